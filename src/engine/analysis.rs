@@ -1,0 +1,377 @@
+//! The answer for a whole plan: every ordered pair of endpoints, findings, assumptions, intents.
+//!
+//! `analyze` is a pure function of the plan: no clock, no randomness, sorted output. A pair is
+//! reachable when traffic goes (a trace from `from` to `to` that breaks no rule) and comes back
+//! (the same from `to` to `from`); the internet is the exception, as replies from it follow the
+//! connection that opened it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::model::{Expect, NodeKind, Plan};
+use super::reach::{self, Trace};
+use super::rules::{Assumption, AssumptionId, Finding, Severity};
+use super::topology::Net;
+use super::validate;
+
+/// The answer for one ordered pair of endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pair {
+    /// Source endpoint id.
+    pub from: String,
+    /// Destination endpoint id.
+    pub to: String,
+    /// Traffic goes and comes back.
+    pub reachable: bool,
+    /// Node ids from source to destination, when there is a way there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
+    /// Link kinds between the nodes of `path`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    /// There is a way there but none back.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub one_way: bool,
+    /// The rule that stops it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why it stops, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The smallest change that would open it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+/// An intent with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntentResult {
+    /// Source endpoint id.
+    pub from: String,
+    /// Destination endpoint id.
+    pub to: String,
+    /// What was expected.
+    pub expect: Expect,
+    /// Whether it holds.
+    pub holds: bool,
+    /// The author's reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+/// Everything the engine says about a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    /// The format version.
+    pub reachplan: u32,
+    /// Endpoint ids, sorted.
+    pub endpoints: Vec<String>,
+    /// Every ordered pair of distinct endpoints, sorted by `from` then `to`.
+    pub pairs: Vec<Pair>,
+    /// What is wrong or noteworthy in the plan, errors first.
+    pub findings: Vec<Finding>,
+    /// Defaults the answers rest on where the rule book is unsure.
+    pub assumptions: Vec<Assumption>,
+    /// The plan's intents, in plan order, with their verdicts.
+    pub intents: Vec<IntentResult>,
+}
+
+impl Analysis {
+    /// The answer for one pair, if both are endpoints.
+    pub fn pair(&self, from: &str, to: &str) -> Option<&Pair> {
+        let i = self
+            .endpoints
+            .binary_search_by(|e| e.as_str().cmp(from))
+            .ok()?;
+        let j = self
+            .endpoints
+            .binary_search_by(|e| e.as_str().cmp(to))
+            .ok()?;
+        if i == j {
+            return None;
+        }
+        let n = self.endpoints.len();
+        self.pairs.get(i * (n - 1) + if j > i { j - 1 } else { j })
+    }
+
+    /// Whether every intent holds.
+    pub fn intents_hold(&self) -> bool {
+        self.intents.iter().all(|i| i.holds)
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Both traces of a pair, for the full story of `explain`.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// The pair's answer.
+    pub pair: Pair,
+    /// The way there.
+    pub there: Option<Trace>,
+    /// The way back.
+    pub back: Option<Trace>,
+}
+
+/// Analyses a plan.
+///
+/// # Example
+/// ```
+/// use reachplan::engine::{analyze, read_plan};
+/// let plan = read_plan(r#"{"reachplan": 1,
+///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+///             {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
+///   "links": [{"kind": "peering", "from": "a", "to": "b"},
+///             {"kind": "peering", "from": "b", "to": "c"}]}"#).unwrap();
+/// let analysis = analyze(&plan);
+/// assert!(analysis.pair("a", "b").unwrap().reachable);
+/// let ac = analysis.pair("a", "c").unwrap();
+/// assert!(!ac.reachable);
+/// assert_eq!(ac.rule.as_deref(), Some("R1.1"));
+/// ```
+pub fn analyze(plan: &Plan) -> Analysis {
+    let mut net = Net::build(plan);
+    let overlaps = validate::overlaps(&mut net);
+    validate::limits(&mut net);
+    let endpoints = sorted_endpoints(&net);
+    let traces: BTreeMap<usize, Vec<Option<Trace>>> = endpoints
+        .iter()
+        .map(|&s| (s, reach::from_source(&net, s)))
+        .collect();
+    let mut assumptions = BTreeSet::new();
+    let mut pairs = Vec::with_capacity(endpoints.len() * endpoints.len().saturating_sub(1));
+    for &a in &endpoints {
+        for &b in &endpoints {
+            if a == b {
+                continue;
+            }
+            let (pair, used) = judge(&net, &traces, &overlaps, a, b);
+            assumptions.extend(used);
+            pairs.push(pair);
+        }
+    }
+    finish(&net, plan, endpoints, pairs, assumptions)
+}
+
+/// The full story of one pair: its answer and both traces.
+pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
+    let mut net = Net::build(plan);
+    let overlaps = validate::overlaps(&mut net);
+    let a = *net.index.get(from)?;
+    let b = *net.index.get(to)?;
+    if a == b || !net.node(a).kind.is_endpoint() || !net.node(b).kind.is_endpoint() {
+        return None;
+    }
+    let traces: BTreeMap<usize, Vec<Option<Trace>>> = [a, b]
+        .into_iter()
+        .map(|s| (s, reach::from_source(&net, s)))
+        .collect();
+    let (pair, _) = judge(&net, &traces, &overlaps, a, b);
+    let there = traces.get(&a).and_then(|t| t[b].clone());
+    let back = traces.get(&b).and_then(|t| t[a].clone());
+    Some(Story { pair, there, back })
+}
+
+fn sorted_endpoints(net: &Net) -> Vec<usize> {
+    let mut endpoints: Vec<usize> = (0..net.plan.nodes.len())
+        .filter(|&n| net.node(n).kind.is_endpoint())
+        .collect();
+    endpoints.sort_by(|&x, &y| net.id(x).cmp(net.id(y)));
+    endpoints
+}
+
+fn path_of(net: &Net, source: usize, trace: &Trace) -> (Vec<String>, Vec<String>) {
+    let mut path = vec![net.id(source).to_string()];
+    let mut via = Vec::new();
+    for hop in &trace.hops {
+        path.push(net.id(hop.node).to_string());
+        via.push(net.conns[hop.conn].kind.as_str().to_string());
+    }
+    (path, via)
+}
+
+fn judge(
+    net: &Net,
+    traces: &BTreeMap<usize, Vec<Option<Trace>>>,
+    overlaps: &BTreeMap<(usize, usize), String>,
+    a: usize,
+    b: usize,
+) -> (Pair, Vec<AssumptionId>) {
+    let there = traces.get(&a).and_then(|t| t[b].as_ref());
+    let back = traces.get(&b).and_then(|t| t[a].as_ref());
+    let (ida, idb) = (net.id(a), net.id(b));
+    let mut pair = Pair {
+        from: ida.to_string(),
+        to: idb.to_string(),
+        reachable: false,
+        path: Vec::new(),
+        via: Vec::new(),
+        one_way: false,
+        rule: None,
+        reason: None,
+        fix: None,
+    };
+    let mut used = Vec::new();
+    let ka = net.node(a).kind;
+    let kb = net.node(b).kind;
+    if ka == NodeKind::Internet {
+        pair.rule = Some("R9.3".into());
+        pair.reason = Some(format!(
+            "The internet does not open connections into {idb}'s private network; nothing publishes it."
+        ));
+        pair.fix = (kb == NodeKind::Vnet).then(|| {
+            format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
+        });
+        return (pair, used);
+    }
+    let there_ok = there.filter(|t| t.violations == 0);
+    let back_needed = kb != NodeKind::Internet;
+    let back_ok = back.filter(|t| t.violations == 0);
+    match (there_ok, back_ok) {
+        (Some(t), Some(r)) => {
+            (pair.path, pair.via) = path_of(net, a, t);
+            used.extend(t.assumptions());
+            used.extend(r.assumptions());
+            pair.reachable = true;
+        }
+        (Some(t), _) if !back_needed => {
+            (pair.path, pair.via) = path_of(net, a, t);
+            used.extend(t.assumptions());
+            pair.reachable = true;
+        }
+        (Some(t), None) => {
+            (pair.path, pair.via) = path_of(net, a, t);
+            pair.one_way = true;
+            used.extend(t.assumptions());
+            match back.and_then(Trace::first_block) {
+                Some(block) => {
+                    used.extend(back.into_iter().flat_map(|r| r.assumptions()));
+                    pair.rule = Some(block.rule.to_string());
+                    pair.reason = Some(format!(
+                        "Traffic from {ida} reaches {idb}, but there is no way back: {}",
+                        block.reason
+                    ));
+                    pair.fix = block.fix.clone();
+                }
+                None => {
+                    pair.reason = Some(format!(
+                        "Traffic from {ida} reaches {idb}, but {idb} has no route back to {ida}."
+                    ));
+                }
+            }
+        }
+        (None, _) => match there.and_then(Trace::first_block) {
+            Some(block) => {
+                used.extend(there.into_iter().flat_map(|t| t.assumptions()));
+                let more = there.map_or(0, |t| t.violations.saturating_sub(1));
+                pair.rule = Some(block.rule.to_string());
+                pair.reason = Some(if more > 0 {
+                    format!(
+                        "{} (The nearest path breaks {more} more rule{} after this one.)",
+                        block.reason,
+                        if more == 1 { "" } else { "s" }
+                    )
+                } else {
+                    block.reason.clone()
+                });
+                pair.fix = block.fix.clone();
+            }
+            None => {
+                not_connected(net, a, b, &mut pair);
+                if [ka, kb]
+                    .iter()
+                    .any(|k| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud))
+                {
+                    used.push(AssumptionId::NoOnPremTransit);
+                }
+            }
+        },
+    }
+    if pair.reachable {
+        let key = (a.min(b), a.max(b));
+        if let Some(message) = overlaps.get(&key) {
+            pair.reachable = false;
+            pair.rule = Some("R2.1".into());
+            pair.reason = Some(message.clone());
+            pair.fix = Some(format!(
+                "Renumber {ida} or {idb} so that their addresses do not overlap."
+            ));
+        }
+    }
+    (pair, used)
+}
+
+fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
+    let (ida, idb) = (net.id(a), net.id(b));
+    let (ka, kb) = (net.node(a).kind, net.node(b).kind);
+    if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
+        pair.rule = Some("R1.1".into());
+        pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
+        pair.fix = Some(format!("Peer {ida} with {idb}."));
+        return;
+    }
+    let transit = |k: NodeKind| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud);
+    pair.reason = Some(if transit(ka) || transit(kb) {
+        format!(
+            "No chain of Azure connections joins {ida} and {idb}; on-premises networks, user groups and other clouds are not taken to forward between their own connections."
+        )
+    } else {
+        format!("No chain of connections joins {ida} and {idb}.")
+    });
+}
+
+fn finish(
+    net: &Net,
+    plan: &Plan,
+    endpoints: Vec<usize>,
+    pairs: Vec<Pair>,
+    assumptions: BTreeSet<AssumptionId>,
+) -> Analysis {
+    let mut findings = net.findings.clone();
+    findings.sort_by(|x, y| {
+        (x.severity, x.code, &x.nodes, &x.links, &x.message)
+            .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
+    });
+    findings.dedup();
+    let mut analysis = Analysis {
+        reachplan: 1,
+        endpoints: endpoints.iter().map(|&n| net.id(n).to_string()).collect(),
+        pairs,
+        findings,
+        assumptions: assumptions
+            .into_iter()
+            .map(AssumptionId::describe)
+            .collect(),
+        intents: Vec::new(),
+    };
+    let intents = plan
+        .intents
+        .iter()
+        .map(|intent| {
+            let reachable = if intent.from == intent.to {
+                true
+            } else {
+                analysis
+                    .pair(&intent.from, &intent.to)
+                    .is_some_and(|p| p.reachable)
+            };
+            IntentResult {
+                from: intent.from.clone(),
+                to: intent.to.clone(),
+                expect: intent.expect,
+                holds: reachable == (intent.expect == Expect::Reachable),
+                why: intent.why.clone(),
+            }
+        })
+        .collect();
+    analysis.intents = intents;
+    analysis
+}

@@ -1,0 +1,22 @@
+//! The engine: reads a plan, interprets it as a network, and answers who reaches whom.
+//!
+//! Pure Rust with no I/O and no knowledge of any browser: the CLI, the web app and the tests all
+//! call [`read_plan`] and [`analyze`] and show what they return.
+
+pub mod analysis;
+pub mod format;
+pub mod geo;
+pub mod limits;
+pub mod locate;
+pub mod model;
+pub mod reach;
+pub mod report;
+pub mod rules;
+pub mod topology;
+pub mod transit;
+pub mod validate;
+
+pub use analysis::{analyze, explain, Analysis, IntentResult, Pair, Story};
+pub use format::{read_plan, write_plan, PlanError};
+pub use model::Plan;
+pub use rules::{Assumption, Block, Finding, Severity};

@@ -1,0 +1,237 @@
+//! Text renderings of an analysis for a terminal: the `check` report and the `explain` story.
+//!
+//! Ids are safe to print (their syntax is checked when the plan is read); titles and other free
+//! text are untrusted, so control characters are replaced before they reach a terminal.
+
+use std::fmt::Write;
+
+use super::analysis::{Analysis, Story};
+use super::model::{Expect, Plan};
+use super::reach::Trace;
+use super::rules::Severity;
+
+/// Replaces control characters (terminal escapes included) and trims free text.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The summary line: endpoints, reachable pairs, findings, intents.
+pub fn summary(analysis: &Analysis) -> String {
+    let reachable = analysis.pairs.iter().filter(|p| p.reachable).count();
+    let held = analysis.intents.iter().filter(|i| i.holds).count();
+    format!(
+        "{} endpoints, {reachable} of {} ordered pairs reachable; findings: {} errors, {} warnings, {} notes; intents: {held} of {} hold",
+        analysis.endpoints.len(),
+        analysis.pairs.len(),
+        analysis.count(Severity::Error),
+        analysis.count(Severity::Warning),
+        analysis.count(Severity::Info),
+        analysis.intents.len()
+    )
+}
+
+/// The full `check` report: matrix, unreachable pairs, findings, assumptions, intents.
+pub fn check(plan: &Plan, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let title = plan.title.as_deref().map(clean).unwrap_or_default();
+    if !title.is_empty() {
+        let _ = writeln!(out, "{title}");
+    }
+    let _ = writeln!(out, "{}\n", summary(analysis));
+    matrix(&mut out, analysis);
+    let blocked: Vec<_> = analysis.pairs.iter().filter(|p| !p.reachable).collect();
+    if !blocked.is_empty() {
+        let _ = writeln!(out, "\nNot reachable");
+        for p in blocked {
+            let rule = p
+                .rule
+                .as_deref()
+                .map(|r| format!(" [{r}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} → {}{rule}: {}",
+                p.from,
+                p.to,
+                p.reason.as_deref().unwrap_or("")
+            );
+            if let Some(fix) = &p.fix {
+                let _ = writeln!(out, "      fix: {fix}");
+            }
+        }
+    }
+    if !analysis.findings.is_empty() {
+        let _ = writeln!(out, "\nFindings");
+        for f in &analysis.findings {
+            let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<7} {}{rule}: {}",
+                f.severity.as_str(),
+                f.code,
+                f.message
+            );
+        }
+    }
+    if !analysis.assumptions.is_empty() {
+        let _ = writeln!(out, "\nAssumptions");
+        for a in &analysis.assumptions {
+            let rule = a.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
+            let _ = writeln!(out, "  {}{rule}: {}", a.code, a.message);
+        }
+    }
+    if !analysis.intents.is_empty() {
+        let _ = writeln!(out, "\nIntents");
+        for i in &analysis.intents {
+            let mark = if i.holds { "holds " } else { "FAILS " };
+            let expect = match i.expect {
+                Expect::Reachable => "reachable",
+                Expect::Unreachable => "unreachable",
+            };
+            let why = i
+                .why
+                .as_deref()
+                .map(|w| format!(" ({})", clean(w)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {mark} {} → {} {expect}{why}", i.from, i.to);
+            if !i.holds {
+                if let Some(p) = analysis.pair(&i.from, &i.to) {
+                    if p.reachable {
+                        let _ = writeln!(
+                            out,
+                            "         but it is reachable: {}",
+                            path_text(&p.path, &p.via)
+                        );
+                    } else if let Some(reason) = &p.reason {
+                        let _ = writeln!(out, "         but it is not: {reason}");
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn matrix(out: &mut String, analysis: &Analysis) {
+    let n = analysis.endpoints.len();
+    if n == 0 {
+        let _ = writeln!(out, "The plan has no endpoints yet.");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Reachability (row to column, and back): ✓ yes  ✗ no  → out but no way back"
+    );
+    let width = analysis
+        .endpoints
+        .iter()
+        .map(|e| e.len())
+        .max()
+        .unwrap_or(1);
+    let num = n.to_string().len().max(2);
+    let mut header = format!("{:>w$}  ", "", w = width + num + 1);
+    for j in 0..n {
+        let _ = write!(header, "{:>num$} ", j + 1);
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (i, from) in analysis.endpoints.iter().enumerate() {
+        let mut line = format!("{:>num$} {:<width$}  ", i + 1, from);
+        for (j, to) in analysis.endpoints.iter().enumerate() {
+            let mark = if i == j {
+                "·"
+            } else {
+                match analysis.pair(from, to) {
+                    Some(p) if p.reachable => "✓",
+                    Some(p) if p.one_way => "→",
+                    _ => "✗",
+                }
+            };
+            let _ = write!(line, "{mark:>num$} ");
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// `a --p2s--> b --s2s--> c`.
+pub fn path_text(path: &[String], via: &[String]) -> String {
+    let mut out = String::new();
+    for (i, node) in path.iter().enumerate() {
+        if i > 0 {
+            let _ = write!(out, " --{}--> ", via.get(i - 1).map_or("?", |s| s.as_str()));
+        }
+        out.push_str(node);
+    }
+    out
+}
+
+fn trace_text(out: &mut String, plan: &Plan, source: &str, trace: Option<&Trace>) {
+    let Some(trace) = trace else {
+        let _ = writeln!(out, "    no chain of connections at all");
+        return;
+    };
+    let _ = writeln!(out, "    {source}");
+    for hop in &trace.hops {
+        let id = plan.nodes.get(hop.node).map_or("?", |n| n.id.as_str());
+        let mark = if hop.blocks.is_empty() {
+            ""
+        } else {
+            "   ✗ blocked"
+        };
+        let _ = writeln!(out, "    --{}--> {id}{mark}", hop.via);
+        for b in &hop.blocks {
+            let _ = writeln!(out, "          [{}] {}", b.rule, b.reason);
+            if let Some(fix) = &b.fix {
+                let _ = writeln!(out, "          fix: {fix}");
+            }
+        }
+        for a in &hop.assumptions {
+            let a = a.describe();
+            let _ = writeln!(out, "          assumption {}: {}", a.code, a.message);
+        }
+    }
+}
+
+/// The full story of one pair: verdict, the way there, the way back.
+pub fn explain(plan: &Plan, story: &Story) -> String {
+    let mut out = String::new();
+    let p = &story.pair;
+    let verdict = if p.reachable {
+        "reachable (traffic goes and comes back)"
+    } else if p.one_way {
+        "NOT reachable: there is a way there but none back"
+    } else {
+        "NOT reachable"
+    };
+    let _ = writeln!(out, "{} → {}: {verdict}", p.from, p.to);
+    if p.reachable {
+        let _ = writeln!(out, "  path: {}", path_text(&p.path, &p.via));
+    }
+    if let Some(reason) = &p.reason {
+        let rule = p
+            .rule
+            .as_deref()
+            .map(|r| format!("[{r}] "))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  why: {rule}{reason}");
+    }
+    if let Some(fix) = &p.fix {
+        let _ = writeln!(out, "  fix: {fix}");
+    }
+    let _ = writeln!(
+        out,
+        "\n  The way there (nearest path, {} rule(s) broken):",
+        story.there.as_ref().map_or(0, |t| t.violations)
+    );
+    trace_text(&mut out, plan, &p.from, story.there.as_ref());
+    let _ = writeln!(
+        out,
+        "\n  The way back ({} rule(s) broken):",
+        story.back.as_ref().map_or(0, |t| t.violations)
+    );
+    trace_text(&mut out, plan, &p.to, story.back.as_ref());
+    out
+}

@@ -1,0 +1,205 @@
+//! The vocabulary of answers: why traffic stops (`Block`), the defaults the engine chose where
+//! the rule book is unsure (`Assumption`), and what is wrong with a plan (`Finding`).
+//!
+//! Every one of them carries a rule id of the rule book (`R1.1` …) and a sentence written for a
+//! network engineer. The UI, the CLI and the tests show these values as they are, so the same
+//! words appear everywhere.
+
+use serde::Serialize;
+
+/// Why traffic cannot take one hop: the rule, a sentence, and the smallest change that opens it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// Rule id of the rule book, e.g. `R1.1`.
+    pub rule: &'static str,
+    /// Stable machine-readable code, e.g. `peering-not-transitive`.
+    pub code: &'static str,
+    /// What stops the traffic, in a sentence.
+    pub reason: String,
+    /// The smallest concrete change that would let it pass, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The assumption this decision rests on, when the rule book is unsure.
+    #[serde(skip)]
+    pub assumption: Option<AssumptionId>,
+}
+
+impl Block {
+    /// A block with a fix.
+    pub fn new(
+        rule: &'static str,
+        code: &'static str,
+        reason: String,
+        fix: Option<String>,
+    ) -> Block {
+        Block {
+            rule,
+            code,
+            reason,
+            fix,
+            assumption: None,
+        }
+    }
+
+    /// The same block, resting on an assumption.
+    pub fn assuming(mut self, assumption: AssumptionId) -> Block {
+        self.assumption = Some(assumption);
+        self
+    }
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Azure would refuse it, or it cannot work.
+    Error,
+    /// It works, but not as one would expect, or it is close to a limit.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Something wrong or noteworthy in the plan itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// How bad it is.
+    pub severity: Severity,
+    /// Stable machine-readable code, e.g. `sstp-with-openvpn`.
+    pub code: &'static str,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Ids of the nodes concerned, sorted.
+    pub nodes: Vec<String>,
+    /// Indexes of the links concerned (into the plan's `links`), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<usize>,
+    /// Rule id of the rule book.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
+}
+
+/// A default the engine chose where the rule book marks a point UNCONFIRMED or contested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AssumptionId {
+    /// S2S ↔ S2S transit needs BGP on both connections.
+    StaticTransit,
+    /// P2S → on-premises over a static S2S is not reachable.
+    P2sStaticS2s,
+    /// P2S → ExpressRoute on-premises in a VNet-gateway design is not reachable.
+    P2sOverEr,
+    /// Basic vWAN: S2S branches reach the VNets of their own hub, nothing more.
+    BasicHubVnets,
+    /// vWAN branch-to-branch off blocks every branch pair.
+    BranchToBranchOff,
+    /// A VNet connected to a vWAN hub does not pass hub traffic to its own gateways.
+    VwanSpokeGateway,
+    /// On-premises networks and clouds do not forward between their own connections.
+    NoOnPremTransit,
+    /// Networks on the same circuit's private peering do not reach each other through Azure.
+    SameCircuit,
+    /// A circuit or region not in the tables: scope not checked.
+    UnknownLocation,
+    /// P2S users without an internet link send all traffic through the VPN.
+    P2sForcedTunnel,
+    /// ER ↔ S2S through Route Server needs BGP on the S2S connection.
+    RouteServerBgp,
+    /// GCP over S2S: Azure-side requirements are not documented by Microsoft.
+    GcpRequirements,
+}
+
+/// A default the engine applied, as shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assumption {
+    /// Stable code.
+    pub code: &'static str,
+    /// Rule id the assumption stands in for, if the rule book has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
+    /// What the engine assumed and what would change the answer.
+    pub message: &'static str,
+}
+
+impl AssumptionId {
+    /// The assumption as shown to the user.
+    pub fn describe(self) -> Assumption {
+        let (code, rule, message) = match self {
+            AssumptionId::StaticTransit => (
+                "static-s2s-transit",
+                Some("R3.6"),
+                "Transit between two S2S (or VNet-to-VNet) connections of one VPN gateway is taken to need BGP on both; with static routes only it is UNCONFIRMED in the documentation, so it is shown as not reachable.",
+            ),
+            AssumptionId::P2sStaticS2s => (
+                "p2s-static-s2s",
+                Some("R3.11"),
+                "P2S clients are taken not to reach on-premises over a static S2S connection (Microsoft's P2S routing article). Reports say it can work when the on-premises device routes the P2S pool and clients get the site route (OpenVPN/Azure VPN Client, or custom routes); enable BGP to be sure.",
+            ),
+            AssumptionId::P2sOverEr => (
+                "p2s-over-expressroute",
+                Some("R3.14"),
+                "P2S clients of a VNet gateway are taken not to reach on-premises networks behind ExpressRoute, even with Route Server (current Route Server FAQ). Some reports say it can work; a Standard Virtual WAN hub supports it.",
+            ),
+            AssumptionId::BasicHubVnets => (
+                "basic-vwan-vnets",
+                Some("R7.1"),
+                "In a Basic Virtual WAN, S2S branches are taken to reach the VNets connected to their own hub and nothing more (no source says it outright).",
+            ),
+            AssumptionId::BranchToBranchOff => (
+                "vwan-branch-to-branch-off",
+                Some("R7.4"),
+                "With branch-to-branch off, every branch pair (S2S, P2S and ExpressRoute) is taken to be blocked, as the Virtual WAN FAQ says; one article names only VPN to ExpressRoute.",
+            ),
+            AssumptionId::VwanSpokeGateway => (
+                "vwan-spoke-gateway",
+                Some("R7.12"),
+                "A VNet connected to a Virtual WAN hub is taken not to pass hub traffic to its own gateways or peerings (whether it may keep its own gateway is UNCONFIRMED).",
+            ),
+            AssumptionId::NoOnPremTransit => (
+                "no-on-premises-transit",
+                None,
+                "On-premises sites, user groups and other clouds are taken not to forward traffic between their own connections; the plan does not describe their routers.",
+            ),
+            AssumptionId::SameCircuit => (
+                "same-circuit-sites",
+                Some("R6.10"),
+                "Networks attached to the same circuit's private peering are taken to reach each other over your own WAN, not through Azure.",
+            ),
+            AssumptionId::UnknownLocation => (
+                "unknown-location",
+                Some("R6.2"),
+                "A circuit's peering location or a network's region is not in the tables or not given, so the circuit's scope was not checked for it.",
+            ),
+            AssumptionId::P2sForcedTunnel => (
+                "p2s-forced-tunnel",
+                None,
+                "P2S users without an internet link are taken to send all their traffic, Microsoft 365 included, through the VPN.",
+            ),
+            AssumptionId::RouteServerBgp => (
+                "route-server-bgp",
+                Some("R2.7"),
+                "ExpressRoute to S2S transit through Route Server is taken to need BGP on the S2S connection, since the VPN gateway re-advertises learned routes to BGP peers only.",
+            ),
+            AssumptionId::GcpRequirements => (
+                "gcp-requirements",
+                Some("R8.2"),
+                "Google Cloud over S2S is taken to work like any BGP site; Microsoft documents no Azure-side requirements (active-active, tunnel count) for it.",
+            ),
+        };
+        Assumption {
+            code,
+            rule,
+            message,
+        }
+    }
+}

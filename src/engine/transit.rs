@@ -1,0 +1,382 @@
+//! The forwarding rules: may traffic that arrived at a node over one connection leave it over
+//! another? Every decision of the rule book about transit is made here and nowhere else.
+//!
+//! A decision is [`Decision::Allow`] (perhaps resting on an assumption), [`Decision::Deny`] with
+//! the [`Block`] that explains it and the fix, or [`Decision::Never`] for hops that no setting of
+//! the plan could open (traffic does not pass through an on-premises site, for instance), which
+//! keeps explanations to changes a person can actually make.
+
+use super::model::{LinkKind, NodeKind};
+use super::rules::{AssumptionId, Block};
+use super::topology::{Conn, ConnKind, Net};
+
+/// The answer for one hop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// The hop is allowed, perhaps on an assumption.
+    Allow(Option<AssumptionId>),
+    /// The hop is not allowed, for this reason.
+    Deny(Block),
+    /// The hop is not a path at all.
+    Never,
+}
+
+/// How traffic entered the Virtual WAN, which decides what it may leave to (R7.3–R7.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ingress {
+    /// From a VNet connection.
+    Vnet,
+    /// From a S2S VPN branch.
+    Vpn,
+    /// From P2S users.
+    P2s,
+    /// From an ExpressRoute circuit (node number), which may or may not support branch transit.
+    Er(usize),
+}
+
+fn allow() -> Decision {
+    Decision::Allow(None)
+}
+
+fn deny(rule: &'static str, code: &'static str, reason: String, fix: Option<String>) -> Decision {
+    Decision::Deny(Block::new(rule, code, reason, fix))
+}
+
+/// The role a connection plays at a VNet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Peer,
+    Vpn,
+    P2s,
+    Er,
+    Vwan,
+    Backbone,
+    Other,
+}
+
+fn role(conn: &Conn) -> Role {
+    match conn.kind {
+        ConnKind::Link(LinkKind::Peering) => Role::Peer,
+        ConnKind::Link(LinkKind::S2s) => Role::Vpn,
+        ConnKind::Link(LinkKind::P2s) => Role::P2s,
+        ConnKind::Link(LinkKind::ErConnection) => Role::Er,
+        ConnKind::Link(LinkKind::VwanConnection) => Role::Vwan,
+        ConnKind::Backbone => Role::Backbone,
+        _ => Role::Other,
+    }
+}
+
+/// May traffic that arrived at node `n` over `from` leave over `to`? `from` is `None` when the
+/// traffic starts at `n`.
+pub fn hop(
+    net: &Net,
+    n: usize,
+    from: Option<usize>,
+    ingress: Option<Ingress>,
+    to: usize,
+) -> Decision {
+    let out = &net.conns[to];
+    let Some(from) = from else {
+        return start(net, n, out);
+    };
+    let arrived = &net.conns[from];
+    match net.node(n).kind {
+        NodeKind::Vnet => vnet(net, n, arrived, out),
+        NodeKind::Expressroute => circuit(net, n, arrived, out),
+        NodeKind::VwanHub => hub(net, n, arrived, ingress, out),
+        NodeKind::Internet if out.kind == ConnKind::Backbone && arrived.is(LinkKind::Internet) => {
+            allow()
+        }
+        _ => Decision::Never,
+    }
+}
+
+fn start(net: &Net, n: usize, out: &Conn) -> Decision {
+    let kind = net.node(n).kind;
+    match (kind, out.kind) {
+        // Microsoft's services and the internet do not open connections over the backbone.
+        (NodeKind::Microsoft | NodeKind::Internet, ConnKind::Backbone)
+            if net.node(out.other(n)).kind == NodeKind::Vnet =>
+        {
+            if kind == NodeKind::Microsoft {
+                allow()
+            } else {
+                Decision::Never
+            }
+        }
+        _ => allow(),
+    }
+}
+
+/// The gateway-transit explanation for a peer `p` of hub `g` that does not use `g`'s gateway.
+fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) -> Decision {
+    let (gid, pid) = (net.id(g), net.id(p));
+    let link = peering.link.and_then(|l| net.plan.links.get(l));
+    let flags_on_spoke_side = peering.a == p;
+    if net.vnets[p].has_gateway() {
+        return deny("R1.5", "spoke-has-own-gateway",
+            format!("{pid} has its own gateway, so it cannot use {gid}'s gateway; {what} stops at {gid}."),
+            Some(format!("Remove {pid}'s gateway and set use_remote_gateways on peering {pid} → {gid}, or connect {pid}'s own gateway.")));
+    }
+    if net.vnets[g].vpn.is_some_and(|v| v.basic)
+        && peering.uses_remote
+        && matches!(what, "VPN traffic" | "P2S traffic")
+    {
+        return deny("R1.7", "basic-no-gateway-transit",
+            format!("Gateway transit is not available with {gid}'s Basic VPN gateway, so {pid} gets no {what} through it."),
+            Some(format!("Upgrade {gid}'s gateway to VpnGw1AZ or larger.")));
+    }
+    let (urg, agt) = match (link, flags_on_spoke_side) {
+        (Some(l), true) => (
+            l.use_remote_gateways == Some(true),
+            l.allow_gateway_transit == Some(true),
+        ),
+        _ => (false, false),
+    };
+    let fix = match (urg, agt) {
+        (true, false) => format!("Set allow_gateway_transit on peering {pid} → {gid}."),
+        (false, true) => format!("Set use_remote_gateways on peering {pid} → {gid}."),
+        _ => format!("Set use_remote_gateways and allow_gateway_transit on peering {pid} → {gid}."),
+    };
+    let rule = if what == "P2S traffic" {
+        "R1.11"
+    } else {
+        "R1.9"
+    };
+    deny(rule, "no-gateway-transit",
+        format!("{pid} does not use {gid}'s gateway (gateway transit is not set up on their peering), so {what} between {pid} and {gid}'s gateway connections does not pass."),
+        Some(fix))
+}
+
+fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
+    let facts = net.vnets[g];
+    let gid = net.id(g);
+    let p = arrived.other(g);
+    let q = out.other(g);
+    let (pid, qid) = (net.id(p), net.id(q));
+    match (role(arrived), role(out)) {
+        (Role::Peer, Role::Peer) => {
+            let fw = facts.firewall;
+            if !fw {
+                return deny("R1.1", "peering-not-transitive",
+                    format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."),
+                    Some(format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}.")));
+            }
+            if !(arrived.via_firewall && arrived.a == p) {
+                return deny("R1.10", "no-route-via-firewall",
+                    format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."),
+                    Some(format!("Set route_via_firewall on peering {pid} → {gid}.")));
+            }
+            if !out.forwarded {
+                return deny("R2.3", "forwarded-traffic-not-allowed",
+                    format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."),
+                    Some(format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}.")));
+            }
+            allow()
+        }
+        (Role::Peer, Role::Vpn | Role::P2s | Role::Er) => {
+            let uses = arrived.uses_remote && arrived.a == p;
+            let vpn_path = role(out) != Role::Er;
+            let basic = facts.vpn.is_some_and(|v| v.basic);
+            if uses && !(vpn_path && basic) {
+                return allow();
+            }
+            if arrived.via_firewall && arrived.a == p {
+                return allow();
+            }
+            let what = match role(out) { Role::P2s => "P2S traffic", Role::Er => "ExpressRoute traffic", _ => "VPN traffic" };
+            not_using_gateway(net, g, p, arrived, what)
+        }
+        (Role::Vpn | Role::P2s | Role::Er, Role::Peer) => {
+            let uses = out.uses_remote && out.a == q;
+            let vpn_path = role(arrived) != Role::Er;
+            let basic = facts.vpn.is_some_and(|v| v.basic);
+            if uses && !(vpn_path && basic) {
+                return allow();
+            }
+            let what = match role(arrived) { Role::P2s => "P2S traffic", Role::Er => "ExpressRoute traffic", _ => "VPN traffic" };
+            not_using_gateway(net, g, q, out, what)
+        }
+        (Role::Vpn, Role::Vpn) => {
+            if arrived.bgp && out.bgp {
+                return allow();
+            }
+            let static_one = if arrived.bgp { qid } else { pid };
+            let fix = if facts.vpn.is_some_and(|v| v.basic || v.policy_based) {
+                format!("Replace {gid}'s gateway with a route-based VpnGw1AZ and run BGP on both connections.")
+            } else {
+                format!("Enable BGP on the S2S connection of {static_one} (and on {gid}'s gateway).")
+            };
+            Decision::Deny(Block::new("R3.4", "transit-needs-bgp",
+                format!("{gid}'s VPN gateway passes traffic between two of its connections only when both run BGP; the connection of {static_one} uses static routes."),
+                Some(fix)).assuming(AssumptionId::StaticTransit))
+        }
+        (Role::P2s, Role::Vpn) | (Role::Vpn, Role::P2s) => {
+            let (s2s, other) = if role(out) == Role::Vpn { (out, qid) } else { (arrived, pid) };
+            if s2s.bgp {
+                return allow();
+            }
+            let rule = if net.node(s2s.other(g)).kind == NodeKind::Vnet { "R3.12" } else { "R3.11" };
+            Decision::Deny(Block::new(rule, "p2s-needs-bgp",
+                format!("P2S clients of {gid} learn the routes of {other} only when its S2S connection runs BGP; it uses static routes."),
+                Some(format!("Enable BGP on the S2S connection between {other} and {gid} (and on {gid}'s gateway); clients then re-download the VPN profile.")))
+                .assuming(AssumptionId::P2sStaticS2s))
+        }
+        (Role::P2s, Role::P2s) => allow(),
+        (Role::Er, Role::Er) => deny("R6.10", "er-to-er",
+            format!("Routes learned from one ExpressRoute circuit are not advertised to another: {pid} and {qid} meet only at {gid}'s gateway."),
+            Some(format!("Add Global Reach between circuits {pid} and {qid}."))),
+        (Role::Er, Role::Vpn) | (Role::Vpn, Role::Er) => {
+            let s2s = if role(out) == Role::Vpn { out } else { arrived };
+            let site = net.id(s2s.other(g));
+            match facts.route_server {
+                Some(true) => {
+                    let vpn = facts.vpn;
+                    if vpn.is_some_and(|v| !v.active_active || v.asn != 65515) {
+                        return deny("R2.7", "route-server-vpn-gateway",
+                            format!("Route Server branch-to-branch exchanges routes with {gid}'s VPN gateway only when it is active-active with ASN 65515."),
+                            Some(format!("Make {gid}'s VPN gateway active-active with ASN 65515.")));
+                    }
+                    if !s2s.bgp {
+                        return Decision::Deny(Block::new("R2.7", "route-server-needs-bgp",
+                            format!("ExpressRoute routes reach {site} through Route Server only over BGP, and its S2S connection uses static routes."),
+                            Some(format!("Enable BGP on the S2S connection between {site} and {gid}.")))
+                            .assuming(AssumptionId::RouteServerBgp));
+                    }
+                    Decision::Allow(Some(AssumptionId::RouteServerBgp))
+                }
+                Some(false) => deny("R2.7", "route-server-branch-to-branch-off",
+                    format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."),
+                    Some(format!("Set branch_to_branch on {gid}'s Route Server."))),
+                None => deny("R3.10", "er-vpn-no-transit",
+                    format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."),
+                    Some(format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."))),
+            }
+        }
+        (Role::Er, Role::P2s) | (Role::P2s, Role::Er) => {
+            let circuit = if role(out) == Role::Er { qid } else { pid };
+            Decision::Deny(Block::new("R3.14", "p2s-to-expressroute",
+                format!("P2S clients of {gid}'s VPN gateway do not reach networks behind circuit {circuit}: there is no ExpressRoute to P2S transit in a VNet-gateway design, even with Route Server."),
+                Some(format!("Move the design to a Standard Virtual WAN hub with branch-to-branch on, or connect the on-premises network behind {circuit} to {gid} by S2S VPN with BGP.")))
+                .assuming(AssumptionId::P2sOverEr))
+        }
+        (Role::Vwan, _) | (_, Role::Vwan) => {
+            let (other, hub) = if role(out) == Role::Vwan { (pid, qid) } else { (qid, pid) };
+            let rule = if matches!(role(arrived), Role::Peer) || matches!(role(out), Role::Peer) { "R1.1" } else { "R7.12" };
+            Decision::Deny(Block::new(rule, "vwan-spoke-no-transit",
+                format!("{gid} is connected to Virtual WAN hub {hub}; it does not pass traffic between the hub and {other}."),
+                Some(format!("Connect {other} to hub {hub} directly.")))
+                .assuming(AssumptionId::VwanSpokeGateway))
+        }
+        (Role::P2s, Role::Backbone) => Decision::Allow(Some(AssumptionId::P2sForcedTunnel)),
+        _ => Decision::Never,
+    }
+}
+
+fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
+    let cid = net.id(c);
+    let p = arrived.other(c);
+    let q = out.other(c);
+    let (pid, qid) = (net.id(p), net.id(q));
+    let kind = |conn: &Conn| match conn.kind {
+        ConnKind::Link(k) => Some(k),
+        _ => None,
+    };
+    use LinkKind::*;
+    match (kind(arrived), kind(out)) {
+        (Some(ErPrivate), Some(ErConnection | GlobalReach | ErMicrosoft))
+        | (Some(ErConnection | GlobalReach | ErMicrosoft), Some(ErPrivate)) => allow(),
+        (Some(ErPrivate), Some(ErPrivate)) => Decision::Deny(Block::new("R6.10", "same-circuit",
+            format!("{pid} and {qid} both connect to the private peering of circuit {cid}; Azure does not route between them, they meet over your own WAN."),
+            None).assuming(AssumptionId::SameCircuit)),
+        (Some(ErConnection), Some(ErConnection)) => {
+            let blocked: Vec<&str> = [p, q]
+                .into_iter()
+                .filter(|&v| net.node(v).kind != NodeKind::Vnet || net.vnets[v].er != Some(true))
+                .map(|v| net.id(v))
+                .collect();
+            if blocked.is_empty() {
+                return allow();
+            }
+            deny("R6.8", "er-vnet-to-vnet",
+                format!("Traffic between {pid} and {qid} would hairpin through circuit {cid}'s edge, and VNet-to-VNet over ExpressRoute is off on the gateway of {}.", blocked.join(" and ")),
+                Some(format!("Peer {pid} with {qid} (recommended), or set allow_vnet_to_vnet on the ExpressRoute gateways of {}.", blocked.join(" and "))))
+        }
+        (Some(GlobalReach), Some(GlobalReach)) => deny("R6.9", "global-reach-pairwise",
+            format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."),
+            Some(format!("Add Global Reach between circuits {pid} and {qid}."))),
+        (Some(GlobalReach), Some(ErConnection)) | (Some(ErConnection), Some(GlobalReach)) => {
+            let (other_circuit, vnet) = if kind(out) == Some(GlobalReach) { (qid, pid) } else { (pid, qid) };
+            deny("R6.9", "global-reach-on-premises-only",
+                format!("Global Reach joins the on-premises networks of two circuits; it does not carry traffic between circuit {other_circuit}'s on-premises side and {vnet}, which is linked to {cid} only."),
+                Some(format!("Connect circuit {other_circuit} to {vnet} too.")))
+        }
+        _ => Decision::Never,
+    }
+}
+
+/// How traffic arriving over `conn` enters the Virtual WAN at a hub.
+pub fn ingress_of(hub: usize, conn: &Conn) -> Ingress {
+    match conn.kind {
+        ConnKind::Link(LinkKind::S2s) => Ingress::Vpn,
+        ConnKind::Link(LinkKind::P2s) => Ingress::P2s,
+        ConnKind::Link(LinkKind::ErConnection) => Ingress::Er(conn.other(hub)),
+        _ => Ingress::Vnet,
+    }
+}
+
+fn circuit_supports_transit(net: &Net, c: usize) -> bool {
+    net.node(c)
+        .location
+        .as_deref()
+        .and_then(super::geo::peering_location)
+        .is_none_or(|l| l.global_reach)
+}
+
+fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {
+    let facts = net.hubs[h];
+    let hid = net.id(h);
+    if out.kind == ConnKind::Mesh {
+        return if arrived.kind == ConnKind::Mesh {
+            Decision::Never
+        } else {
+            allow()
+        };
+    }
+    let ingress = ingress.unwrap_or_else(|| ingress_of(h, arrived));
+    let egress = ingress_of(h, out);
+    let src = net.id(arrived.other(h));
+    let dst = net.id(out.other(h));
+    if !facts.standard {
+        return match (ingress, egress) {
+            (Ingress::Vpn, Ingress::Vnet) | (Ingress::Vnet, Ingress::Vpn) => Decision::Allow(Some(AssumptionId::BasicHubVnets)),
+            (Ingress::Vnet, Ingress::Vnet) => deny("R7.1", "basic-vwan-vnet-transit",
+                format!("Hub {hid} is in a Basic virtual WAN, which has no VNet-to-VNet transit."),
+                Some("Upgrade the virtual WAN to Standard, or peer the VNets.".to_string())),
+            _ => Decision::Deny(Block::new("R7.1", "basic-vwan-branch-transit",
+                format!("Hub {hid} is in a Basic virtual WAN, which carries S2S branches to its own VNets only, not branch to branch."),
+                Some("Upgrade the virtual WAN to Standard.".to_string())).assuming(AssumptionId::BasicHubVnets)),
+        };
+    }
+    if ingress == Ingress::Vnet || egress == Ingress::Vnet {
+        return allow();
+    }
+    if !facts.branch_to_branch {
+        let wan = facts
+            .wan
+            .map(|w| net.plan.wans[w].id.as_str())
+            .unwrap_or(hid);
+        return Decision::Deny(Block::new("R7.4", "vwan-branch-to-branch-off",
+            format!("Branch-to-branch is off in virtual WAN {wan}, so branches ({src} and {dst}) do not reach each other through its hubs."),
+            Some(format!("Set branch_to_branch to true on virtual WAN {wan}."))).assuming(AssumptionId::BranchToBranchOff));
+    }
+    match (ingress, egress) {
+        (Ingress::Er(a), Ingress::Er(b)) => deny("R7.5", "vwan-er-to-er",
+            format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)),
+            Some(format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)))),
+        (Ingress::Er(c), _) | (_, Ingress::Er(c)) if !circuit_supports_transit(net, c) => deny("R7.4", "vwan-er-location-no-transit",
+            format!("Circuit {} is at a peering location without Global Reach support, so Virtual WAN gives it no VPN-to-ExpressRoute branch transit.", net.id(c)),
+            Some(format!("Use a circuit at a peering location where Global Reach is supported instead of {}.", net.id(c)))),
+        _ => allow(),
+    }
+}

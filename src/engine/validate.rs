@@ -1,0 +1,168 @@
+//! Findings that need the whole network: overlapping address spaces between joined networks,
+//! and per-hub and per-gateway limits from the rule book's tables.
+
+use std::collections::BTreeMap;
+
+use ipnet::IpNet;
+
+use super::limits;
+use super::model::{LinkKind, NodeKind};
+use super::rules::{Finding, Severity};
+use super::topology::{prefixes_overlap, ConnKind, Net};
+
+/// The addresses of each endpoint: its address space, or for users the P2S pools of the
+/// gateways and hubs they connect to; each with where the addresses come from (the gateway for
+/// users, who share its pool with the other user groups of that gateway).
+fn addresses(net: &Net) -> Vec<(IpNet, usize, usize)> {
+    let mut out = Vec::new();
+    for (n, node) in net.plan.nodes.iter().enumerate() {
+        match node.kind {
+            NodeKind::Users => {
+                for &(c, g) in &net.adj[n] {
+                    let conn = &net.conns[c];
+                    if conn.refused.is_some() || !conn.is(LinkKind::P2s) {
+                        continue;
+                    }
+                    let target = net.node(g);
+                    let pool = target
+                        .vpn_gateway
+                        .as_ref()
+                        .and_then(|gw| gw.p2s.as_ref())
+                        .or(target.p2s.as_ref());
+                    for cidr in pool.iter().flat_map(|p| p.address_pool.iter()) {
+                        out.push((cidr.0.trunc(), n, g));
+                    }
+                }
+            }
+            k if k.is_endpoint() => out.extend(node.prefixes().map(|p| (p.trunc(), n, n))),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn range(p: IpNet) -> (u8, u128, u128) {
+    match p {
+        IpNet::V4(v) => (
+            4,
+            u32::from(v.network()).into(),
+            u32::from(v.broadcast()).into(),
+        ),
+        IpNet::V6(v) => (6, u128::from(v.network()), u128::from(v.broadcast())),
+    }
+}
+
+/// Pairs of endpoints (smaller node number first) that are joined and whose addresses overlap,
+/// with the sentence that says so; adds a warning finding for each.
+pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
+    let component = net.components();
+    let mut list = addresses(net);
+    list.sort_by_key(|&(p, n, o)| (range(p), n, o));
+    let mut found: BTreeMap<(usize, usize), (IpNet, IpNet)> = BTreeMap::new();
+    let mut active: Vec<(IpNet, usize, usize)> = Vec::new();
+    for &(p, n, origin) in &list {
+        let (family, start, _) = range(p);
+        active.retain(|&(q, _, _)| {
+            let (f, _, end) = range(q);
+            f == family && end >= start
+        });
+        for &(q, m, o) in &active {
+            if m != n && o != origin && component[m] == component[n] && prefixes_overlap(p, q) {
+                found.entry((m.min(n), m.max(n))).or_insert((q, p));
+            }
+        }
+        active.push((p, n, origin));
+    }
+    let mut out = BTreeMap::new();
+    for ((a, b), (pa, pb)) in found {
+        let peered = net
+            .conns
+            .iter()
+            .any(|c| c.is(LinkKind::Peering) && ((c.a == a && c.b == b) || (c.a == b && c.b == a)));
+        let (ida, idb) = (net.id(a).to_string(), net.id(b).to_string());
+        let message = format!(
+            "{ida} and {idb} use overlapping addresses ({pa} and {pb}) and are joined through Azure; traffic for the overlapping range stays on the nearer route (a VNet's own range always wins), so the two cannot rely on reaching each other."
+        );
+        if !peered {
+            net.findings.push(Finding {
+                severity: Severity::Warning,
+                code: "address-overlap",
+                message: message.clone(),
+                nodes: sorted(vec![ida, idb]),
+                links: Vec::new(),
+                rule: Some("R2.1"),
+            });
+        }
+        out.insert((a, b), message);
+    }
+    out
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+/// Limits per Virtual WAN hub and per ExpressRoute gateway.
+pub fn limits(net: &mut Net) {
+    let hubs = net
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::VwanHub)
+        .count();
+    let mut new = Vec::new();
+    for (n, node) in net.plan.nodes.iter().enumerate() {
+        let count = |kind: LinkKind| {
+            net.adj[n]
+                .iter()
+                .filter(|&&(c, _)| net.conns[c].kind == ConnKind::Link(kind))
+                .count()
+        };
+        if node.kind == NodeKind::VwanHub {
+            let vnets = count(LinkKind::VwanConnection);
+            let max = limits::vwan_vnet_connections(hubs);
+            if vnets > max {
+                new.push((
+                    n,
+                    "vwan-vnet-connections",
+                    "R7.9",
+                    format!(
+                        "Hub {} has {vnets} VNet connections; with {hubs} hubs a hub takes {max}.",
+                        node.id
+                    ),
+                ));
+            }
+            let circuits = count(LinkKind::ErConnection);
+            if circuits > limits::VWAN_ER_CIRCUITS {
+                new.push((
+                    n,
+                    "vwan-er-circuits",
+                    "R7.9",
+                    format!(
+                        "Hub {} has {circuits} ExpressRoute circuits; a hub takes {} at most.",
+                        node.id,
+                        limits::VWAN_ER_CIRCUITS
+                    ),
+                ));
+            }
+        }
+        if let Some(er) = &node.er_gateway {
+            let circuits = count(LinkKind::ErConnection);
+            let max = limits::circuits_per_er_gateway(er.sku, er.scale_units);
+            if circuits > max {
+                new.push((n, "er-gateway-circuits", "R6.6", format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
+            }
+        }
+    }
+    for (n, code, rule, message) in new {
+        net.findings.push(Finding {
+            severity: Severity::Error,
+            code,
+            message,
+            nodes: vec![net.id(n).to_string()],
+            links: Vec::new(),
+            rule: Some(rule),
+        });
+    }
+}

@@ -1,0 +1,55 @@
+//! # reachplan
+//!
+//! A planner for hybrid Azure networks: on-premises sites, remote workers on point-to-site VPN,
+//! hub-and-spoke VNets, Virtual WAN hubs, ExpressRoute circuits and networks in other clouds.
+//! It reads a *plan* (a JSON file, format version 1) and says, for every ordered pair of
+//! endpoints, whether traffic goes and comes back, by which path, and when not, which rule of
+//! the rule book stops it and the smallest change that would open it.
+//!
+//! ```
+//! use reachplan::engine::{analyze, read_plan};
+//! let plan = read_plan(r#"{"reachplan": 1,
+//!   "nodes": [{"id": "hub", "kind": "vnet", "address_space": ["10.0.0.0/16"]},
+//!             {"id": "spoke", "kind": "vnet", "address_space": ["10.1.0.0/16"]}],
+//!   "links": [{"kind": "peering", "from": "spoke", "to": "hub"}]}"#).unwrap();
+//! assert!(analyze(&plan).pair("spoke", "hub").unwrap().reachable);
+//! ```
+//!
+//! ## Codemap
+//!
+//! Everything under [`engine`] is pure: no I/O, no clock, no randomness, no browser.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`engine::model`] | the plan as plain data, field for field as in the file |
+//! | [`engine::format`] | reading (errors with JSON path, line and column) and deterministic writing |
+//! | [`engine::locate`] | finding a JSON path's line and column in the text |
+//! | [`engine::topology`] | the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
+//! | [`engine::transit`] | every forwarding decision of the rule book: may traffic that arrived over one connection leave over another |
+//! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
+//! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
+//! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
+//! | [`engine::rules`] | `Block` (rule id, reason, fix), `Finding`, `Assumption` |
+//! | [`engine::limits`] | SKU and limit tables with their sources |
+//! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
+//! | [`engine::report`] | the text rendering used by the CLI |
+//!
+//! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
+//! codes over the engine.
+//!
+//! ## Invariants
+//!
+//! - The engine never knows about the browser or the file system; it never panics on user input
+//!   (a plan is text; every path through `read_plan` returns a value or a [`engine::PlanError`]).
+//! - Analysis is a deterministic function of the plan: endpoints, pairs and findings are sorted.
+//! - petgraph indices never leave `topology`; identity is the plan's own ids.
+//! - `format` is the only module that knows the file's shape; the model keeps every field as
+//!   written (`Option`), so reading and writing loses nothing; defaults live in `topology`.
+//! - Every rule decision lives in `transit` (forwarding) or `topology` (whether a link is carried
+//!   at all) and is explained by a `Block` carrying a rule id of the rule book.
+//! - Where the rule book is unsure, the engine picks the conservative answer and lists an
+//!   `Assumption` in the output whenever an answer rests on it.
+
+#![forbid(unsafe_code)]
+
+pub mod engine;
