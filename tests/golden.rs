@@ -101,3 +101,34 @@ fn every_plan_keeps_its_intents_and_golden_output() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every fix that comes as an edit applies cleanly, keeps the plan readable, and changes the
+/// answer for its pair: the pair opens, or the next rule in the way is a different one.
+#[test]
+fn every_edit_applies_and_makes_progress() {
+    use reachplan::engine::edit::apply;
+    let mut checked = 0;
+    for (name, path) in plans() {
+        let text = fs::read_to_string(&path).unwrap();
+        let Ok(plan) = read_plan(&text) else { continue };
+        let analysis = analyze(&plan);
+        for pair in analysis.pairs.iter().filter(|p| !p.reachable) {
+            let Some(edit) = &pair.edit else { continue };
+            let mut edited = plan.clone();
+            apply(&mut edited, edit).unwrap_or_else(|e| panic!("{name}: {} → {}: {e}", pair.from, pair.to));
+            let reread = read_plan(&write_plan(&edited))
+                .unwrap_or_else(|e| panic!("{name}: {} → {}: edited plan unreadable: {e}", pair.from, pair.to));
+            let after = analyze(&reread);
+            let now = after.pair(&pair.from, &pair.to).unwrap();
+            assert!(
+                now.reachable || now.reason != pair.reason,
+                "{name}: {} → {}: edit {edit:?} changed nothing: {:?}",
+                pair.from,
+                pair.to,
+                now.reason
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} edits checked");
+}

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::model::{Expect, NodeKind, Plan};
+use super::edit::Edit;
+use super::model::{Expect, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
 use super::topology::Net;
@@ -42,6 +43,9 @@ pub struct Pair {
     /// The smallest change that would open it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// That change as an edit the app or a script can apply, when it is a mechanical one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit: Option<Edit>,
 }
 
 /// An intent with its verdict.
@@ -218,6 +222,7 @@ fn judge(
         rule: None,
         reason: None,
         fix: None,
+        edit: None,
     };
     let mut used = Vec::new();
     let ka = net.node(a).kind;
@@ -260,6 +265,7 @@ fn judge(
                         block.reason
                     ));
                     pair.fix = block.fix.clone();
+                    pair.edit = block.edit.clone();
                 }
                 None => {
                     pair.reason = Some(format!(
@@ -283,6 +289,7 @@ fn judge(
                     block.reason.clone()
                 });
                 pair.fix = block.fix.clone();
+                pair.edit = block.edit.clone();
             }
             None => {
                 not_connected(net, a, b, &mut pair);
@@ -316,6 +323,11 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         pair.rule = Some("R1.1".into());
         pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
         pair.fix = Some(format!("Peer {ida} with {idb}."));
+        pair.edit = Some(Edit::AddLink {
+            kind: LinkKind::Peering,
+            from: ida.to_string(),
+            to: idb.to_string(),
+        });
         return;
     }
     let transit = |k: NodeKind| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud);

@@ -4,6 +4,7 @@
 //! call [`read_plan`] and [`analyze`] and show what they return.
 
 pub mod analysis;
+pub mod edit;
 pub mod format;
 pub mod geo;
 pub mod limits;

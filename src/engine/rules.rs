@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use super::edit::Edit;
+
 /// Why traffic cannot take one hop: the rule, a sentence, and the smallest change that opens it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
@@ -19,6 +21,9 @@ pub struct Block {
     /// The smallest concrete change that would let it pass, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The fix as a mechanical edit of the plan, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit: Option<Edit>,
     /// The assumption this decision rests on, when the rule book is unsure.
     #[serde(skip)]
     pub assumption: Option<AssumptionId>,
@@ -37,8 +42,15 @@ impl Block {
             code,
             reason,
             fix,
+            edit: None,
             assumption: None,
         }
+    }
+
+    /// The same block, with its fix as an edit.
+    pub fn with_edit(mut self, edit: Option<Edit>) -> Block {
+        self.edit = edit;
+        self
     }
 
     /// The same block, resting on an assumption.

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 
+use super::edit::Edit;
 use super::geo;
 use super::limits;
 use super::model::{
@@ -799,7 +800,11 @@ impl<'p> Net<'p> {
                     c.id,
                     location.geo.as_str()
                 )),
-            )),
+            )
+            .with_edit(Some(Edit::SetCircuitSku {
+                node: c.id.clone(),
+                sku: ErSku::Premium,
+            }))),
             ErSku::Local if location.local_regions.contains(&region.name) => Ok(None),
             ErSku::Local => {
                 let locals: Vec<&str> = location
@@ -823,7 +828,15 @@ impl<'p> Net<'p> {
                         "Upgrade circuit {} to Standard (or Premium), or link a VNet in {covers}.",
                         c.id
                     )),
-                ))
+                )
+                .with_edit(Some(Edit::SetCircuitSku {
+                    node: c.id.clone(),
+                    sku: if location.geo == region.geo {
+                        ErSku::Standard
+                    } else {
+                        ErSku::Premium
+                    },
+                })))
             }
         }
     }
@@ -890,7 +903,11 @@ impl<'p> Net<'p> {
                     "Upgrade circuit {} to Standard or Premium.",
                     local.id
                 )),
-            ));
+            )
+            .with_edit(Some(Edit::SetCircuitSku {
+                node: local.id.clone(),
+                sku: ErSku::Standard,
+            })));
         }
         let la = ca.location.as_deref().and_then(geo::peering_location);
         let lb = cb.location.as_deref().and_then(geo::peering_location);
@@ -1212,21 +1229,31 @@ impl<'p> Net<'p> {
                     c.is(LinkKind::GlobalReach)
                         && ((c.a == a && c.b == b) || (c.a == b && c.b == a))
                 });
-                let first = match self.global_reach_check(a, b) {
+                let (first, before) = match self.global_reach_check(a, b) {
                     _ if exists => continue,
                     Err(block) if block.code == "global-reach-same-location" => continue,
-                    Err(block) => block
-                        .fix
-                        .map(|f| format!("{f} Then add"))
-                        .unwrap_or_else(|| "Add".into()),
-                    Ok(_) => "Add".to_string(),
+                    Err(block) => (
+                        block
+                            .fix
+                            .map(|f| format!("{f} Then add"))
+                            .unwrap_or_else(|| "Add".into()),
+                        block.edit,
+                    ),
+                    Ok(_) => ("Add".to_string(), None),
                 };
                 let (ia, ib) = (self.id(a), self.id(b));
+                let mut edits: Vec<Edit> = before.into_iter().collect();
+                edits.push(Edit::AddLink {
+                    kind: LinkKind::GlobalReach,
+                    from: ia.to_string(),
+                    to: ib.to_string(),
+                });
                 let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
                 conn.candidate = true;
                 conn.refused = Some(Block::new("R6.10", "no-global-reach",
                     format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
-                    Some(format!("{first} Global Reach between circuits {ia} and {ib}."))));
+                    Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
+                    .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));
                 self.conns.push(conn);
             }
         }

@@ -6,7 +6,8 @@
 //! the plan could open (traffic does not pass through an on-premises site, for instance), which
 //! keeps explanations to changes a person can actually make.
 
-use super::model::{LinkKind, NodeKind};
+use super::edit::{Edit, LinkFlag};
+use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
 
@@ -40,6 +41,49 @@ fn allow() -> Decision {
 
 fn deny(rule: &'static str, code: &'static str, reason: String, fix: Option<String>) -> Decision {
     Decision::Deny(Block::new(rule, code, reason, fix))
+}
+
+fn deny_edit(
+    rule: &'static str,
+    code: &'static str,
+    reason: String,
+    fix: String,
+    edit: Option<Edit>,
+) -> Decision {
+    Decision::Deny(Block::new(rule, code, reason, Some(fix)).with_edit(edit))
+}
+
+fn add(kind: LinkKind, from: &str, to: &str) -> Option<Edit> {
+    Some(Edit::AddLink {
+        kind,
+        from: from.to_string(),
+        to: to.to_string(),
+    })
+}
+
+fn flags(conn: &Conn, flags: Vec<LinkFlag>) -> Option<Edit> {
+    conn.link.map(|link| Edit::SetLinkFlags { link, flags })
+}
+
+/// The edit that turns on BGP on a static S2S connection of gateway `g`, if BGP can run there.
+fn bgp_edit(net: &Net, g: usize, s2s: &Conn) -> Option<Edit> {
+    let mut edits = Vec::new();
+    for end in [s2s.a, s2s.b] {
+        let node = net.node(end);
+        if let Some(gw) = &node.vpn_gateway {
+            if gw.sku == VpnSku::Basic || gw.kind() == super::model::VpnType::PolicyBased {
+                return None;
+            }
+            if gw.bgp == Some(false) {
+                edits.push(Edit::EnableGatewayBgp {
+                    node: node.id.clone(),
+                });
+            }
+        }
+    }
+    let _ = g;
+    edits.push(flags(s2s, vec![LinkFlag::Bgp])?);
+    Some(Edit::All { edits })
 }
 
 /// The role a connection plays at a VNet.
@@ -122,9 +166,10 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
         && peering.uses_remote
         && matches!(what, "VPN traffic" | "P2S traffic")
     {
-        return deny("R1.7", "basic-no-gateway-transit",
+        return deny_edit("R1.7", "basic-no-gateway-transit",
             format!("Gateway transit is not available with {gid}'s Basic VPN gateway, so {pid} gets no {what} through it."),
-            Some(format!("Upgrade {gid}'s gateway to VpnGw1AZ or larger.")));
+            format!("Upgrade {gid}'s gateway to VpnGw1AZ or larger."),
+            Some(Edit::SetVpnSku { node: gid.to_string(), sku: VpnSku::VpnGw1AZ }));
     }
     let (urg, agt) = match (link, flags_on_spoke_side) {
         (Some(l), true) => (
@@ -132,6 +177,18 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
             l.allow_gateway_transit == Some(true),
         ),
         _ => (false, false),
+    };
+    let missing: Vec<LinkFlag> = [
+        (!urg).then_some(LinkFlag::UseRemoteGateways),
+        (!agt).then_some(LinkFlag::AllowGatewayTransit),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let edit = if flags_on_spoke_side && !missing.is_empty() {
+        flags(peering, missing)
+    } else {
+        None
     };
     let fix = match (urg, agt) {
         (true, false) => format!("Set allow_gateway_transit on peering {pid} → {gid}."),
@@ -143,9 +200,9 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
     } else {
         "R1.9"
     };
-    deny(rule, "no-gateway-transit",
+    deny_edit(rule, "no-gateway-transit",
         format!("{pid} does not use {gid}'s gateway (gateway transit is not set up on their peering), so {what} between {pid} and {gid}'s gateway connections does not pass."),
-        Some(fix))
+        fix, edit)
 }
 
 fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
@@ -158,19 +215,13 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
         (Role::Peer, Role::Peer) => {
             let fw = facts.firewall;
             if !fw {
-                return deny("R1.1", "peering-not-transitive",
-                    format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."),
-                    Some(format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}.")));
+                return deny_edit("R1.1", "peering-not-transitive", format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."), format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}."), add(LinkKind::Peering, pid, qid));
             }
             if !(arrived.via_firewall && arrived.a == p) {
-                return deny("R1.10", "no-route-via-firewall",
-                    format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."),
-                    Some(format!("Set route_via_firewall on peering {pid} → {gid}.")));
+                return deny_edit("R1.10", "no-route-via-firewall", format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."), format!("Set route_via_firewall on peering {pid} → {gid}."), if arrived.a == p { flags(arrived, vec![LinkFlag::RouteViaFirewall]) } else { None });
             }
             if !out.forwarded {
-                return deny("R2.3", "forwarded-traffic-not-allowed",
-                    format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."),
-                    Some(format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}.")));
+                return deny_edit("R2.3", "forwarded-traffic-not-allowed", format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."), format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}."), flags(out, vec![LinkFlag::AllowForwardedTraffic]));
             }
             allow()
         }
@@ -202,6 +253,8 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 return allow();
             }
             let static_one = if arrived.bgp { qid } else { pid };
+            let static_conn = if arrived.bgp { out } else { arrived };
+            let edit = bgp_edit(net, g, static_conn).filter(|_| arrived.bgp || out.bgp);
             let fix = if facts.vpn.is_some_and(|v| v.basic || v.policy_based) {
                 format!("Replace {gid}'s gateway with a route-based VpnGw1AZ and run BGP on both connections.")
             } else {
@@ -209,23 +262,22 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
             };
             Decision::Deny(Block::new("R3.4", "transit-needs-bgp",
                 format!("{gid}'s VPN gateway passes traffic between two of its connections only when both run BGP; the connection of {static_one} uses static routes."),
-                Some(fix)).assuming(AssumptionId::StaticTransit))
+                Some(fix)).with_edit(edit).assuming(AssumptionId::StaticTransit))
         }
         (Role::P2s, Role::Vpn) | (Role::Vpn, Role::P2s) => {
             let (s2s, other) = if role(out) == Role::Vpn { (out, qid) } else { (arrived, pid) };
+            let edit = bgp_edit(net, g, s2s);
             if s2s.bgp {
                 return allow();
             }
             let rule = if net.node(s2s.other(g)).kind == NodeKind::Vnet { "R3.12" } else { "R3.11" };
             Decision::Deny(Block::new(rule, "p2s-needs-bgp",
                 format!("P2S clients of {gid} learn the routes of {other} only when its S2S connection runs BGP; it uses static routes."),
-                Some(format!("Enable BGP on the S2S connection between {other} and {gid} (and on {gid}'s gateway); clients then re-download the VPN profile.")))
+                Some(format!("Enable BGP on the S2S connection between {other} and {gid} (and on {gid}'s gateway); clients then re-download the VPN profile."))).with_edit(edit)
                 .assuming(AssumptionId::P2sStaticS2s))
         }
         (Role::P2s, Role::P2s) => allow(),
-        (Role::Er, Role::Er) => deny("R6.10", "er-to-er",
-            format!("Routes learned from one ExpressRoute circuit are not advertised to another: {pid} and {qid} meet only at {gid}'s gateway."),
-            Some(format!("Add Global Reach between circuits {pid} and {qid}."))),
+        (Role::Er, Role::Er) => deny_edit("R6.10", "er-to-er", format!("Routes learned from one ExpressRoute circuit are not advertised to another: {pid} and {qid} meet only at {gid}'s gateway."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
         (Role::Er, Role::Vpn) | (Role::Vpn, Role::Er) => {
             let s2s = if role(out) == Role::Vpn { out } else { arrived };
             let site = net.id(s2s.other(g));
@@ -240,17 +292,13 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                     if !s2s.bgp {
                         return Decision::Deny(Block::new("R2.7", "route-server-needs-bgp",
                             format!("ExpressRoute routes reach {site} through Route Server only over BGP, and its S2S connection uses static routes."),
-                            Some(format!("Enable BGP on the S2S connection between {site} and {gid}.")))
+                            Some(format!("Enable BGP on the S2S connection between {site} and {gid}."))).with_edit(bgp_edit(net, g, s2s))
                             .assuming(AssumptionId::RouteServerBgp));
                     }
                     Decision::Allow(Some(AssumptionId::RouteServerBgp))
                 }
-                Some(false) => deny("R2.7", "route-server-branch-to-branch-off",
-                    format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."),
-                    Some(format!("Set branch_to_branch on {gid}'s Route Server."))),
-                None => deny("R3.10", "er-vpn-no-transit",
-                    format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."),
-                    Some(format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."))),
+                Some(false) => deny_edit("R2.7", "route-server-branch-to-branch-off", format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."), format!("Set branch_to_branch on {gid}'s Route Server."), Some(Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
+                None => deny_edit("R3.10", "er-vpn-no-transit", format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."), format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."), facts.vpn.filter(|v| v.active_active && v.asn == 65515).map(|_| Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
             }
         }
         (Role::Er, Role::P2s) | (Role::P2s, Role::Er) => {
@@ -298,18 +346,17 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
             if blocked.is_empty() {
                 return allow();
             }
-            deny("R6.8", "er-vnet-to-vnet",
-                format!("Traffic between {pid} and {qid} would hairpin through circuit {cid}'s edge, and VNet-to-VNet over ExpressRoute is off on the gateway of {}.", blocked.join(" and ")),
-                Some(format!("Peer {pid} with {qid} (recommended), or set allow_vnet_to_vnet on the ExpressRoute gateways of {}.", blocked.join(" and "))))
+            let all_vnets = [p, q].iter().all(|&v| net.node(v).kind == NodeKind::Vnet);
+            let edit = all_vnets.then(|| Edit::AllowErVnetToVnet { nodes: blocked.iter().map(|s| s.to_string()).collect() });
+            deny_edit("R6.8", "er-vnet-to-vnet",
+                format!("Traffic between {pid} and {qid} would hairpin through circuit {cid}'s edge, and VNet-to-VNet over ExpressRoute is off on the gateway of {}.", blocked.join(" and ")), format!("Peer {pid} with {qid} (recommended), or set allow_vnet_to_vnet on the ExpressRoute gateways of {}.", blocked.join(" and ")), edit)
         }
-        (Some(GlobalReach), Some(GlobalReach)) => deny("R6.9", "global-reach-pairwise",
-            format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."),
-            Some(format!("Add Global Reach between circuits {pid} and {qid}."))),
+        (Some(GlobalReach), Some(GlobalReach)) => deny_edit("R6.9", "global-reach-pairwise", format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
         (Some(GlobalReach), Some(ErConnection)) | (Some(ErConnection), Some(GlobalReach)) => {
             let (other_circuit, vnet) = if kind(out) == Some(GlobalReach) { (qid, pid) } else { (pid, qid) };
-            deny("R6.9", "global-reach-on-premises-only",
+            deny_edit("R6.9", "global-reach-on-premises-only",
                 format!("Global Reach joins the on-premises networks of two circuits; it does not carry traffic between circuit {other_circuit}'s on-premises side and {vnet}, which is linked to {cid} only."),
-                Some(format!("Connect circuit {other_circuit} to {vnet} too.")))
+                format!("Connect circuit {other_circuit} to {vnet} too."), add(LinkKind::ErConnection, other_circuit, vnet))
         }
         _ => Decision::Never,
     }
@@ -368,12 +415,10 @@ fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn
             .unwrap_or(hid);
         return Decision::Deny(Block::new("R7.4", "vwan-branch-to-branch-off",
             format!("Branch-to-branch is off in virtual WAN {wan}, so branches ({src} and {dst}) do not reach each other through its hubs."),
-            Some(format!("Set branch_to_branch to true on virtual WAN {wan}."))).assuming(AssumptionId::BranchToBranchOff));
+            Some(format!("Set branch_to_branch to true on virtual WAN {wan}."))).with_edit(facts.wan.map(|w| Edit::EnableWanBranchToBranch { wan: net.plan.wans[w].id.clone() })).assuming(AssumptionId::BranchToBranchOff));
     }
     match (ingress, egress) {
-        (Ingress::Er(a), Ingress::Er(b)) => deny("R7.5", "vwan-er-to-er",
-            format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)),
-            Some(format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)))),
+        (Ingress::Er(a), Ingress::Er(b)) => deny_edit("R7.5", "vwan-er-to-er", format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)), format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)), add(LinkKind::GlobalReach, net.id(a), net.id(b))),
         (Ingress::Er(c), _) | (_, Ingress::Er(c)) if !circuit_supports_transit(net, c) => deny("R7.4", "vwan-er-location-no-transit",
             format!("Circuit {} is at a peering location without Global Reach support, so Virtual WAN gives it no VPN-to-ExpressRoute branch transit.", net.id(c)),
             Some(format!("Use a circuit at a peering location where Global Reach is supported instead of {}.", net.id(c)))),

@@ -1,0 +1,217 @@
+//! Mechanical changes to a plan: the fixes that the engine can apply by itself.
+//!
+//! A [`Block`](super::rules::Block) whose fix is a plain edit (set a flag, add a link, change a
+//! SKU) carries an [`Edit`] beside its sentence, so that the app can offer "apply the fix" and a
+//! script can apply it with [`apply`]. Edits name nodes and wans by id and links by their index
+//! in the plan the analysis was made from.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{ErSku, Link, LinkKind, Plan, RouteServer, VpnSku};
+
+/// A flag of a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkFlag {
+    /// Peering: `from` uses `to`'s gateways.
+    UseRemoteGateways,
+    /// Peering: `to` allows gateway transit.
+    AllowGatewayTransit,
+    /// Peering: forwarded traffic is accepted.
+    AllowForwardedTraffic,
+    /// Peering: `from` sends other private traffic to `to`'s firewall.
+    RouteViaFirewall,
+    /// S2S: BGP on the connection.
+    Bgp,
+}
+
+/// One mechanical change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// Set flags of the link at this index to true.
+    SetLinkFlags {
+        /// Index into the plan's links.
+        link: usize,
+        /// The flags to set.
+        flags: Vec<LinkFlag>,
+    },
+    /// Add a link.
+    AddLink {
+        /// Its kind.
+        kind: LinkKind,
+        /// The `from` node id.
+        from: String,
+        /// The `to` node id.
+        to: String,
+    },
+    /// Set a circuit's SKU.
+    SetCircuitSku {
+        /// The circuit's id.
+        node: String,
+        /// The new SKU.
+        sku: ErSku,
+    },
+    /// Set a VNet's VPN gateway SKU.
+    SetVpnSku {
+        /// The VNet's id.
+        node: String,
+        /// The new SKU.
+        sku: VpnSku,
+    },
+    /// Turn on BGP on a VNet's VPN gateway.
+    EnableGatewayBgp {
+        /// The VNet's id.
+        node: String,
+    },
+    /// Turn on branch-to-branch on a VNet's Route Server, adding the Route Server if needed.
+    EnableRouteServerBranchToBranch {
+        /// The VNet's id.
+        node: String,
+    },
+    /// Allow VNet-to-VNet traffic over ExpressRoute on these VNets' ExpressRoute gateways.
+    AllowErVnetToVnet {
+        /// The VNets' ids.
+        nodes: Vec<String>,
+    },
+    /// Turn on branch-to-branch in a virtual WAN.
+    EnableWanBranchToBranch {
+        /// The wan's id.
+        wan: String,
+    },
+    /// Several edits in order.
+    All {
+        /// The edits.
+        edits: Vec<Edit>,
+    },
+}
+
+/// Applies an edit to a plan.
+///
+/// # Errors
+/// A sentence when the edit no longer fits the plan (an id or link index that does not exist,
+/// or a node without the part the edit changes); the plan is then unchanged.
+pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
+    let mut next = plan.clone();
+    apply_in_place(&mut next, edit)?;
+    *plan = next;
+    Ok(())
+}
+
+fn node_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut super::model::Node, String> {
+    plan.nodes
+        .iter_mut()
+        .find(|n| n.id == id)
+        .ok_or_else(|| format!("the plan has no node {id:?}"))
+}
+
+fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
+    match edit {
+        Edit::SetLinkFlags { link, flags } => {
+            let l = plan
+                .links
+                .get_mut(*link)
+                .ok_or_else(|| format!("the plan has no link number {link}"))?;
+            for flag in flags {
+                let slot = match flag {
+                    LinkFlag::UseRemoteGateways => &mut l.use_remote_gateways,
+                    LinkFlag::AllowGatewayTransit => &mut l.allow_gateway_transit,
+                    LinkFlag::AllowForwardedTraffic => &mut l.allow_forwarded_traffic,
+                    LinkFlag::RouteViaFirewall => &mut l.route_via_firewall,
+                    LinkFlag::Bgp => &mut l.bgp,
+                };
+                *slot = Some(true);
+            }
+        }
+        Edit::AddLink { kind, from, to } => {
+            for id in [from, to] {
+                node_mut(plan, id)?;
+            }
+            plan.links.push(Link::new(*kind, from, to));
+        }
+        Edit::SetCircuitSku { node, sku } => node_mut(plan, node)?.sku = Some(*sku),
+        Edit::SetVpnSku { node, sku } => {
+            let gw = node_mut(plan, node)?
+                .vpn_gateway
+                .as_mut()
+                .ok_or_else(|| format!("{node} has no VPN gateway"))?;
+            gw.sku = *sku;
+            if matches!(
+                sku,
+                VpnSku::VpnGw4AZ | VpnSku::VpnGw5AZ | VpnSku::VpnGw4 | VpnSku::VpnGw5
+            ) {
+                gw.generation = Some(2);
+            }
+        }
+        Edit::EnableGatewayBgp { node } => {
+            let gw = node_mut(plan, node)?
+                .vpn_gateway
+                .as_mut()
+                .ok_or_else(|| format!("{node} has no VPN gateway"))?;
+            gw.bgp = Some(true);
+        }
+        Edit::EnableRouteServerBranchToBranch { node } => {
+            node_mut(plan, node)?.route_server = Some(RouteServer {
+                branch_to_branch: Some(true),
+            });
+        }
+        Edit::AllowErVnetToVnet { nodes } => {
+            for id in nodes {
+                let gw = node_mut(plan, id)?
+                    .er_gateway
+                    .as_mut()
+                    .ok_or_else(|| format!("{id} has no ExpressRoute gateway"))?;
+                gw.allow_vnet_to_vnet = Some(true);
+            }
+        }
+        Edit::EnableWanBranchToBranch { wan } => {
+            let w = plan
+                .wans
+                .iter_mut()
+                .find(|w| &w.id == wan)
+                .ok_or_else(|| format!("the plan has no virtual WAN {wan:?}"))?;
+            w.branch_to_branch = Some(true);
+        }
+        Edit::All { edits } => {
+            for e in edits {
+                apply_in_place(plan, e)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{analyze, read_plan};
+
+    #[test]
+    fn applying_the_fix_of_a_non_transitive_pair_opens_it() {
+        let mut plan = read_plan(
+            r#"{"reachplan": 1,
+              "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+                        {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+                        {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
+              "links": [{"kind": "peering", "from": "a", "to": "b"},
+                        {"kind": "peering", "from": "b", "to": "c"}]}"#,
+        )
+        .unwrap();
+        let pair = analyze(&plan).pair("a", "c").cloned().unwrap();
+        let edit = pair.edit.unwrap();
+        apply(&mut plan, &edit).unwrap();
+        assert!(analyze(&plan).pair("a", "c").unwrap().reachable);
+    }
+
+    #[test]
+    fn a_stale_edit_leaves_the_plan_unchanged() {
+        let mut plan = Plan::new();
+        let before = plan.clone();
+        let edit = Edit::SetLinkFlags {
+            link: 3,
+            flags: vec![LinkFlag::Bgp],
+        };
+        assert!(apply(&mut plan, &edit).is_err());
+        assert_eq!(plan, before);
+    }
+}
