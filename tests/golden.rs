@@ -115,9 +115,14 @@ fn every_edit_applies_and_makes_progress() {
         for pair in analysis.pairs.iter().filter(|p| !p.reachable) {
             let Some(edit) = &pair.edit else { continue };
             let mut edited = plan.clone();
-            apply(&mut edited, edit).unwrap_or_else(|e| panic!("{name}: {} → {}: {e}", pair.from, pair.to));
-            let reread = read_plan(&write_plan(&edited))
-                .unwrap_or_else(|e| panic!("{name}: {} → {}: edited plan unreadable: {e}", pair.from, pair.to));
+            apply(&mut edited, edit)
+                .unwrap_or_else(|e| panic!("{name}: {} → {}: {e}", pair.from, pair.to));
+            let reread = read_plan(&write_plan(&edited)).unwrap_or_else(|e| {
+                panic!(
+                    "{name}: {} → {}: edited plan unreadable: {e}",
+                    pair.from, pair.to
+                )
+            });
             let after = analyze(&reread);
             let now = after.pair(&pair.from, &pair.to).unwrap();
             assert!(

@@ -1,0 +1,274 @@
+//! ExpressRoute, Virtual WAN and limited-access links: circuit scope by SKU, Global Reach, hub connections.
+
+use super::*;
+
+impl<'p> Net<'p> {
+    // Runs once per link, so returning the large Block by value costs nothing that matters.
+    #[allow(clippy::result_large_err)]
+    pub(super) fn circuit_scope(
+        &mut self,
+        circuit: usize,
+        target: usize,
+    ) -> Result<Option<AssumptionId>, Block> {
+        let c = self.node(circuit);
+        let t = self.node(target);
+        let sku = c.sku.unwrap_or(ErSku::Standard);
+        let location = c.location.as_deref().and_then(geo::peering_location);
+        let region = t.region.as_deref().and_then(geo::region);
+        let (Some(location), Some(region)) = (location, region) else {
+            return Ok(Some(AssumptionId::UnknownLocation));
+        };
+        match sku {
+            ErSku::Premium => Ok(None),
+            ErSku::Standard if location.geo == region.geo => Ok(None),
+            ErSku::Standard => Err(Block::new(
+                "R6.2",
+                "circuit-scope",
+                format!(
+                    "Standard circuit {} at {} reaches the regions of {} only; {} is in {} ({}).",
+                    c.id,
+                    location.name,
+                    location.geo.as_str(),
+                    t.id,
+                    region.display,
+                    region.geo.as_str()
+                ),
+                Some(format!(
+                    "Upgrade circuit {} to the Premium SKU, or link a VNet in {}.",
+                    c.id,
+                    location.geo.as_str()
+                )),
+            )
+            .with_edit(Some(Edit::SetCircuitSku {
+                node: c.id.clone(),
+                sku: ErSku::Premium,
+            }))),
+            ErSku::Local if location.local_regions.contains(&region.name) => Ok(None),
+            ErSku::Local => {
+                let locals: Vec<&str> = location
+                    .local_regions
+                    .iter()
+                    .filter_map(|r| geo::region(r).map(|x| x.display))
+                    .collect();
+                let covers = if locals.is_empty() {
+                    "no region (Local is not offered there)".to_string()
+                } else {
+                    locals.join(" and ")
+                };
+                Err(Block::new(
+                    "R6.2",
+                    "circuit-scope",
+                    format!(
+                        "Local circuit {} at {} reaches only {covers}; {} is in {}.",
+                        c.id, location.name, t.id, region.display
+                    ),
+                    Some(format!(
+                        "Upgrade circuit {} to Standard (or Premium), or link a VNet in {covers}.",
+                        c.id
+                    )),
+                )
+                .with_edit(Some(Edit::SetCircuitSku {
+                    node: c.id.clone(),
+                    sku: if location.geo == region.geo {
+                        ErSku::Standard
+                    } else {
+                        ErSku::Premium
+                    },
+                })))
+            }
+        }
+    }
+
+    pub(super) fn er_connection(&mut self, conn: &mut Conn) {
+        let (c, t) = (conn.a, conn.b);
+        let target = self.node(t);
+        if target.kind == NodeKind::Vnet && self.vnets[t].er.is_none() {
+            let block = Block::new(
+                "R6.1",
+                "gateway-missing",
+                format!(
+                    "{} has no ExpressRoute gateway, so circuit {} cannot connect to it.",
+                    target.id,
+                    self.id(c)
+                ),
+                Some(format!(
+                    "Add an ExpressRoute gateway (e.g. ErGw1AZ) to {}.",
+                    target.id
+                )),
+            );
+            self.refuse(conn, block, Severity::Error, &[c, t]);
+            return;
+        }
+        if target.kind == NodeKind::VwanHub && !self.hubs[t].standard {
+            let block = Block::new(
+                "R7.1",
+                "basic-vwan-expressroute",
+                format!(
+                    "Hub {} is in a Basic virtual WAN, which has no ExpressRoute.",
+                    target.id
+                ),
+                Some("Upgrade the virtual WAN to Standard.".to_string()),
+            );
+            self.refuse(conn, block, Severity::Error, &[c, t]);
+            return;
+        }
+        match self.circuit_scope(c, t) {
+            Ok(assumption) => conn.assumption = assumption,
+            Err(block) => self.refuse(conn, block, Severity::Error, &[c, t]),
+        }
+    }
+
+    pub(super) fn global_reach(&mut self, conn: &mut Conn) {
+        let (a, b) = (conn.a, conn.b);
+        match self.global_reach_check(a, b) {
+            Ok(assumption) => conn.assumption = assumption,
+            Err(block) => self.refuse(conn, block, Severity::Error, &[a, b]),
+        }
+    }
+
+    /// Whether Global Reach between circuits `a` and `b` is possible (R6.9).
+    #[allow(clippy::result_large_err)]
+    pub(super) fn global_reach_check(
+        &self,
+        a: usize,
+        b: usize,
+    ) -> Result<Option<AssumptionId>, Block> {
+        let (ca, cb) = (self.node(a), self.node(b));
+        if let Some(local) = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local)) {
+            return Err(Block::new(
+                "R6.9",
+                "global-reach-local",
+                format!(
+                    "Circuit {} is a Local circuit, and Global Reach is not available on Local.",
+                    local.id
+                ),
+                Some(format!(
+                    "Upgrade circuit {} to Standard or Premium.",
+                    local.id
+                )),
+            )
+            .with_edit(Some(Edit::SetCircuitSku {
+                node: local.id.clone(),
+                sku: ErSku::Standard,
+            })));
+        }
+        let la = ca.location.as_deref().and_then(geo::peering_location);
+        let lb = cb.location.as_deref().and_then(geo::peering_location);
+        let (Some(la), Some(lb)) = (la, lb) else {
+            return Ok(Some(AssumptionId::UnknownLocation));
+        };
+        if la.name == lb.name {
+            return Err(Block::new("R6.9", "global-reach-same-location",
+                format!("Circuits {} and {} are both at {}; Global Reach joins circuits at different peering locations.", ca.id, cb.id, la.name),
+                Some("Connect the two on-premises networks through your own WAN at that location, or use a circuit at another peering location.".to_string())));
+        }
+        if !la.global_reach || !lb.global_reach {
+            let (l, c) = if la.global_reach {
+                (lb, &cb.id)
+            } else {
+                (la, &ca.id)
+            };
+            return Err(Block::new(
+                "R6.9",
+                "global-reach-unsupported-location",
+                format!("Global Reach is not supported at {} (circuit {c}).", l.name),
+                Some(
+                    "Use a circuit at a peering location in a country that supports Global Reach."
+                        .to_string(),
+                ),
+            ));
+        }
+        if la.geo != lb.geo && (ca.sku != Some(ErSku::Premium) || cb.sku != Some(ErSku::Premium)) {
+            let not: Vec<&str> = [ca, cb]
+                .iter()
+                .filter(|c| c.sku != Some(ErSku::Premium))
+                .map(|c| c.id.as_str())
+                .collect();
+            return Err(Block::new("R6.9", "global-reach-geo",
+                format!("Circuits {} ({}) and {} ({}) are in different geopolitical areas; Global Reach between them needs Premium on both.", ca.id, la.geo.as_str(), cb.id, lb.geo.as_str()),
+                Some(format!("Upgrade {} to Premium.", not.join(" and ")))));
+        }
+        Ok(None)
+    }
+
+    pub(super) fn er_private(&mut self, conn: &mut Conn) {
+        let (s, c) = (conn.a, conn.b);
+        let site = self.node(s);
+        if site.kind == NodeKind::Cloud && site.provider.as_deref() == Some("oci") {
+            let circuit = self.node(c);
+            let location = circuit.location.as_deref().and_then(geo::peering_location);
+            let ok = geo::OCI_INTERCONNECT.iter().any(|(azure, oci)| {
+                let near_region = site.region.as_deref().is_some_and(|r| norm(r) == norm(oci));
+                let near_location = location
+                    .is_some_and(|l| l.local_regions.contains(azure) || norm(l.name) == norm(oci));
+                near_region || near_location
+            });
+            if !ok {
+                self.find(Severity::Warning, "oci-interconnect-location", Some("R8.4"),
+                    format!("The Azure–OCI interconnect exists only where the ExpressRoute peering location is at or near an OCI FastConnect location (12 region pairs, e.g. West Europe–Amsterdam); {} at {} with OCI region {} is not one of them.",
+                        circuit.id, circuit.location.as_deref().unwrap_or("an unknown location"), site.region.as_deref().unwrap_or("unknown")),
+                    &[s, c], &conn.link.into_iter().collect::<Vec<_>>());
+            }
+        }
+    }
+
+    pub(super) fn er_microsoft(&mut self, conn: &mut Conn) {
+        let c = conn.a;
+        if self.node(c).sku != Some(ErSku::Premium) {
+            let id = self.id(c).to_string();
+            self.find(Severity::Info, "microsoft-peering-m365", Some("R6.2"),
+                format!("Microsoft peering on {id} reaches Azure PaaS and public services; Microsoft 365 over ExpressRoute needs a Premium circuit and Microsoft's approval."),
+                &[c], &conn.link.into_iter().collect::<Vec<_>>());
+        }
+    }
+
+    pub(super) fn vwan_connection(&mut self, conn: &mut Conn) {
+        let v = conn.a;
+        if self.vnets[v].route_server.is_some() {
+            let id = self.id(v).to_string();
+            self.find(
+                Severity::Error,
+                "route-server-vwan-spoke",
+                Some("R7.12"),
+                format!(
+                    "{id} is connected to a Virtual WAN hub and so cannot host a Route Server."
+                ),
+                &[v, conn.b],
+                &conn.link.into_iter().collect::<Vec<_>>(),
+            );
+        }
+        if self.vnets[v].vpn.is_some() || self.vnets[v].er.is_some() {
+            conn.assumption = Some(AssumptionId::VwanSpokeGateway);
+        }
+    }
+
+    pub(super) fn limited_access(&mut self, conn: &mut Conn, link: &Link) {
+        let t = conn.b;
+        let node = self.node(t);
+        let (present, what) = match link.kind {
+            LinkKind::Bastion => (node.bastion.is_some(), "an Azure Bastion"),
+            LinkKind::AppGateway => (node.app_gateway.is_some(), "an Application Gateway"),
+            _ => (
+                node.virtual_desktop.is_some(),
+                "Azure Virtual Desktop session hosts",
+            ),
+        };
+        if !present {
+            let block = Block::new(
+                "R9.1",
+                "gateway-missing",
+                format!(
+                    "{} has no {what}, so the {} link from {} leads nowhere.",
+                    node.id, link.kind, link.from
+                ),
+                Some(format!("Add {what} to {}.", node.id)),
+            );
+            let rule = if link.kind == LinkKind::AppGateway {
+                "R9.3"
+            } else {
+                "R9.1"
+            };
+            self.refuse(conn, Block { rule, ..block }, Severity::Error, &[conn.a, t]);
+        }
+    }
+}

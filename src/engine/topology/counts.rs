@@ -1,0 +1,118 @@
+//! Counting limits that decide whether a connection is carried: tunnels per gateway, one remote-gateway peering per VNet.
+
+use super::*;
+
+impl<'p> Net<'p> {
+    /// Tunnel limits per gateway and hub; the connections over the limit are not carried.
+    pub(super) fn check_tunnel_counts(&mut self) {
+        for g in 0..self.plan.nodes.len() {
+            let node = self.node(g);
+            let s2s: Vec<usize> = (0..self.conns.len())
+                .filter(|&c| {
+                    self.conns[c].is(LinkKind::S2s)
+                        && self.conns[c].refused.is_none()
+                        && (self.conns[c].b == g || self.conns[c].a == g)
+                })
+                .collect();
+            if node.kind == NodeKind::VwanHub {
+                let over = s2s.len().saturating_sub(limits::VWAN_VPN_CONNECTIONS);
+                if over > 0 {
+                    self.find(
+                        Severity::Error,
+                        "vwan-vpn-connections",
+                        Some("R7.9"),
+                        format!(
+                            "Hub {} has {} VPN branch connections; a hub takes {} at most.",
+                            node.id,
+                            s2s.len(),
+                            limits::VWAN_VPN_CONNECTIONS
+                        ),
+                        &[g],
+                        &[],
+                    );
+                }
+                continue;
+            }
+            let Some(gw) = &node.vpn_gateway else {
+                continue;
+            };
+            let Some(row) = limits::vpn_sku(gw.sku, gw.generation) else {
+                continue;
+            };
+            let policy = gw.kind() == VpnType::PolicyBased;
+            let limit = if policy {
+                limits::POLICY_BASED_TUNNELS
+            } else {
+                row.tunnels
+            };
+            let mut used = 0u32;
+            for c in s2s {
+                let other = self.conns[c].other(g);
+                let tunnels = if self.node(other).provider.as_deref() == Some("aws") {
+                    limits::AWS_TUNNELS
+                } else {
+                    1
+                };
+                used += tunnels;
+                if used > limit {
+                    let what = if policy {
+                        format!("{}'s policy-based gateway carries a single S2S tunnel, already used by an earlier connection.", node.id)
+                    } else {
+                        format!("{}'s {} gateway supports {limit} S2S/VNet-to-VNet tunnels; this connection brings it to {used}.", node.id, gw.sku)
+                    };
+                    let fix = if policy {
+                        format!("Replace {}'s gateway with a route-based VpnGw1AZ (more tunnels, BGP, P2S).", node.id)
+                    } else if limit < 100 {
+                        format!("Use VpnGw4AZ or VpnGw5AZ (100 tunnels) for {}, or Virtual WAN for more than 100.", node.id)
+                    } else {
+                        "Use Virtual WAN for more than 100 S2S tunnels (R5.2).".to_string()
+                    };
+                    let block = Block::new("R3.1", "tunnel-limit", what, Some(fix));
+                    let mut conn = self.conns[c].clone();
+                    self.refuse(&mut conn, block, Severity::Error, &[g, other]);
+                    self.conns[c] = conn;
+                }
+            }
+        }
+    }
+
+    /// use_remote_gateways may be set on one peering of a VNet only: later ones do not take effect.
+    pub(super) fn check_remote_gateway_use(&mut self) {
+        for v in 0..self.plan.nodes.len() {
+            let using: Vec<usize> = (0..self.conns.len())
+                .filter(|&c| self.conns[c].uses_remote && self.conns[c].a == v)
+                .collect();
+            if using.len() > 1 {
+                let links: Vec<usize> = using.iter().filter_map(|&c| self.conns[c].link).collect();
+                let first = self.id(self.conns[using[0]].b).to_string();
+                for &c in &using[1..] {
+                    self.conns[c].uses_remote = false;
+                }
+                let id = self.id(v).to_string();
+                self.find(Severity::Error, "remote-gateways-twice", Some("R1.5"),
+                    format!("{id} sets use_remote_gateways on {} peerings; only one is allowed, so only the peering with {first} takes effect.", using.len()),
+                    &[v], &links);
+            }
+            let peerings = (0..self.conns.len())
+                .filter(|&c| {
+                    self.conns[c].is(LinkKind::Peering)
+                        && (self.conns[c].a == v || self.conns[c].b == v)
+                })
+                .count();
+            if peerings > limits::PEERINGS_PER_VNET {
+                let id = self.id(v).to_string();
+                self.find(
+                    Severity::Error,
+                    "peering-limit",
+                    Some("R1.14"),
+                    format!(
+                        "{id} has {peerings} peerings; a VNet takes {} at most.",
+                        limits::PEERINGS_PER_VNET
+                    ),
+                    &[v],
+                    &[],
+                );
+            }
+        }
+    }
+}

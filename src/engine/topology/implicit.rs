@@ -1,0 +1,122 @@
+//! Connections the plan implies (hub mesh, Azure backbone) and the Global Reach it could add.
+
+use super::*;
+
+impl<'p> Net<'p> {
+    /// Connections the plan implies: hub mesh, Azure backbone to Microsoft and the internet.
+    pub(super) fn add_implicit(&mut self) {
+        let nodes = &self.plan.nodes;
+        let hubs: Vec<usize> = (0..nodes.len())
+            .filter(|&n| nodes[n].kind == NodeKind::VwanHub)
+            .collect();
+        for (i, &h1) in hubs.iter().enumerate() {
+            for &h2 in &hubs[i + 1..] {
+                let (f1, f2) = (self.hubs[h1], self.hubs[h2]);
+                if f1.wan.is_none() || f1.wan != f2.wan {
+                    continue;
+                }
+                let mut conn = Conn::new(ConnKind::Mesh, h1, h2, None);
+                if !f1.standard {
+                    conn.refused = Some(Block::new(
+                        "R7.1",
+                        "basic-vwan-mesh",
+                        format!(
+                            "Hubs {} and {} are in a Basic virtual WAN, whose hubs are not meshed.",
+                            nodes[h1].id, nodes[h2].id
+                        ),
+                        Some(
+                            "Upgrade the virtual WAN to Standard (hubs then form a full mesh)."
+                                .to_string(),
+                        ),
+                    ));
+                }
+                self.conns.push(conn);
+            }
+        }
+        let public: Vec<usize> = (0..nodes.len())
+            .filter(|&n| matches!(nodes[n].kind, NodeKind::Microsoft | NodeKind::Internet))
+            .collect();
+        for &p in &public {
+            for (v, node) in nodes.iter().enumerate() {
+                if node.kind == NodeKind::Vnet {
+                    self.conns.push(Conn::new(ConnKind::Backbone, v, p, None));
+                }
+            }
+            if nodes[p].kind == NodeKind::Internet {
+                for &m in &public {
+                    if nodes[m].kind == NodeKind::Microsoft {
+                        self.conns.push(Conn::new(ConnKind::Backbone, p, m, None));
+                    }
+                }
+            }
+        }
+        let mut vnet_links: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (c, conn) in self.conns.iter().enumerate() {
+            if conn.is(LinkKind::ErConnection) || conn.is(LinkKind::GlobalReach) {
+                vnet_links.entry(conn.a).or_default().push(c);
+                if conn.is(LinkKind::GlobalReach) {
+                    vnet_links.entry(conn.b).or_default().push(c);
+                }
+            }
+        }
+        let mut circuits: Vec<_> = vnet_links.into_iter().collect();
+        circuits.sort();
+        for (c, list) in circuits {
+            let node = self.node(c);
+            if node.kind != NodeKind::Expressroute {
+                continue;
+            }
+            let limit = limits::vnet_links_per_circuit(
+                node.sku.unwrap_or(ErSku::Standard),
+                node.bandwidth_mbps,
+            );
+            if list.len() > limit {
+                let links: Vec<usize> = list.iter().filter_map(|&x| self.conns[x].link).collect();
+                self.find(Severity::Error, "circuit-link-limit", Some("R6.5"),
+                    format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str()),
+                    &[c], &links);
+            }
+        }
+    }
+
+    /// Global Reach that the plan could add between two circuits, as refused candidates.
+    pub(super) fn add_candidates(&mut self) {
+        let circuits: Vec<usize> = (0..self.plan.nodes.len())
+            .filter(|&n| self.node(n).kind == NodeKind::Expressroute)
+            .collect();
+        for (i, &a) in circuits.iter().enumerate() {
+            for &b in &circuits[i + 1..] {
+                let exists = self.conns.iter().any(|c| {
+                    c.is(LinkKind::GlobalReach)
+                        && ((c.a == a && c.b == b) || (c.a == b && c.b == a))
+                });
+                let (first, before) = match self.global_reach_check(a, b) {
+                    _ if exists => continue,
+                    Err(block) if block.code == "global-reach-same-location" => continue,
+                    Err(block) => (
+                        block
+                            .fix
+                            .map(|f| format!("{f} Then add"))
+                            .unwrap_or_else(|| "Add".into()),
+                        block.edit,
+                    ),
+                    Ok(_) => ("Add".to_string(), None),
+                };
+                let (ia, ib) = (self.id(a), self.id(b));
+                let mut edits: Vec<Edit> = before.into_iter().collect();
+                edits.push(Edit::AddLink {
+                    kind: LinkKind::GlobalReach,
+                    from: ia.to_string(),
+                    to: ib.to_string(),
+                });
+                let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
+                conn.candidate = true;
+                conn.refused = Some(Block::new("R6.10", "no-global-reach",
+                    format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
+                    Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
+                    .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));
+                self.conns.push(conn);
+            }
+        }
+    }
+}
