@@ -9,11 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::access;
 use super::edit::Edit;
-use super::model::{Expect, LinkKind, NodeKind, Plan};
+use super::model::{Access, Expect, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
-use super::topology::Net;
+use super::topology::{ConnKind, Net};
 use super::validate;
 
 /// The answer for one ordered pair of endpoints.
@@ -46,6 +47,17 @@ pub struct Pair {
     /// That change as an edit the app or a script can apply, when it is a mechanical one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<Edit>,
+    /// The kind of access: `network` when reachable, a limited kind (`desktop`, `rdp_ssh`,
+    /// `https`) when only that is possible; absent when there is none. For limited access,
+    /// `path` and `via` show the way it takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
+    /// The rule that grants the limited access.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_rule: Option<String>,
+    /// What the limited access is, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_note: Option<String>,
 }
 
 /// An intent with its verdict.
@@ -57,6 +69,9 @@ pub struct IntentResult {
     pub to: String,
     /// What was expected.
     pub expect: Expect,
+    /// The kind of access expected, when the intent names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
     /// Whether it holds.
     pub holds: bool,
     /// The author's reason.
@@ -162,25 +177,32 @@ pub fn analyze(plan: &Plan) -> Analysis {
             pairs.push(pair);
         }
     }
+    let grants = access::grants(&net, &pairs);
+    for pair in &mut pairs {
+        if pair.reachable {
+            pair.access = Some(Access::Network);
+        } else if let Some(grant) = grants.get(&(pair.from.clone(), pair.to.clone())) {
+            pair.access = Some(grant.access);
+            pair.access_rule = Some(grant.rule.to_string());
+            pair.access_note = Some(grant.note.clone());
+            if !pair.one_way {
+                pair.path = grant.path.clone();
+                pair.via = grant.via.clone();
+            }
+        }
+    }
+    net.findings.extend(access::m365_paths(&net, &pairs));
     finish(&net, plan, endpoints, pairs, assumptions)
 }
 
 /// The full story of one pair: its answer and both traces.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
+    let pair = analyze(plan).pair(from, to)?.clone();
+    let net = Net::build(plan);
     let a = *net.index.get(from)?;
     let b = *net.index.get(to)?;
-    if a == b || !net.node(a).kind.is_endpoint() || !net.node(b).kind.is_endpoint() {
-        return None;
-    }
-    let traces: BTreeMap<usize, Vec<Option<Trace>>> = [a, b]
-        .into_iter()
-        .map(|s| (s, reach::from_source(&net, s)))
-        .collect();
-    let (pair, _) = judge(&net, &traces, &overlaps, a, b);
-    let there = traces.get(&a).and_then(|t| t[b].clone());
-    let back = traces.get(&b).and_then(|t| t[a].clone());
+    let there = reach::from_source(&net, a).get(b).cloned().flatten();
+    let back = reach::from_source(&net, b).get(a).cloned().flatten();
     Some(Story { pair, there, back })
 }
 
@@ -223,6 +245,9 @@ fn judge(
         reason: None,
         fix: None,
         edit: None,
+        access: None,
+        access_rule: None,
+        access_note: None,
     };
     let mut used = Vec::new();
     let ka = net.node(a).kind;
@@ -230,7 +255,7 @@ fn judge(
     if ka == NodeKind::Internet {
         pair.rule = Some("R9.3".into());
         pair.reason = Some(format!(
-            "The internet does not open connections into {idb}'s private network; nothing publishes it."
+            "The internet does not open connections into the private network of {idb}; nothing publishes it."
         ));
         pair.fix = (kb == NodeKind::Vnet).then(|| {
             format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
@@ -238,7 +263,8 @@ fn judge(
         return (pair, used);
     }
     let there_ok = there.filter(|t| t.violations == 0);
-    let back_needed = kb != NodeKind::Internet;
+    // Replies from public services follow the connection that opened them.
+    let back_needed = !matches!(kb, NodeKind::Internet | NodeKind::Microsoft);
     let back_ok = back.filter(|t| t.violations == 0);
     match (there_ok, back_ok) {
         (Some(t), Some(r)) => {
@@ -330,6 +356,32 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         });
         return;
     }
+    let no_vpn = |n: usize| {
+        net.node(n).kind == NodeKind::Users
+            && !net.adj[n]
+                .iter()
+                .any(|&(c, _)| net.conns[c].is(LinkKind::P2s) && net.conns[c].refused.is_none())
+    };
+    if let Some(u) = [a, b].into_iter().find(|&n| no_vpn(n)) {
+        let uid = net.id(u);
+        let limited = net.adj[u]
+            .iter()
+            .find_map(|&(c, _)| match net.conns[c].kind {
+                ConnKind::Link(LinkKind::Bastion) => Some("R9.1"),
+                ConnKind::Link(LinkKind::VirtualDesktop) => Some("R9.2"),
+                _ => None,
+            });
+        pair.rule = Some(limited.unwrap_or("R1.11").to_string());
+        pair.reason = Some(format!(
+            "{uid} has no working point-to-site VPN connection, so it has no network route to {}; Bastion and virtual desktops give access of a limited kind, not routes.",
+            if u == a { idb } else { ida }
+        ));
+        pair.fix = Some(format!(
+            "Connect {uid} by point-to-site VPN (a p2s link) to a gateway that reaches {}.",
+            if u == a { idb } else { ida }
+        ));
+        return;
+    }
     let transit = |k: NodeKind| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud);
     pair.reason = Some(if transit(ka) || transit(kb) {
         format!(
@@ -368,18 +420,21 @@ fn finish(
         .intents
         .iter()
         .map(|intent| {
-            let reachable = if intent.from == intent.to {
-                true
+            let pair = analysis.pair(&intent.from, &intent.to);
+            let reachable = intent.from == intent.to || pair.is_some_and(|p| p.reachable);
+            let access = if intent.from == intent.to {
+                Access::Network
             } else {
-                analysis
-                    .pair(&intent.from, &intent.to)
-                    .is_some_and(|p| p.reachable)
+                pair.and_then(|p| p.access).unwrap_or(Access::None)
             };
+            let holds = reachable == (intent.expect == Expect::Reachable)
+                && intent.access.is_none_or(|want| want == access);
             IntentResult {
                 from: intent.from.clone(),
                 to: intent.to.clone(),
                 expect: intent.expect,
-                holds: reachable == (intent.expect == Expect::Reachable),
+                access: intent.access,
+                holds,
                 why: intent.why.clone(),
             }
         })

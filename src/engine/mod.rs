@@ -3,6 +3,7 @@
 //! Pure Rust with no I/O and no knowledge of any browser: the CLI, the web app and the tests all
 //! call [`read_plan`] and [`analyze`] and show what they return.
 
+pub mod access;
 pub mod analysis;
 pub mod edit;
 pub mod format;

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::analysis::{Analysis, Story};
-use super::model::{Expect, Plan};
+use super::model::{Access, Expect, Plan};
 use super::reach::Trace;
 use super::rules::Severity;
 
@@ -62,6 +62,15 @@ pub fn check(plan: &Plan, analysis: &Analysis) -> String {
             if let Some(fix) = &p.fix {
                 let _ = writeln!(out, "      fix: {fix}");
             }
+            if let (Some(access), Some(note)) = (p.access, &p.access_note) {
+                let rule = p.access_rule.as_deref().unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "      limited access ({}) [{rule}]: {note} Path: {}",
+                    access.as_str(),
+                    path_text(&p.path, &p.via)
+                );
+            }
         }
     }
     if !analysis.findings.is_empty() {
@@ -97,7 +106,11 @@ pub fn check(plan: &Plan, analysis: &Analysis) -> String {
                 .as_deref()
                 .map(|w| format!(" ({})", clean(w)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {mark} {} → {} {expect}{why}", i.from, i.to);
+            let access = i
+                .access
+                .map(|a| format!(" with {} access", a.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {mark} {} → {} {expect}{access}{why}", i.from, i.to);
             if !i.holds {
                 if let Some(p) = analysis.pair(&i.from, &i.to) {
                     if p.reachable {
@@ -126,6 +139,16 @@ fn matrix(out: &mut String, analysis: &Analysis) {
         out,
         "Reachability (row to column, and back): ✓ yes  ✗ no  → out but no way back"
     );
+    if analysis
+        .pairs
+        .iter()
+        .any(|p| !p.reachable && p.access.is_some())
+    {
+        let _ = writeln!(
+            out,
+            "Limited access, no network route: D desktop session  R RDP/SSH (Bastion)  H HTTPS (Application Gateway)"
+        );
+    }
     let width = analysis
         .endpoints
         .iter()
@@ -147,7 +170,13 @@ fn matrix(out: &mut String, analysis: &Analysis) {
                 match analysis.pair(from, to) {
                     Some(p) if p.reachable => "✓",
                     Some(p) if p.one_way => "→",
-                    _ => "✗",
+                    Some(p) => match p.access {
+                        Some(Access::Desktop) => "D",
+                        Some(Access::RdpSsh) => "R",
+                        Some(Access::Https) => "H",
+                        _ => "✗",
+                    },
+                    None => "✗",
                 }
             };
             let _ = write!(line, "{mark:>num$} ");
@@ -207,6 +236,15 @@ pub fn explain(plan: &Plan, story: &Story) -> String {
         "NOT reachable"
     };
     let _ = writeln!(out, "{} → {}: {verdict}", p.from, p.to);
+    if let (false, Some(access), Some(note)) = (p.reachable, p.access, &p.access_note) {
+        let rule = p.access_rule.as_deref().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "  limited access ({}) [{rule}]: {note}",
+            access.as_str()
+        );
+        let _ = writeln!(out, "  access path: {}", path_text(&p.path, &p.via));
+    }
     if p.reachable {
         let _ = writeln!(out, "  path: {}", path_text(&p.path, &p.via));
     }

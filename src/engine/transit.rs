@@ -120,6 +120,14 @@ pub fn hop(
     to: usize,
 ) -> Decision {
     let out = &net.conns[to];
+    // Bastion, Application Gateway and Virtual Desktop give access of a limited kind, never
+    // routes (see `access`).
+    if matches!(
+        out.kind,
+        ConnKind::Link(LinkKind::Bastion | LinkKind::AppGateway | LinkKind::VirtualDesktop)
+    ) {
+        return Decision::Never;
+    }
     let Some(from) = from else {
         return start(net, n, out);
     };

@@ -137,6 +137,10 @@ pub struct Intent {
     pub to: String,
     /// What should be true.
     pub expect: Expect,
+    /// The kind of access expected (network, desktop, rdp_ssh, https or none), when the
+    /// intent is about limited access rather than network reachability alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
     /// Why, in the author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
@@ -198,5 +202,34 @@ impl<'de> Deserialize<'de> for Cidr {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Cidr::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The kind of access one endpoint has to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// Full network reachability, both ways.
+    Network,
+    /// A desktop session that runs in another network (Azure Virtual Desktop).
+    Desktop,
+    /// RDP or SSH through Azure Bastion.
+    RdpSsh,
+    /// HTTP(S) to an application published by Application Gateway.
+    Https,
+    /// No access at all.
+    None,
+}
+
+impl Access {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Network => "network",
+            Access::Desktop => "desktop",
+            Access::RdpSsh => "rdp_ssh",
+            Access::Https => "https",
+            Access::None => "none",
+        }
     }
 }

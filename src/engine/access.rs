@@ -1,0 +1,237 @@
+//! Access of a limited kind beside network reachability: RDP/SSH through Azure Bastion, HTTPS
+//! published by Application Gateway, and sessions on Azure Virtual Desktop (rule book §9).
+//!
+//! These give no routes: a contractor with Bastion reaches the VMs of a VNet by RDP or SSH in a
+//! browser, without a VPN and without reaching that VNet's network. The answers are derived from
+//! the network answers: Bastion Standard connects to what its VNet reaches, a desktop reaches
+//! what its VNet reaches, and whatever reaches the internet reaches a published application.
+
+use std::collections::BTreeMap;
+
+use super::analysis::Pair;
+pub use super::model::Access;
+use super::model::{BastionSku, LinkKind, NodeKind};
+use super::rules::{Finding, Severity};
+use super::topology::Net;
+
+/// One grant of limited access: how, by which path, and under which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// The kind of access.
+    pub access: Access,
+    /// Node ids from source to destination.
+    pub path: Vec<String>,
+    /// Link kinds between them.
+    pub via: Vec<String>,
+    /// The rule of the rule book.
+    pub rule: &'static str,
+    /// What it means, in a sentence.
+    pub note: String,
+}
+
+/// The network answer for (from, to), looked up by endpoint id.
+type Lookup<'a> = BTreeMap<(&'a str, &'a str), &'a Pair>;
+
+fn extend(first: &[&str], first_via: &[&str], rest: Option<&Pair>) -> (Vec<String>, Vec<String>) {
+    let mut path: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+    let mut via: Vec<String> = first_via.iter().map(|s| s.to_string()).collect();
+    if let Some(p) = rest {
+        path.extend(p.path.iter().skip(1).cloned());
+        via.extend(p.via.iter().cloned());
+    }
+    (path, via)
+}
+
+/// Limited access for every ordered pair that has some, keyed by (from, to) ids. The most
+/// capable grant wins: a desktop before RDP/SSH before HTTPS.
+pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String), Grant> {
+    let lookup: Lookup = pairs
+        .iter()
+        .map(|p| ((p.from.as_str(), p.to.as_str()), p))
+        .collect();
+    let reachable = |a: &str, b: &str| lookup.get(&(a, b)).filter(|p| p.reachable).copied();
+    let mut out: BTreeMap<(String, String), Grant> = BTreeMap::new();
+    let mut offer = |from: &str, to: &str, grant: Grant| {
+        if from == to {
+            return;
+        }
+        let key = (from.to_string(), to.to_string());
+        match out.get(&key) {
+            Some(g) if g.access <= grant.access => {}
+            _ => {
+                out.insert(key, grant);
+            }
+        }
+    };
+    let endpoints: Vec<&str> = (0..net.plan.nodes.len())
+        .filter(|&n| net.node(n).kind.is_endpoint())
+        .map(|n| net.id(n))
+        .collect();
+    for conn in net.conns.iter().filter(|c| c.refused.is_none()) {
+        let (a, b) = (net.id(conn.a), net.id(conn.b));
+        if conn.is(LinkKind::Bastion) {
+            let sku = net
+                .node(conn.b)
+                .bastion
+                .as_ref()
+                .and_then(|x| x.sku)
+                .unwrap_or(BastionSku::Basic);
+            offer(a, b, Grant {
+                access: Access::RdpSsh,
+                path: vec![a.into(), b.into()],
+                via: vec!["bastion".into()],
+                rule: "R9.1",
+                note: format!("RDP/SSH in the browser to the VMs of {b} through its Azure Bastion, without a VPN client."),
+            });
+            if sku >= BastionSku::Basic {
+                for &(c, peer) in &net.adj[conn.b] {
+                    let pc = &net.conns[c];
+                    if pc.is(LinkKind::Peering) && pc.refused.is_none() {
+                        let p = net.id(peer);
+                        offer(a, p, Grant {
+                            access: Access::RdpSsh,
+                            path: vec![a.into(), b.into(), p.into()],
+                            via: vec!["bastion".into(), "peering".into()],
+                            rule: "R9.1",
+                            note: format!("RDP/SSH through {b}'s Azure Bastion to VMs of the peered VNet {p} (Basic SKU and up)."),
+                        });
+                    }
+                }
+            }
+            if sku >= BastionSku::Standard {
+                for &x in &endpoints {
+                    let kind = net.plan.node(x).map(|n| n.kind);
+                    if !matches!(
+                        kind,
+                        Some(NodeKind::Vnet | NodeKind::Site | NodeKind::Cloud)
+                    ) {
+                        continue;
+                    }
+                    if let Some(p) = reachable(b, x) {
+                        let (path, via) = extend(&[a, b], &["bastion"], Some(p));
+                        offer(a, x, Grant {
+                            access: Access::RdpSsh,
+                            path,
+                            via,
+                            rule: "R9.1",
+                            note: format!("RDP/SSH by IP address through {b}'s Azure Bastion (Standard SKU and up) to {x}, which {b} reaches."),
+                        });
+                    }
+                }
+            }
+        }
+        if conn.is(LinkKind::VirtualDesktop) {
+            offer(
+                a,
+                b,
+                Grant {
+                    access: Access::Desktop,
+                    path: vec![a.into(), b.into()],
+                    via: vec!["virtual_desktop".into()],
+                    rule: "R9.2",
+                    note: format!("A virtual desktop session that runs in {b}."),
+                },
+            );
+            for &x in &endpoints {
+                if let Some(p) = reachable(b, x) {
+                    let (path, via) = extend(&[a, b], &["virtual_desktop"], Some(p));
+                    offer(
+                        a,
+                        x,
+                        Grant {
+                            access: Access::Desktop,
+                            path,
+                            via,
+                            rule: "R9.2",
+                            note: format!("From a virtual desktop in {b}, which reaches {x}."),
+                        },
+                    );
+                }
+            }
+        }
+        if conn.is(LinkKind::AppGateway) {
+            offer(a, b, Grant {
+                access: Access::Https,
+                path: vec![a.into(), b.into()],
+                via: vec!["app_gateway".into()],
+                rule: "R9.3",
+                note: format!("HTTP(S) to the applications {b} publishes through its Application Gateway."),
+            });
+            for &x in &endpoints {
+                if let Some(p) = lookup.get(&(x, a)).filter(|p| p.reachable) {
+                    let mut path = p.path.clone();
+                    path.push(b.into());
+                    let mut via = p.via.clone();
+                    via.push("app_gateway".into());
+                    offer(x, b, Grant {
+                        access: Access::Https,
+                        path,
+                        via,
+                        rule: "R9.3",
+                        note: format!("HTTP(S) over the internet to the applications {b} publishes through its Application Gateway."),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Which path the Microsoft 365 traffic of each P2S user group takes: straight to the internet
+/// when the group has an `internet` link (split tunnel), otherwise through the VPN gateway it
+/// connects to, which the seed's advice is to avoid on a congested first mile.
+pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (n, node) in net.plan.nodes.iter().enumerate() {
+        if node.kind != NodeKind::Users {
+            continue;
+        }
+        let carried = |kind: LinkKind| {
+            net.adj[n]
+                .iter()
+                .filter(|&&(c, _)| net.conns[c].is(kind) && net.conns[c].refused.is_none())
+                .map(|&(_, g)| net.id(g))
+                .collect::<Vec<_>>()
+        };
+        let gateways = carried(LinkKind::P2s);
+        if gateways.is_empty() {
+            continue;
+        }
+        let id = &node.id;
+        let direct = !carried(LinkKind::Internet).is_empty();
+        let microsoft = pairs.iter().find(|p| {
+            p.from == *id
+                && p.reachable
+                && net
+                    .plan
+                    .node(&p.to)
+                    .is_some_and(|m| m.kind == NodeKind::Microsoft)
+        });
+        let (severity, code, message) = if direct {
+            (Severity::Info, "m365-split-tunnel", format!(
+                "Microsoft 365 traffic of {id} goes straight to the internet (split tunnel), off the VPN gateway of {}.",
+                gateways.join(" and ")
+            ))
+        } else {
+            let via = microsoft
+                .map(|p| format!(" (path {})", super::report::path_text(&p.path, &p.via)))
+                .unwrap_or_default();
+            (Severity::Warning, "m365-through-vpn", format!(
+                "Microsoft 365 traffic of {id} goes through the VPN gateway of {}{via}, since {id} has no internet link: it competes with business traffic on the gateway. Add an internet link from {id} (split tunnelling) to keep it off the VPN.",
+                gateways.join(" and ")
+            ))
+        };
+        let mut nodes: Vec<String> = vec![id.clone()];
+        nodes.extend(gateways.iter().map(|g| g.to_string()));
+        nodes.sort();
+        out.push(Finding {
+            severity,
+            code,
+            message,
+            nodes,
+            links: Vec::new(),
+            rule: Some("R10.3"),
+        });
+    }
+    out
+}
