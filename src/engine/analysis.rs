@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::access;
+use super::design;
 use super::edit::Edit;
 use super::model::{Access, Expect, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
@@ -192,6 +193,7 @@ pub fn analyze(plan: &Plan) -> Analysis {
         }
     }
     net.findings.extend(access::m365_paths(&net, &pairs));
+    net.findings.extend(design::findings(&net));
     finish(&net, plan, endpoints, pairs, assumptions)
 }
 

@@ -129,6 +129,8 @@ pub enum AssumptionId {
     RouteServerBgp,
     /// GCP over S2S: Azure-side requirements are not documented by Microsoft.
     GcpRequirements,
+    /// A Local circuit on a Virtual WAN hub reaches spokes of other regions through the mesh.
+    LocalCircuitMesh,
 }
 
 /// A default the engine applied, as shown to the user.
@@ -206,6 +208,11 @@ impl AssumptionId {
                 "gcp-requirements",
                 Some("R8.2"),
                 "Google Cloud over S2S is taken to work like any BGP site; Microsoft documents no Azure-side requirements (active-active, tunnel count) for it.",
+            ),
+            AssumptionId::LocalCircuitMesh => (
+                "local-circuit-vwan-mesh",
+                Some("R7.11"),
+                "A Local circuit connected to a Virtual WAN hub is taken to reach VNets of other regions through the hub mesh (the Virtual WAN ExpressRoute article); other sources disagree.",
             ),
         };
         Assumption {

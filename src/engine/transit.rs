@@ -391,15 +391,20 @@ fn circuit_supports_transit(net: &Net, c: usize) -> bool {
 fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {
     let facts = net.hubs[h];
     let hid = net.id(h);
+    let local = |i: Ingress| match i {
+        Ingress::Er(c) => net.node(c).sku == Some(super::model::ErSku::Local),
+        _ => false,
+    };
     if out.kind == ConnKind::Mesh {
-        return if arrived.kind == ConnKind::Mesh {
-            Decision::Never
-        } else {
-            allow()
-        };
+        if arrived.kind == ConnKind::Mesh {
+            return Decision::Never;
+        }
+        let from = ingress.unwrap_or_else(|| ingress_of(h, arrived));
+        return Decision::Allow(local(from).then_some(AssumptionId::LocalCircuitMesh));
     }
     let ingress = ingress.unwrap_or_else(|| ingress_of(h, arrived));
     let egress = ingress_of(h, out);
+
     let src = net.id(arrived.other(h));
     let dst = net.id(out.other(h));
     if !facts.standard {
@@ -414,7 +419,8 @@ fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn
         };
     }
     if ingress == Ingress::Vnet || egress == Ingress::Vnet {
-        return allow();
+        let across = arrived.kind == ConnKind::Mesh && local(egress);
+        return Decision::Allow(across.then_some(AssumptionId::LocalCircuitMesh));
     }
     if !facts.branch_to_branch {
         let wan = facts

@@ -1,0 +1,180 @@
+//! Findings about design choices that need the whole network: BGP autonomous system numbers,
+//! redundant tunnels, traffic selectors of policy-based devices, and where RADIUS must be.
+
+use super::model::{Auth, LinkKind, NodeKind, VpnType};
+use super::rules::{Finding, Severity};
+use super::topology::Net;
+
+/// ASNs that Azure reserves (R3.3, S-VPN-FAQ).
+const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
+
+fn finding(
+    severity: Severity,
+    code: &'static str,
+    rule: &'static str,
+    message: String,
+    mut nodes: Vec<String>,
+    mut links: Vec<usize>,
+) -> Finding {
+    nodes.sort();
+    nodes.dedup();
+    links.sort_unstable();
+    links.dedup();
+    Finding {
+        severity,
+        code,
+        message,
+        nodes,
+        links,
+        rule: Some(rule),
+    }
+}
+
+/// Every design finding of the network.
+pub fn findings(net: &Net) -> Vec<Finding> {
+    let mut out = Vec::new();
+    asns(net, &mut out);
+    for g in 0..net.plan.nodes.len() {
+        if net.node(g).vpn_gateway.is_some() {
+            gateway(net, g, &mut out);
+        }
+    }
+    out
+}
+
+fn asns(net: &Net, out: &mut Vec<Finding>) {
+    for node in &net.plan.nodes {
+        if let Some(asn) = node.asn.filter(|a| RESERVED_ASNS.contains(a)) {
+            out.push(finding(
+                Severity::Error,
+                "reserved-asn",
+                "R3.3",
+                format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure will not come up. Choose another private ASN.", node.id),
+                vec![node.id.clone()],
+                Vec::new(),
+            ));
+        }
+    }
+    for conn in net
+        .conns
+        .iter()
+        .filter(|c| c.is(LinkKind::S2s) && c.bgp && c.refused.is_none())
+    {
+        let (site, gw) = (net.node(conn.a), net.node(conn.b));
+        let gw_asn = gw.vpn_gateway.as_ref().and_then(|g| g.asn).unwrap_or(65515);
+        let site_asn = match site.kind {
+            NodeKind::Vnet => site
+                .vpn_gateway
+                .as_ref()
+                .and_then(|g| g.asn)
+                .unwrap_or(65515),
+            _ => match site.asn {
+                Some(a) => a,
+                None => continue,
+            },
+        };
+        if gw.kind == NodeKind::Vnet && site_asn == gw_asn && site.kind != NodeKind::Vnet {
+            out.push(finding(
+                Severity::Error,
+                "same-asn",
+                "R8.1",
+                format!("{} and {} both use ASN {gw_asn} on a BGP connection; the two sides need different ASNs.", site.id, gw.id),
+                vec![site.id.clone(), gw.id.clone()],
+                conn.link.into_iter().collect(),
+            ));
+        }
+    }
+}
+
+fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
+    let node = net.node(g);
+    let s2s: Vec<&super::topology::Conn> = net.adj[g]
+        .iter()
+        .map(|&(c, _)| &net.conns[c])
+        .filter(|c| c.is(LinkKind::S2s) && c.refused.is_none())
+        .collect();
+    // R3.7: several tunnels to one site need BGP.
+    let mut sites: Vec<usize> = s2s.iter().map(|c| c.other(g)).collect();
+    sites.sort_unstable();
+    for pair in sites.windows(2) {
+        if pair[0] != pair[1] {
+            continue;
+        }
+        let site = pair[0];
+        let conns: Vec<_> = s2s.iter().filter(|c| c.other(g) == site).collect();
+        if conns.iter().any(|c| !c.bgp) {
+            out.push(finding(
+                Severity::Warning,
+                "redundant-tunnels-need-bgp",
+                "R3.7",
+                format!("{} has {} S2S connections to {}; several tunnels to one site need BGP on each of them.", net.id(site), conns.len(), node.id),
+                vec![net.id(site).to_string(), node.id.clone()],
+                conns.iter().filter_map(|c| c.link).collect(),
+            ));
+        }
+    }
+    // R1.13: a policy-based on-premises device must list every prefix that uses the tunnel.
+    let spokes: Vec<&str> = net.adj[g]
+        .iter()
+        .filter(|&&(c, _)| {
+            net.conns[c].is(LinkKind::Peering) && net.conns[c].uses_remote && net.conns[c].b == g
+        })
+        .map(|&(_, p)| net.id(p))
+        .collect();
+    let p2s_works = net.adj[g]
+        .iter()
+        .any(|&(c, _)| net.conns[c].is(LinkKind::P2s) && net.conns[c].refused.is_none());
+    let pool = node
+        .vpn_gateway
+        .as_ref()
+        .and_then(|gw| gw.p2s.as_ref())
+        .filter(|_| p2s_works)
+        .map(|p| {
+            p.address_pool
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for conn in &s2s {
+        let site = net.node(conn.other(g));
+        if site.vpn_device != Some(VpnType::PolicyBased) || (spokes.is_empty() && pool.is_empty()) {
+            continue;
+        }
+        let mut what: Vec<String> = spokes
+            .iter()
+            .map(|s| format!("the prefixes of {s}"))
+            .collect();
+        if !pool.is_empty() {
+            what.push(format!("the P2S pool {}", pool.join(", ")));
+        }
+        out.push(finding(
+            Severity::Warning,
+            "policy-based-selectors",
+            "R1.13",
+            format!("{} uses a policy-based VPN device: its traffic selectors must include {} as well as {}'s own range, or those networks do not reach it.", site.id, what.join(" and "), node.id),
+            vec![site.id.clone(), node.id.clone()],
+            conn.link.into_iter().collect(),
+        ));
+    }
+    // R3.17: the RADIUS server must be reachable over S2S, not ExpressRoute.
+    let radius = node
+        .vpn_gateway
+        .as_ref()
+        .and_then(|gw| gw.p2s.as_ref())
+        .is_some_and(|p| p.auth.contains(&Auth::Radius));
+    if radius
+        && s2s
+            .iter()
+            .all(|c| net.node(c.other(g)).kind == NodeKind::Vnet)
+    {
+        out.push(finding(
+            Severity::Warning,
+            "radius-over-s2s",
+            "R3.17",
+            format!("{}'s P2S uses RADIUS, and the RADIUS server must be in Azure or on-premises behind a S2S connection (not ExpressRoute); {} has no S2S connection to a site.", node.id, node.id),
+            vec![node.id.clone()],
+            Vec::new(),
+        ));
+    }
+}
