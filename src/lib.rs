@@ -28,7 +28,10 @@
 //! | [`engine::transit`] | every forwarding decision of the rule book: may traffic that arrived over one connection leave over another |
 //! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
+//! | [`engine::access`] | access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
+//! | [`engine::design`] | design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
+//! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply` |
 //! | [`engine::rules`] | `Block` (rule id, reason, fix), `Finding`, `Assumption` |
 //! | [`engine::limits`] | SKU and limit tables with their sources |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
