@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::access;
 use super::design;
-use super::edit::Edit;
+use super::edit::{Edit, LinkFlag};
 use super::model::{Access, Expect, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
@@ -318,6 +318,11 @@ fn judge(
                 });
                 pair.fix = block.fix.clone();
                 pair.edit = block.edit.clone();
+                if block.code == "peering-not-transitive" {
+                    if let Some(t) = there {
+                        p2s_peer_of_peer(net, a, b, t, &mut pair);
+                    }
+                }
             }
             None => {
                 not_connected(net, a, b, &mut pair);
@@ -344,6 +349,43 @@ fn judge(
     (pair, used)
 }
 
+/// P2S users stop at the VNets directly peered with their gateway VNet (R1.11): say so in the
+/// users' terms, with the peering that would bring the VNet in.
+fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pair) {
+    let hops = &there.hops;
+    let (users, vnet, gateway) = match (net.node(a).kind, net.node(b).kind) {
+        (NodeKind::Users, NodeKind::Vnet) => (a, b, hops.first().map(|h| h.node)),
+        (NodeKind::Vnet, NodeKind::Users) if hops.len() >= 2 => {
+            (b, a, Some(hops[hops.len() - 2].node))
+        }
+        _ => return,
+    };
+    let Some(g) = gateway.filter(|&g| net.node(g).kind == NodeKind::Vnet) else {
+        return;
+    };
+    let (uid, vid, gid) = (net.id(users), net.id(vnet), net.id(g));
+    pair.rule = Some("R1.11".into());
+    pair.reason = Some(format!(
+        "P2S clients ({uid}) reach {gid}, whose gateway they connect to, and the VNets peered directly with {gid} that use its gateway; {vid} is a peer of a peer, and VNet peering is not transitive."
+    ));
+    if net.vnets[vnet].has_gateway() {
+        pair.fix = Some(format!(
+            "Peer {vid} with {gid}; since {vid} has its own gateway, connect {uid} to it as well."
+        ));
+        pair.edit = None;
+    } else {
+        pair.fix = Some(format!(
+            "Peer {vid} with {gid}, with use_remote_gateways on {vid}'s side and allow_gateway_transit; the users then re-download their VPN profile."
+        ));
+        pair.edit = Some(Edit::AddLink {
+            kind: LinkKind::Peering,
+            from: vid.to_string(),
+            to: gid.to_string(),
+            flags: vec![LinkFlag::UseRemoteGateways, LinkFlag::AllowGatewayTransit],
+        });
+    }
+}
+
 fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
     let (ida, idb) = (net.id(a), net.id(b));
     let (ka, kb) = (net.node(a).kind, net.node(b).kind);
@@ -355,6 +397,7 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
             kind: LinkKind::Peering,
             from: ida.to_string(),
             to: idb.to_string(),
+            flags: Vec::new(),
         });
         return;
     }

@@ -44,6 +44,9 @@ pub enum Edit {
         from: String,
         /// The `to` node id.
         to: String,
+        /// Flags to set on the new link.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        flags: Vec<LinkFlag>,
     },
     /// Set a circuit's SKU.
     SetCircuitSku {
@@ -123,11 +126,26 @@ fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
                 *slot = Some(true);
             }
         }
-        Edit::AddLink { kind, from, to } => {
+        Edit::AddLink {
+            kind,
+            from,
+            to,
+            flags,
+        } => {
             for id in [from, to] {
                 node_mut(plan, id)?;
             }
             plan.links.push(Link::new(*kind, from, to));
+            if !flags.is_empty() {
+                let link = plan.links.len() - 1;
+                apply_in_place(
+                    plan,
+                    &Edit::SetLinkFlags {
+                        link,
+                        flags: flags.clone(),
+                    },
+                )?;
+            }
         }
         Edit::SetCircuitSku { node, sku } => node_mut(plan, node)?.sku = Some(*sku),
         Edit::SetVpnSku { node, sku } => {

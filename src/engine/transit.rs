@@ -58,6 +58,7 @@ fn add(kind: LinkKind, from: &str, to: &str) -> Option<Edit> {
         kind,
         from: from.to_string(),
         to: to.to_string(),
+        flags: Vec::new(),
     })
 }
 

@@ -108,6 +108,7 @@ impl<'p> Net<'p> {
                     kind: LinkKind::GlobalReach,
                     from: ia.to_string(),
                     to: ib.to_string(),
+                    flags: Vec::new(),
                 });
                 let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
                 conn.candidate = true;
