@@ -386,9 +386,37 @@ fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pai
     }
 }
 
+/// The virtual WANs a node is attached to through one of its links.
+fn wans_of(net: &Net, n: usize) -> BTreeSet<usize> {
+    net.adj[n]
+        .iter()
+        .filter(|&&(c, _)| net.conns[c].refused.is_none())
+        .filter_map(|&(_, h)| net.hubs[h].wan)
+        .collect()
+}
+
 fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
     let (ida, idb) = (net.id(a), net.id(b));
     let (ka, kb) = (net.node(a).kind, net.node(b).kind);
+    let (wa, wb) = (wans_of(net, a), wans_of(net, b));
+    if !wa.is_empty() && !wb.is_empty() && wa.is_disjoint(&wb) {
+        let name = |w: &BTreeSet<usize>| {
+            w.iter()
+                .map(|&i| net.plan.wans[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        pair.rule = Some("R7.2".into());
+        pair.reason = Some(format!(
+            "{ida} is attached to virtual WAN {} and {idb} to virtual WAN {}; only the hubs of one virtual WAN form a mesh, hubs of different virtual WANs are not connected.",
+            name(&wa),
+            name(&wb)
+        ));
+        pair.fix = Some(format!(
+            "Attach {ida} and {idb} to hubs of the same virtual WAN."
+        ));
+        return;
+    }
     if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
         pair.rule = Some("R1.1".into());
         pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
