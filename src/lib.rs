@@ -34,6 +34,7 @@
 //! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply` |
 //! | [`engine::rules`] | `Block` (rule id, reason, fix), `Finding`, `Assumption` |
 //! | [`engine::limits`] | SKU and limit tables with their sources |
+//! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::report`] | the text rendering used by the CLI |
 //!

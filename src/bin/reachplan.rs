@@ -16,6 +16,7 @@ reachplan: who reaches whom in a hybrid Azure network plan
 Usage:
   reachplan check PLAN.json [--json] [--summary] [--deny errors|warnings]
   reachplan explain PLAN.json FROM TO [--json]
+  reachplan capacity PLAN.json [--surge N] [--json]
   reachplan fmt PLAN.json          print the plan in canonical form
   reachplan --help | --version
 
@@ -27,9 +28,15 @@ check      prints the reachability matrix, the reasons and fixes for unreachable
   --summary   print only the counts and the analysis time
   --deny S    exit 1 when a finding of severity S (errors, or warnings and worse) exists
 explain    prints one pair's full story: the way there and back, hop by hop.
+capacity   measures gateways, hubs, circuits and firewalls against the SKU tables:
+           utilisation bars, shortfalls with the smallest SKU that fits (30 %
+           headroom), the path and latency of each flow, and what breaks first.
+  --surge N   N times as many remote users as the plan says (default 1)
+  --json      print the capacity answer as JSON
 
 Exit status: 0 plan read and every intent holds; 1 an intent fails (or a denied
-finding); 2 the plan cannot be read, or the command line is wrong.
+finding; for capacity, a capacity finding of severity error); 2 the plan cannot be
+read, or the command line is wrong.
 ";
 
 fn main() -> ExitCode {
@@ -45,6 +52,7 @@ fn main() -> ExitCode {
 
 struct Options {
     json: bool,
+    surge: Option<f64>,
     summary: bool,
     deny: Option<Severity>,
     positional: Vec<String>,
@@ -53,6 +61,7 @@ struct Options {
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         json: false,
+        surge: None,
         summary: false,
         deny: None,
         positional: Vec::new(),
@@ -83,12 +92,29 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     _ => return Err(format!("--deny takes errors or warnings, not {v}")),
                 });
             }
+            "--surge" => {
+                i += 1;
+                options.surge = Some(surge(args.get(i).map(String::as_str))?);
+            }
+            s if s.starts_with("--surge=") => {
+                options.surge = Some(surge(Some(&s["--surge=".len()..]))?);
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             _ => options.positional.push(args[i].clone()),
         }
         i += 1;
     }
     Ok(options)
+}
+
+fn surge(value: Option<&str>) -> Result<f64, String> {
+    let text = value.unwrap_or("nothing");
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 && n <= 1_000_000.0 => Ok(n),
+        _ => Err(format!(
+            "--surge takes a positive number of times as many remote users, not {text}"
+        )),
+    }
 }
 
 fn read_text(path: &str) -> Result<String, String> {
@@ -212,6 +238,20 @@ fn run(args: &[String]) -> Result<u8, String> {
                 print(&report::explain(&plan, &story))?;
             }
             Ok(0)
+        }
+        "capacity" => {
+            let o = parse(rest)?;
+            let [path] = o.positional.as_slice() else {
+                return Err(format!("capacity takes one plan file\n\n{USAGE}"));
+            };
+            let plan = load(path)?;
+            let result = engine::capacity::capacity(&plan, o.surge.unwrap_or(1.0));
+            if o.json {
+                print(&to_json(&result)?)?;
+            } else {
+                print(&engine::capacity::render(&plan, &result))?;
+            }
+            Ok(u8::from(result.has_errors()))
         }
         "fmt" => {
             let o = parse(rest)?;

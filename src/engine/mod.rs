@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod analysis;
+pub mod capacity;
 pub mod design;
 pub mod edit;
 pub mod format;
