@@ -33,6 +33,10 @@ pub struct Pair {
     /// Link kinds between the nodes of `path`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<String>,
+    /// For each hop of `path`, the index of the plan link it takes (`null` for connections the
+    /// plan implies: the hub mesh and the Azure backbone).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Option<usize>>,
     /// There is a way there but none back.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub one_way: bool,
@@ -189,6 +193,7 @@ pub fn analyze(plan: &Plan) -> Analysis {
             if !pair.one_way {
                 pair.path = grant.path.clone();
                 pair.via = grant.via.clone();
+                pair.links.clear();
             }
         }
     }
@@ -216,14 +221,15 @@ fn sorted_endpoints(net: &Net) -> Vec<usize> {
     endpoints
 }
 
-fn path_of(net: &Net, source: usize, trace: &Trace) -> (Vec<String>, Vec<String>) {
-    let mut path = vec![net.id(source).to_string()];
-    let mut via = Vec::new();
+fn path_of(net: &Net, source: usize, trace: &Trace, pair: &mut Pair) {
+    pair.path = vec![net.id(source).to_string()];
+    pair.via.clear();
+    pair.links.clear();
     for hop in &trace.hops {
-        path.push(net.id(hop.node).to_string());
-        via.push(net.conns[hop.conn].kind.as_str().to_string());
+        pair.path.push(net.id(hop.node).to_string());
+        pair.via.push(net.conns[hop.conn].kind.as_str().to_string());
+        pair.links.push(net.conns[hop.conn].link);
     }
-    (path, via)
 }
 
 fn judge(
@@ -242,6 +248,7 @@ fn judge(
         reachable: false,
         path: Vec::new(),
         via: Vec::new(),
+        links: Vec::new(),
         one_way: false,
         rule: None,
         reason: None,
@@ -270,18 +277,18 @@ fn judge(
     let back_ok = back.filter(|t| t.violations == 0);
     match (there_ok, back_ok) {
         (Some(t), Some(r)) => {
-            (pair.path, pair.via) = path_of(net, a, t);
+            path_of(net, a, t, &mut pair);
             used.extend(t.assumptions());
             used.extend(r.assumptions());
             pair.reachable = true;
         }
         (Some(t), _) if !back_needed => {
-            (pair.path, pair.via) = path_of(net, a, t);
+            path_of(net, a, t, &mut pair);
             used.extend(t.assumptions());
             pair.reachable = true;
         }
         (Some(t), None) => {
-            (pair.path, pair.via) = path_of(net, a, t);
+            path_of(net, a, t, &mut pair);
             pair.one_way = true;
             used.extend(t.assumptions());
             match back.and_then(Trace::first_block) {

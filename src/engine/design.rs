@@ -43,6 +43,18 @@ pub fn findings(net: &Net) -> Vec<Finding> {
 }
 
 fn asns(net: &Net, out: &mut Vec<Finding>) {
+    for node in net.plan.nodes.iter().filter(|n| n.kind == NodeKind::Users) {
+        if node.address_space.as_ref().is_some_and(|a| !a.is_empty()) {
+            out.push(finding(
+                Severity::Info,
+                "users-address-space",
+                "R1.11",
+                format!("{} has an address space, but P2S users take their addresses from the address pool of the gateway or hub they connect to; it is not used.", node.id),
+                vec![node.id.clone()],
+                Vec::new(),
+            ));
+        }
+    }
     for node in &net.plan.nodes {
         if let Some(asn) = node.asn.filter(|a| RESERVED_ASNS.contains(a)) {
             out.push(finding(
