@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
-# Builds reachplan and checks an example plan with the CLI: the reachability matrix, the
-# reasons and fixes, findings, assumptions and intents. Pass another plan file to check it.
+# Runs reachplan.
+#   scripts/run.sh              builds the browser app and serves it on http://127.0.0.1:8080
+#                               (PORT=9000 scripts/run.sh for another port)
+#   scripts/run.sh PLAN.json    builds the command-line tool and checks a plan file with it
+# On a fresh machine it first installs what the app needs (scripts/setup-web.sh): the
+# wasm32 target, wasm-bindgen-cli, trunk, and binaryen's wasm-opt from npm. This takes about
+# seven minutes once; later runs skip it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${CARGO_HOME:=$HOME/.cargo}"
-export PATH="$CARGO_HOME/bin:$PATH"
-plan="${1:-www/examples/users-to-azure-and-onprem.json}"
-cargo build --locked --release --bin reachplan
-exec ./target/release/reachplan check "$plan"
+export PATH="$CARGO_HOME/bin:$PWD/e2e/node_modules/.bin:$PATH"
+
+if [ $# -gt 0 ]; then
+  cargo build --locked --release --bin reachplan
+  exec ./target/release/reachplan check "$@"
+fi
+
+scripts/setup-web.sh
+echo "== trunk build --release ($(date +%T))"
+# The browser build favours size: the release profile is tuned for the native CLI.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
+port="${PORT:-8080}"
+echo "== serving dist/ ($(date +%T))"
+exec node e2e/serve.mjs dist "$port" 127.0.0.1

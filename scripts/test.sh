@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of reachplan: formatting, lints, unit, golden and CLI tests.
-# Installs what it needs when missing (rustfmt and clippy components).
+# Runs every test of reachplan: formatting, lints, unit, golden and CLI tests, then the browser
+# app's lints, unit tests, build and end-to-end tests in headless Chromium.
+# Installs what it needs when missing (rustfmt and clippy components; the web toolchain and
+# Debian's chromium through scripts/setup-web.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${CARGO_HOME:=$HOME/.cargo}"
-export PATH="$CARGO_HOME/bin:$PATH"
+export PATH="$CARGO_HOME/bin:$PWD/e2e/node_modules/.bin:$PATH"
 
 step() { echo "== $* ($(date +%T))"; }
 
@@ -21,3 +23,21 @@ cargo clippy --locked --all-targets -- -D warnings
 
 step "cargo test"
 cargo test --locked
+
+step "web toolchain"
+scripts/setup-web.sh --with-browser
+
+step "cargo clippy (wasm, web app)"
+cargo clippy --locked --target wasm32-unknown-unknown --features web --bin reachplan-web --lib -- -D warnings
+
+step "cargo test (web app logic, native)"
+cargo test --locked --features web --lib ui::
+
+step "trunk build --release"
+# The same profile override as scripts/run.sh, so that both share one build.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
+
+step "end-to-end tests (headless chromium)"
+# The CLI that the tests compare the app's matrices with (built by cargo test above).
+cargo build --locked --bin reachplan
+node e2e/e2e.mjs dist target/screenshots

@@ -38,6 +38,13 @@
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::report`] | the text rendering used by the CLI |
 //!
+//! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
+//!
+//! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
+//! Yew): `ui::state` holds the one `State` and its `Action`s (no HTML), `ui::components` draw it,
+//! `ui::storage` and `ui::url` keep the plan in localStorage and in share links.
+//! `src/main.rs` starts it; `index.html` is the page trunk builds.
+//!
 //! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
 //! codes over the engine.
 //!
@@ -57,3 +64,5 @@
 #![forbid(unsafe_code)]
 
 pub mod engine;
+#[cfg(feature = "web")]
+pub mod ui;

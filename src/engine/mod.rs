@@ -16,6 +16,7 @@ pub mod model;
 pub mod reach;
 pub mod report;
 pub mod rules;
+pub mod share;
 pub mod topology;
 pub mod transit;
 pub mod validate;

@@ -1,0 +1,395 @@
+// End-to-end tests of the reachplan web app in headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core; no browser download). Serves the built app itself on 127.0.0.1.
+//   node e2e/e2e.mjs [DIST_OR_URL] [SCREENSHOT_DIR]
+// Compares every template's matrix with the CLI (`reachplan check FILE --json`), so the CLI must
+// be built (target/debug or target/release; REACHPLAN_CLI overrides). Prints `N passed, N failed`
+// as its last line and exits 1 when a test fails.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const target = process.argv[2] || path.join(root, 'dist');
+const shots = path.resolve(process.argv[3] || path.join(root, 'target', 'screenshots'));
+mkdirSync(shots, { recursive: true });
+
+const TEMPLATES = {
+  'users-to-azure': 'www/examples/users-to-azure.json',
+  'users-to-azure-and-onprem': 'www/examples/users-to-azure-and-onprem.json',
+  'hub-spoke-firewall': 'www/examples/hub-spoke-firewall.json',
+  'vwan-two-hubs': 'www/examples/vwan-two-hubs.json',
+  'expressroute-global-reach': 'www/examples/expressroute-global-reach.json',
+  'multicloud-aws-oci': 'www/examples/multicloud-aws-oci.json',
+};
+
+function cli() {
+  if (process.env.REACHPLAN_CLI) return process.env.REACHPLAN_CLI;
+  const found = ['release', 'debug']
+    .map((p) => path.join(root, 'target', p, 'reachplan'))
+    .filter((p) => existsSync(p))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!found.length) throw new Error('build the CLI first (cargo build --bin reachplan)');
+  return found[0];
+}
+
+function mark(pair) {
+  if (pair.reachable) return '✓';
+  if (pair.one_way) return '→';
+  return { desktop: 'D', rdp_ssh: 'R', https: 'H' }[pair.access] || '✗';
+}
+
+function cliMatrix(file) {
+  const run = spawnSync(cli(), ['check', path.join(root, file), '--json'], { encoding: 'utf8' });
+  if (run.status === 2 || !run.stdout) throw new Error(`CLI failed on ${file}: ${run.stderr}`);
+  const json = JSON.parse(run.stdout);
+  const cells = {};
+  for (const p of json.pairs) cells[`${p.from} → ${p.to}`] = mark(p);
+  return { endpoints: json.endpoints, cells, title: JSON.parse(readFileSync(path.join(root, file), 'utf8')).title };
+}
+
+async function pageMatrix(page) {
+  const endpoints = await page.$$eval('table.matrix tbody th[scope=row]', (ths) => ths.map((t) => t.textContent));
+  const list = await page.$$eval('table.matrix button[data-from]', (bs) =>
+    bs.map((b) => [b.dataset.from, b.dataset.to, b.dataset.mark, b.getAttribute('aria-label') || '']),
+  );
+  const cells = {};
+  for (const [from, to, m, label] of list) {
+    if (!label.startsWith(`${from} to ${to}: `)) throw new Error(`cell ${from} → ${to} has no text label`);
+    cells[`${from} → ${to}`] = m;
+  }
+  return { endpoints, cells };
+}
+
+async function title(page) {
+  return page.locator('#plan-title').textContent();
+}
+
+async function waitTitle(page, expected) {
+  await page.waitForFunction((t) => document.querySelector('#plan-title')?.textContent === t, expected, { timeout: 10000 });
+}
+
+async function cellMark(page, from, to) {
+  return page.getAttribute(`table.matrix button[data-from="${from}"][data-to="${to}"]`, 'data-mark');
+}
+
+async function waitMark(page, from, to, expected) {
+  await page.waitForFunction(
+    ([f, t, m]) => document.querySelector(`table.matrix button[data-from="${f}"][data-to="${t}"]`)?.dataset.mark === m,
+    [from, to, expected],
+    { timeout: 10000 },
+  );
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function sameMatrix(a, b, what) {
+  assert(JSON.stringify(a.endpoints) === JSON.stringify(b.endpoints), `${what}: endpoints ${a.endpoints} vs ${b.endpoints}`);
+  const keys = new Set([...Object.keys(a.cells), ...Object.keys(b.cells)]);
+  for (const k of keys) assert(a.cells[k] === b.cells[k], `${what}: ${k} is ${a.cells[k]} in the app, ${b.cells[k]} expected`);
+}
+
+async function loadTemplate(page, id) {
+  await page.click(`button[data-template="${id}"]`);
+  if (TEMPLATES[id]) await waitTitle(page, cliMatrix(TEMPLATES[id]).title);
+  else await waitTitle(page, 'Untitled plan');
+}
+
+const errors = [];
+function watch(page, name) {
+  page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${name}: console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${name}: HTTP ${r.status()} for ${r.url()}`);
+  });
+}
+
+let server;
+let base = target;
+if (!/^https?:/.test(target)) {
+  server = await serve(target, 0, '127.0.0.1');
+  base = `http://127.0.0.1:${server.address().port}/`;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+const page = await context.newPage();
+watch(page, 'main');
+
+let passed = 0;
+let failed = 0;
+async function test(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok    ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL  ${name}: ${e.message.split('\n')[0]}`);
+    await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+await test('the app loads and shows a plan with its matrix', async () => {
+  await page.goto(base);
+  await page.waitForSelector('#plan-title', { timeout: 20000 });
+  await page.waitForSelector('table.matrix');
+  assert(await page.isHidden('#panic'), 'the panic panel is showing');
+});
+
+for (const id of Object.keys(TEMPLATES)) {
+  await test(`template ${id}: its matrix equals the CLI's`, async () => {
+    await loadTemplate(page, id);
+    const expected = cliMatrix(TEMPLATES[id]);
+    sameMatrix(await pageMatrix(page), expected, id);
+    const nodes = await page.$$eval('#diagram [data-node]', (gs) => gs.length);
+    const plan = JSON.parse(readFileSync(path.join(root, TEMPLATES[id]), 'utf8'));
+    assert(nodes === plan.nodes.length, `${nodes} nodes drawn, ${plan.nodes.length} in the plan`);
+    const links = await page.$$eval('#diagram [data-link]', (gs) => gs.length);
+    assert(links === plan.links.length, `${links} links drawn, ${plan.links.length} in the plan`);
+  });
+}
+
+await test('the blank template opens an empty plan', async () => {
+  await loadTemplate(page, 'blank');
+  assert((await page.$$('table.matrix')).length === 0, 'an empty plan has no matrix');
+  await page.click('button[data-add="vnet"]');
+  await page.click('button[data-add="vnet"]');
+  await page.waitForSelector('table.matrix button[data-from="vnet-1"][data-to="vnet-2"]');
+  assert((await cellMark(page, 'vnet-1', 'vnet-2')) === '✗', 'two lone VNets do not reach each other');
+});
+
+await test('a cell click shows the explanation and highlights the path', async () => {
+  await loadTemplate(page, 'hub-spoke-firewall');
+  await page.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
+  await page.waitForSelector('#side .explain');
+  const text = await page.textContent('#side .explain');
+  assert(text.includes('Not reachable'), 'says not reachable');
+  assert(/R\d+\.\d+/.test(text), 'names the rule');
+  assert(text.includes('Fix:'), 'gives the fix');
+  assert((await page.$$('#diagram .path-hop[data-blocked="true"]')).length > 0, 'marks the blocked hop');
+  await page.click('table.matrix button[data-from="remote-staff"][data-to="spoke-prod"]');
+  await page.waitForFunction(() => document.querySelector('#explain-title')?.textContent === 'remote-staff → spoke-prod');
+  const ok = await page.textContent('#side .explain');
+  assert(ok.includes('Reachable'), 'says reachable');
+  assert(ok.includes('over Point-to-site VPN'), 'names the link kinds of the hops');
+  assert((await page.$$('#diagram .path-hop')).length >= 2, 'highlights the hops');
+  await page.screenshot({ path: path.join(shots, 'explain-1280x800.png') });
+});
+
+await test('the fix button applies the fix, and undo takes it back', async () => {
+  await page.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
+  await page.waitForSelector('#apply-fix');
+  const before = await pageMatrix(page);
+  await page.click('#apply-fix');
+  await page.waitForSelector('#notice');
+  const after = await pageMatrix(page);
+  assert(JSON.stringify(before) !== JSON.stringify(after) || (await page.textContent('#notice')).includes('applied'), 'the fix changed nothing');
+  await page.click('#undo');
+  await page.waitForFunction((b) => {
+    const cells = [...document.querySelectorAll('table.matrix button[data-from]')].map((x) => x.dataset.mark).join('');
+    return cells === b;
+  }, Object.values(before.cells).join(''));
+});
+
+await test('the matrix is navigable with the arrow keys', async () => {
+  await page.focus('table.matrix button[tabindex="0"]');
+  const first = await page.evaluate(() => document.activeElement.id);
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement.id);
+  assert(first !== second && second.startsWith('cell-'), `focus moved from ${first} to ${second}`);
+  const [from, to] = await page.evaluate(() => [document.activeElement.dataset.from, document.activeElement.dataset.to]);
+  await page.waitForFunction((t) => document.querySelector('#explain-title')?.textContent === t, `${from} → ${to}`);
+});
+
+await test('toggling a peering flag changes the matrix; undo restores it', async () => {
+  await loadTemplate(page, 'users-to-azure');
+  assert((await cellMark(page, 'remote-staff', 'spoke-app')) === '✓', 'starts reachable');
+  await page.focus('#diagram [data-kind="peering"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#f-link-use_remote_gateways');
+  await page.uncheck('#f-link-use_remote_gateways');
+  await waitMark(page, 'remote-staff', 'spoke-app', '✗');
+  await page.keyboard.press('Control+z');
+  await waitMark(page, 'remote-staff', 'spoke-app', '✓');
+  await page.keyboard.press('Control+Shift+z');
+  await waitMark(page, 'remote-staff', 'spoke-app', '✗');
+  await page.click('#undo');
+  await waitMark(page, 'remote-staff', 'spoke-app', '✓');
+  assert(await page.isChecked('#f-link-use_remote_gateways'), 'the inspector shows the restored flag');
+});
+
+await test('the inspector validates CIDRs inline and keeps the plan', async () => {
+  await page.click('#diagram [data-node="hub"]');
+  await page.waitForSelector('#f-address-space');
+  await page.fill('#f-address-space', '10.100.0.0/33');
+  await page.waitForSelector('#f-address-space-error');
+  await page.press('#f-address-space', 'Tab');
+  assert((await page.getAttribute('#f-address-space', 'aria-invalid')) === 'true', 'marked invalid');
+  await page.fill('#f-address-space', '10.100.0.0/22, 10.99.0.0/24');
+  await page.press('#f-address-space', 'Tab');
+  await page.waitForSelector('#f-address-space-error', { state: 'detached' });
+  await page.click('#undo');
+});
+
+await test('connecting two nodes offers only valid link kinds', async () => {
+  await loadTemplate(page, 'users-to-azure');
+  await page.click('button[data-add="site"]');
+  await page.waitForSelector('#connect-target');
+  await page.selectOption('#connect-target', 'hub');
+  const kinds = await page.$$eval('#connect-kind option', (os) => os.map((o) => o.textContent));
+  assert(kinds.length > 0 && kinds.every((k) => /Site-to-site|ExpressRoute|Internet/.test(k)), `offered ${kinds}`);
+  assert(!kinds.some((k) => k.includes('peering (')), 'no peering between a site and a VNet');
+  await page.click('#connect-add');
+  await page.waitForSelector('#f-link-bgp');
+  await page.waitForSelector('table.matrix button[data-from="site-1"][data-to="hub"]');
+  await waitMark(page, 'site-1', 'hub', '✓');
+});
+
+await test('a node can be dragged, and undo puts it back', async () => {
+  const node = page.locator('#diagram [data-node="hub"]');
+  const before = await node.getAttribute('transform');
+  const box = await node.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((b) => document.querySelector('#diagram [data-node="hub"]').getAttribute('transform') !== b, before);
+  await page.click('#undo');
+  await page.waitForFunction((b) => document.querySelector('#diagram [data-node="hub"]').getAttribute('transform') === b, before);
+});
+
+await test('a share link opened in a fresh page restores the plan', async () => {
+  await loadTemplate(page, 'hub-spoke-firewall');
+  await page.click('button[data-add="cloud"]');
+  await page.waitForSelector('table.matrix button[data-from="cloud-1"]');
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  assert(link.includes('#p1.'), `a versioned share link: ${link.slice(0, 60)}`);
+  const original = await pageMatrix(page);
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const other = await fresh.newPage();
+  watch(other, 'shared');
+  await other.goto(link);
+  await waitTitle(other, await title(page));
+  sameMatrix(await pageMatrix(other), original, 'shared page');
+  const nodes = await other.$$eval('#diagram [data-node]', (gs) => gs.map((g) => g.dataset.node).sort());
+  assert(nodes.includes('cloud-1'), 'the added node came along');
+  await fresh.close();
+});
+
+await test('a damaged share link says so and opens a plan anyway', async () => {
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(`${base}#p1.AAAA`);
+  await other.waitForSelector('#notice.error');
+  assert((await other.textContent('#notice')).includes('damaged'), 'names the problem');
+  await other.waitForSelector('table.matrix');
+  await fresh.close();
+});
+
+await test('a malformed import shows the error and keeps the plan', async () => {
+  const before = await pageMatrix(page);
+  const titleBefore = await title(page);
+  await page.setInputFiles('#import-file', {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"reachplan": 1,\n "nodes": [{"id": "a", "kind": "vnet"},]\n}'),
+  });
+  await page.waitForSelector('#notice.error');
+  const text = await page.textContent('#notice');
+  assert(text.includes('broken.json') && text.includes('line 2'), `the message names the file and line: ${text}`);
+  assert((await title(page)) === titleBefore, 'the title is unchanged');
+  sameMatrix(await pageMatrix(page), before, 'after a failed import');
+  await page.setInputFiles('#import-file', {
+    name: 'typo.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"reachplan": 1, "nodes": [{"id": "a", "kind": "vnet", "adress_space": []}]}'),
+  });
+  await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('typo.json'));
+  assert((await page.textContent('#notice')).includes('nodes[0]'), 'names the JSON path');
+  sameMatrix(await pageMatrix(page), before, 'after a second failed import');
+});
+
+await test('a valid import replaces the plan', async () => {
+  await page.setInputFiles('#import-file', path.join(root, TEMPLATES['vwan-two-hubs']));
+  await waitTitle(page, cliMatrix(TEMPLATES['vwan-two-hubs']).title);
+  sameMatrix(await pageMatrix(page), cliMatrix(TEMPLATES['vwan-two-hubs']), 'imported');
+  await page.click('#undo');
+});
+
+await test('exports: the plan file, SVG and PNG', async () => {
+  const [plan] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
+  const text = readFileSync(await plan.path(), 'utf8');
+  const json = JSON.parse(text);
+  assert(json.reachplan === 1 && json.nodes.some((n) => n.id === 'cloud-1'), 'the exported plan is the current one');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  const svgText = readFileSync(await svg.path(), 'utf8');
+  assert(svg.suggestedFilename().endsWith('.svg') && svgText.startsWith('<svg') && svgText.includes('Hub VNet'),
+    'the SVG holds the diagram');
+  assert(!svgText.includes('data-ui'), 'the SVG leaves out the interaction layer');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  const bytes = readFileSync(await png.path());
+  assert(png.suggestedFilename().endsWith('.png') && bytes.subarray(1, 4).toString() === 'PNG', 'the PNG is a PNG');
+});
+
+await test('a reload restores the autosaved plan', async () => {
+  const before = await pageMatrix(page);
+  const titleBefore = await title(page);
+  await page.goto(base);
+  await waitTitle(page, titleBefore);
+  sameMatrix(await pageMatrix(page), before, 'after reload');
+  assert(await page.isVisible('#diagram [data-node="cloud-1"]'), 'the added node is still there');
+});
+
+await test('user text is shown as text, never as markup', async () => {
+  await page.click('#diagram [data-node="hub"]');
+  await page.fill('#f-name', '<img src=x onerror="window.__pwned=1"><b>Hub</b>');
+  await page.press('#f-name', 'Tab');
+  await page.waitForFunction(() => document.querySelector('#inspector-title')?.textContent.includes('<b>Hub</b>'));
+  assert((await page.$$('#side b, #diagram b, #side img, #diagram img')).length === 0, 'no markup was created');
+  assert(!(await page.evaluate(() => window.__pwned)), 'no script ran');
+  await page.click('#undo');
+});
+
+await test('screenshots at 1280×800 and 390 wide', async () => {
+  await loadTemplate(page, 'hub-spoke-firewall');
+  await page.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
+  await page.waitForSelector('#side .explain');
+  await page.screenshot({ path: path.join(shots, 'app-1280x800.png') });
+  await page.screenshot({ path: path.join(shots, 'app-1280-full.png'), fullPage: true });
+  // A phone-sized page in the same browser profile opens the autosaved plan.
+  const narrow = await context.newPage();
+  watch(narrow, 'narrow');
+  await narrow.setViewportSize({ width: 390, height: 844 });
+  await narrow.goto(base);
+  await waitTitle(narrow, await title(page));
+  await narrow.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
+  await narrow.waitForSelector('#side .explain');
+  await narrow.screenshot({ path: path.join(shots, 'app-390x844.png') });
+  await narrow.screenshot({ path: path.join(shots, 'app-390-full.png'), fullPage: true });
+  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `the page scrolls sideways by ${overflow}px at 390 wide`);
+  await narrow.close();
+});
+
+await test('no console errors, page errors or failed requests', async () => {
+  assert(errors.length === 0, errors.join('; '));
+});
+
+await browser.close();
+if (server) server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

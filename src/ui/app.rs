@@ -1,0 +1,217 @@
+//! The app: one reducer over [`State`], the analysis derived from the plan, autosave, share
+//! links, keyboard shortcuts, and the layout of the panels.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::components::canvas::Canvas;
+use super::components::explain::Explain;
+use super::components::findings::Findings;
+use super::components::intents::Intents;
+use super::components::legend::Legend;
+use super::components::matrix::Matrix;
+use super::components::notice::NoticeBar;
+use super::components::palette::Palette;
+use super::components::start::Start;
+use super::components::toolbar::Toolbar;
+use super::inspector::link::LinkInspector;
+use super::inspector::node::NodeInspector;
+use super::inspector::plan::PlanInspector;
+use super::path::{self, Highlight};
+use super::state::{Action, Notice, Selection, State};
+use super::{storage, templates, url};
+use crate::engine::{analyze, share, Severity};
+
+/// The state on opening the page: a share link, else the autosaved plan, else a template.
+fn initial() -> State {
+    let fragment = url::fragment();
+    let mut problem = None;
+    if !fragment.is_empty() {
+        match share::decode(&fragment) {
+            Ok(plan) => {
+                return State::new(plan, Some(Notice::info("Opened the plan from the link.")));
+            }
+            Err(e) => {
+                problem = Some(format!("The link could not be opened: {e}."));
+                url::set_fragment("");
+            }
+        }
+    }
+    match storage::load() {
+        Some(Ok(plan)) => return State::new(plan, problem.map(Notice::error)),
+        Some(Err(e)) => {
+            problem = Some(format!("The plan saved in this browser could not be read ({e}); a template was opened instead."));
+        }
+        None => {}
+    }
+    let plan = templates::find(templates::FIRST)
+        .and_then(|t| t.plan().ok())
+        .unwrap_or_default();
+    State::new(plan, problem.map(Notice::error))
+}
+
+fn typing_target(event: &web_sys::Event) -> bool {
+    let Some(el) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match el.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" => true,
+        "input" => {
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "file")
+        }
+        _ => false,
+    }
+}
+
+/// The app component.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial);
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let plan = state.plan().clone();
+    let analysis = use_memo(plan.clone(), |p| analyze(p));
+
+    // Autosave, and a share link in the address bar goes stale when the plan changes.
+    use_effect_with(plan.clone(), |plan| {
+        storage::save(plan);
+        let fragment = url::fragment();
+        if !fragment.is_empty() && share::decode(&fragment).ok().as_ref() != Some(&**plan) {
+            url::set_fragment("");
+        }
+    });
+
+    // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except while typing in a text field.
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) || typing_target(event) {
+                        return;
+                    }
+                    let key = e.key().to_ascii_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", false) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    on_action.emit(action);
+                });
+            move || drop(listener)
+        });
+    }
+
+    let highlight: Option<Rc<Highlight>> = {
+        let key = match &state.selection {
+            Selection::Pair { from, to } => Some((from.clone(), to.clone())),
+            _ => None,
+        };
+        let memo = use_memo((plan.clone(), key), |(plan, key)| {
+            key.as_ref().and_then(|(from, to)| {
+                crate::engine::explain(plan, from, to)
+                    .map(|story| Rc::new(path::highlight(plan, &story)))
+            })
+        });
+        (*memo).clone()
+    };
+    let flagged: Rc<BTreeSet<String>> = Rc::new(
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .flat_map(|f| f.nodes.iter().cloned())
+            .collect(),
+    );
+
+    let side = match &state.selection {
+        Selection::Pair { from, to } => html! {
+            <Explain plan={plan.clone()} analysis={analysis.clone()} from={from.clone()} to={to.clone()}
+                on_action={on_action.clone()} />
+        },
+        Selection::Node(id) => html! {
+            <NodeInspector key={id.clone()} plan={plan.clone()} id={id.clone()} on_action={on_action.clone()} />
+        },
+        Selection::Link(i) => html! {
+            <LinkInspector key={format!("link-{i}")} plan={plan.clone()} index={*i} on_action={on_action.clone()} />
+        },
+        Selection::None => {
+            html! { <PlanInspector plan={plan.clone()} on_action={on_action.clone()} /> }
+        }
+    };
+    let title = plan
+        .title
+        .clone()
+        .unwrap_or_else(|| "Untitled plan".to_string());
+    let errors = analysis.count(Severity::Error);
+    let warnings = analysis.count(Severity::Warning);
+    let failing = analysis.intents.iter().filter(|i| !i.holds).count();
+    html! {
+        <div class="app">
+            <header class="top">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{"◆"}</span>
+                    <span class="name">{"reachplan"}</span>
+                    <h1 class="plan-title" id="plan-title">{ title }</h1>
+                </div>
+                <Toolbar plan={plan.clone()} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
+                    on_action={on_action.clone()} />
+            </header>
+            <Start on_action={on_action.clone()} />
+            if let Some(notice) = &state.notice {
+                <NoticeBar notice={notice.clone()} on_action={on_action.clone()} />
+            }
+            <main class="work">
+                <section class="panel diagram-panel" aria-label="Diagram">
+                    <Palette on_action={on_action.clone()} />
+                    <Canvas plan={plan.clone()} selection={state.selection.clone()} highlight={highlight}
+                        flagged={flagged} on_action={on_action.clone()} />
+                    <Legend plan={plan.clone()} />
+                </section>
+                <section class="panel matrix-panel" aria-labelledby="matrix-title">
+                    <h2 id="matrix-title">{"Who reaches whom"}</h2>
+                    <Matrix analysis={analysis.clone()} selection={state.selection.clone()} on_action={on_action.clone()} />
+                </section>
+                <aside class="panel side-panel" aria-label="Details" id="side">
+                    { side }
+                </aside>
+                <section class="panel findings-panel" aria-labelledby="findings-title">
+                    <h2 id="findings-title">
+                        {"Findings"}
+                        <span class="counts">{ format!(" {errors} errors, {warnings} warnings") }</span>
+                    </h2>
+                    <Findings plan={plan.clone()} analysis={analysis.clone()} on_action={on_action.clone()} />
+                </section>
+                <section class="panel intents-panel" aria-labelledby="intents-title">
+                    <h2 id="intents-title">
+                        {"Intents"}
+                        if failing > 0 { <span class="counts fails">{ format!(" {failing} failing") }</span> }
+                    </h2>
+                    <Intents analysis={analysis.clone()} on_action={on_action.clone()} />
+                </section>
+            </main>
+            <footer class="foot">
+                {"Everything is computed in this browser; plans are saved here and nothing is uploaded. Rule ids (R1.1 …) refer to the rule book of Azure routing rules."}
+            </footer>
+        </div>
+    }
+}

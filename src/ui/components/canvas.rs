@@ -1,0 +1,456 @@
+//! The diagram: nodes and links in SVG, with drag to move, pan, zoom and the selected pair's
+//! path highlighted.
+//!
+//! Pan, zoom and an ongoing drag are view state kept in this component; a finished drag is one
+//! `MoveNode` action, so undo takes it back in one step.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::edges::{draw_highlight, draw_links, draw_mesh};
+use super::shapes::{self, ellipsize, node_color};
+use crate::engine::model::{Plan, Position};
+use crate::ui::export::DIAGRAM_ID;
+use crate::ui::layout::{self, NODE_H, NODE_W};
+use crate::ui::path::Highlight;
+use crate::ui::state::{Action, Selection};
+
+/// The diagram's inputs.
+#[derive(Properties, PartialEq)]
+pub struct CanvasProps {
+    /// The plan.
+    pub plan: Rc<Plan>,
+    /// What is selected.
+    pub selection: Selection,
+    /// The selected pair's path.
+    pub highlight: Option<Rc<Highlight>>,
+    /// Ids of nodes with an error finding.
+    pub flagged: Rc<BTreeSet<String>>,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct View {
+    tx: f64,
+    ty: f64,
+    k: f64,
+}
+
+const HOME: View = View {
+    tx: 0.0,
+    ty: 0.0,
+    k: 1.0,
+};
+
+#[derive(Debug, Clone)]
+enum Drag {
+    Node {
+        id: String,
+        start: (f64, f64),
+        origin: Position,
+        at: Position,
+        moved: bool,
+    },
+    Pan {
+        last: (f64, f64),
+        moved: bool,
+    },
+}
+
+#[derive(Debug)]
+struct Interact {
+    view: View,
+    drag: Option<Drag>,
+    view_box: (f64, f64, f64, f64),
+}
+
+/// Where a pointer is, in the units of the view box, given the `<svg>` element.
+fn to_user(svg: &web_sys::Element, vb: (f64, f64, f64, f64), cx: f64, cy: f64) -> (f64, f64) {
+    let rect = svg.get_bounding_client_rect();
+    let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
+    let s = (w / vb.2).min(h / vb.3);
+    let ox = rect.left() + (w - vb.2 * s) / 2.0;
+    let oy = rect.top() + (h - vb.3 * s) / 2.0;
+    (vb.0 + (cx - ox) / s, vb.1 + (cy - oy) / s)
+}
+
+fn user_scale(svg: &web_sys::Element, vb: (f64, f64, f64, f64)) -> f64 {
+    let rect = svg.get_bounding_client_rect();
+    (rect.width().max(1.0) / vb.2).min(rect.height().max(1.0) / vb.3)
+}
+
+/// The diagram component.
+#[function_component(Canvas)]
+pub fn canvas(props: &CanvasProps) -> Html {
+    let svg_ref = use_node_ref();
+    let update = use_force_update();
+    let plan = &props.plan;
+    let positions = layout::positions(plan);
+    let view_box = layout::bounds(&positions);
+    let interact = use_mut_ref(|| Interact {
+        view: HOME,
+        drag: None,
+        view_box,
+    });
+    // The view box follows the plan, but not while a drag is going on.
+    if interact.borrow().drag.is_none() {
+        interact.borrow_mut().view_box = view_box;
+    }
+    let vb = interact.borrow().view_box;
+
+    // Zoom with the wheel around the pointer (a non-passive listener, to keep the page still).
+    {
+        let svg_ref = svg_ref.clone();
+        let interact = interact.clone();
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                let target = svg.clone();
+                EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        e.prevent_default();
+                        let factor = if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
+                        zoom_at(
+                            &interact,
+                            &svg,
+                            factor,
+                            Some((e.client_x() as f64, e.client_y() as f64)),
+                        );
+                        update.force_update();
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // On a narrow screen the diagram scrolls inside its box: start at its middle.
+    {
+        let svg_ref = svg_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(scroller) = svg_ref
+                .cast::<web_sys::Element>()
+                .and_then(|svg| svg.parent_element())
+            {
+                let extra = scroller.scroll_width() - scroller.client_width();
+                if extra > 0 {
+                    scroller.set_scroll_left(extra / 2);
+                }
+            }
+        });
+    }
+
+    let on_background_down = {
+        let interact = interact.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+            interact.borrow_mut().drag = Some(Drag::Pan {
+                last: (e.client_x() as f64, e.client_y() as f64),
+                moved: false,
+            });
+        })
+    };
+    let on_move = {
+        let interact = interact.clone();
+        let svg_ref = svg_ref.clone();
+        let update = update.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let mut state = interact.borrow_mut();
+            let vb = state.view_box;
+            let view = state.view;
+            let (cx, cy) = (e.client_x() as f64, e.client_y() as f64);
+            match state.drag.as_mut() {
+                Some(Drag::Node {
+                    start,
+                    origin,
+                    at,
+                    moved,
+                    ..
+                }) => {
+                    let (ux, uy) = to_user(&svg, vb, cx, cy);
+                    let (dx, dy) = ((ux - start.0) / view.k, (uy - start.1) / view.k);
+                    if dx.abs() + dy.abs() > 2.0 {
+                        *moved = true;
+                    }
+                    *at = Position {
+                        x: origin.x + dx,
+                        y: origin.y + dy,
+                    };
+                }
+                Some(Drag::Pan { last, moved }) => {
+                    let s = user_scale(&svg, vb);
+                    let (dx, dy) = ((cx - last.0) / s, (cy - last.1) / s);
+                    if dx.abs() + dy.abs() > 1.0 {
+                        *moved = true;
+                    }
+                    *last = (cx, cy);
+                    state.view.tx += dx;
+                    state.view.ty += dy;
+                }
+                None => return,
+            }
+            drop(state);
+            update.force_update();
+        })
+    };
+    let on_up = {
+        let interact = interact.clone();
+        let on_action = props.on_action.clone();
+        let update = update.clone();
+        Callback::from(move |_: PointerEvent| {
+            let drag = interact.borrow_mut().drag.take();
+            match drag {
+                Some(Drag::Node {
+                    id,
+                    at,
+                    moved: true,
+                    ..
+                }) => on_action.emit(Action::MoveNode(id, at)),
+                Some(Drag::Pan { moved: false, .. }) => {
+                    on_action.emit(Action::Select(Selection::None))
+                }
+                _ => {}
+            }
+            update.force_update();
+        })
+    };
+    let zoom_button = |factor: f64| {
+        let interact = interact.clone();
+        let svg_ref = svg_ref.clone();
+        let update = update.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                zoom_at(&interact, &svg, factor, None);
+                update.force_update();
+            }
+        })
+    };
+    let on_fit = {
+        let interact = interact.clone();
+        let update = update.clone();
+        Callback::from(move |_: MouseEvent| {
+            interact.borrow_mut().view = HOME;
+            update.force_update();
+        })
+    };
+    let on_tidy = {
+        let on_action = props.on_action.clone();
+        let interact = interact.clone();
+        Callback::from(move |_: MouseEvent| {
+            interact.borrow_mut().view = HOME;
+            on_action.emit(Action::Tidy);
+        })
+    };
+
+    // Where each node is drawn now (a dragged node follows the pointer).
+    let mut at: BTreeMap<&str, Position> = plan
+        .nodes
+        .iter()
+        .zip(positions.iter())
+        .map(|(n, p)| (n.id.as_str(), *p))
+        .collect();
+    if let Some(Drag::Node { id, at: p, .. }) = &interact.borrow().drag {
+        if let Some(slot) = at.get_mut(id.as_str()) {
+            *slot = *p;
+        }
+    }
+    let view = interact.borrow().view;
+    let links = draw_links(props, &at);
+    let mesh = draw_mesh(plan, &at);
+    let overlay = props
+        .highlight
+        .as_ref()
+        .map(|h| draw_highlight(h, &at))
+        .unwrap_or_default();
+    let on_path: BTreeSet<&str> = props
+        .highlight
+        .as_ref()
+        .map(|h| h.nodes.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let nodes = plan
+        .nodes
+        .iter()
+        .map(|node| {
+            let p = at
+                .get(node.id.as_str())
+                .copied()
+                .unwrap_or(Position { x: 0.0, y: 0.0 });
+            let selected = props.selection == Selection::Node(node.id.clone());
+            let highlighted = on_path.contains(node.id.as_str());
+            let flagged = props.flagged.contains(&node.id);
+            let on_down = {
+                let interact = interact.clone();
+                let svg_ref = svg_ref.clone();
+                let on_action = props.on_action.clone();
+                let id = node.id.clone();
+                Callback::from(move |e: PointerEvent| {
+                    e.stop_propagation();
+                    if e.button() != 0 {
+                        return;
+                    }
+                    let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    let _ = svg.set_pointer_capture(e.pointer_id());
+                    let vb = interact.borrow().view_box;
+                    let start = to_user(&svg, vb, e.client_x() as f64, e.client_y() as f64);
+                    interact.borrow_mut().drag = Some(Drag::Node {
+                        id: id.clone(),
+                        start,
+                        origin: p,
+                        at: p,
+                        moved: false,
+                    });
+                    if !selected {
+                        on_action.emit(Action::Select(Selection::Node(id.clone())));
+                    }
+                })
+            };
+            let on_key = {
+                let on_action = props.on_action.clone();
+                let id = node.id.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    let step = if e.shift_key() { 50.0 } else { 10.0 };
+                    let moved = match e.key().as_str() {
+                        "ArrowLeft" => Some((-step, 0.0)),
+                        "ArrowRight" => Some((step, 0.0)),
+                        "ArrowUp" => Some((0.0, -step)),
+                        "ArrowDown" => Some((0.0, step)),
+                        _ => None,
+                    };
+                    if let Some((dx, dy)) = moved {
+                        e.prevent_default();
+                        on_action.emit(Action::MoveNode(
+                            id.clone(),
+                            Position {
+                                x: p.x + dx,
+                                y: p.y + dy,
+                            },
+                        ));
+                    } else if e.key() == "Enter" || e.key() == " " {
+                        e.prevent_default();
+                        on_action.emit(Action::Select(Selection::Node(id.clone())));
+                    } else if e.key() == "Delete" {
+                        e.prevent_default();
+                        on_action.emit(Action::DeleteNode(id.clone()));
+                    }
+                })
+            };
+            let color = node_color(node);
+            let stroke = if selected {
+                "#0b3d91"
+            } else if highlighted {
+                "#f59e0b"
+            } else {
+                color
+            };
+            let stroke_width = if selected || highlighted { "3" } else { "1.5" };
+            let (x, y) = (p.x - NODE_W / 2.0, p.y - NODE_H / 2.0);
+            let label = node.label().to_string();
+            html! {
+                <g key={node.id.clone()} class="node" data-node={node.id.clone()}
+                    transform={format!("translate({x} {y})")}
+                    tabindex="0" role="button"
+                    aria-label={format!("{} ({}), {}", label, node.id, shapes::subtitle(node))}
+                    aria-pressed={selected.to_string()}
+                    onpointerdown={on_down} onkeydown={on_key}>
+                    <title>{ format!("{label} ({})", node.id) }</title>
+                    <rect width={NODE_W.to_string()} height={NODE_H.to_string()} rx="9"
+                        fill="#ffffff" stroke={stroke} stroke-width={stroke_width} />
+                    <rect x="0" y="0" width="44" height={NODE_H.to_string()} rx="9" fill={color} />
+                    <rect x="30" y="0" width="14" height={NODE_H.to_string()} fill={color} />
+                    <g transform="translate(10 16)">{ shapes::icon(node.kind) }</g>
+                    <text x="52" y="23" font-family="system-ui, sans-serif" font-size="13"
+                        font-weight="600" fill="#1a1a1a">{ ellipsize(&label, 17) }</text>
+                    <text x="52" y="41" font-family="system-ui, sans-serif" font-size="11"
+                        fill="#4a4a4a">{ ellipsize(&shapes::subtitle(node), 23) }</text>
+                    if flagged {
+                        <g transform={format!("translate({} -6)", NODE_W - 10.0)}>
+                            <circle r="9" fill="#c62828" />
+                            <text text-anchor="middle" y="4.5" font-size="13" font-weight="700"
+                                font-family="system-ui, sans-serif" fill="#ffffff">{"!"}</text>
+                        </g>
+                    }
+                </g>
+            }
+        })
+        .collect::<Html>();
+
+    let empty = plan.nodes.is_empty();
+    html! {
+        <div class="canvas">
+            <div class="canvas-tools" role="toolbar" aria-label="Diagram view">
+                <button type="button" onclick={zoom_button(1.25)} title="Zoom in" aria-label="Zoom in">{"+"}</button>
+                <button type="button" onclick={zoom_button(0.8)} title="Zoom out" aria-label="Zoom out">{"−"}</button>
+                <button type="button" onclick={on_fit} title="Show the whole plan">{"Fit"}</button>
+                <button type="button" onclick={on_tidy} title="Lay every node out again by role">{"Tidy layout"}</button>
+            </div>
+            <div class="canvas-scroll">
+            <svg id={DIAGRAM_ID} ref={svg_ref} class="diagram" role="group"
+                aria-label="Network diagram: nodes can be dragged, or moved with the arrow keys"
+                viewBox={format!("{} {} {} {}", vb.0, vb.1, vb.2, vb.3)}
+                preserveAspectRatio="xMidYMid meet"
+                onpointerdown={on_background_down} onpointermove={on_move}
+                onpointerup={on_up.clone()} onpointercancel={on_up}>
+                <rect data-ui="" x={vb.0.to_string()} y={vb.1.to_string()} width={vb.2.to_string()}
+                    height={vb.3.to_string()} fill="transparent" />
+                <g data-view="" transform={format!("translate({} {}) scale({})", view.tx, view.ty, view.k)}>
+                    { mesh }
+                    { links }
+                    { overlay }
+                    { nodes }
+                </g>
+                if empty {
+                    <text x={(vb.0 + vb.2 / 2.0).to_string()} y={(vb.1 + vb.3 / 2.0).to_string()}
+                        text-anchor="middle" font-family="system-ui, sans-serif" font-size="16" fill="#555">
+                        {"An empty plan: add networks with the buttons above."}
+                    </text>
+                }
+            </svg>
+            </div>
+        </div>
+    }
+}
+
+fn zoom_at(
+    interact: &Rc<RefCell<Interact>>,
+    svg: &web_sys::Element,
+    factor: f64,
+    around: Option<(f64, f64)>,
+) {
+    let mut state = interact.borrow_mut();
+    let vb = state.view_box;
+    let (px, py) = match around {
+        Some((cx, cy)) => to_user(svg, vb, cx, cy),
+        None => (vb.0 + vb.2 / 2.0, vb.1 + vb.3 / 2.0),
+    };
+    let v = state.view;
+    let k = (v.k * factor).clamp(0.2, 5.0);
+    let f = k / v.k;
+    state.view = View {
+        tx: px - (px - v.tx) * f,
+        ty: py - (py - v.ty) * f,
+        k,
+    };
+}

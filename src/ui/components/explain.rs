@@ -1,0 +1,189 @@
+//! The explanation of the selected pair: the path hop by hop with link kinds, or the rule that
+//! stops it, the reason and the fix (with a button when the fix is a mechanical edit).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::matrix::verdict;
+use crate::engine::model::Expect;
+use crate::engine::reach::Trace;
+use crate::engine::{Analysis, Plan, Story};
+use crate::ui::ops::via_name;
+use crate::ui::state::Action;
+
+/// The explanation's inputs.
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    /// The plan.
+    pub plan: Rc<Plan>,
+    /// The analysis.
+    pub analysis: Rc<Analysis>,
+    /// Source endpoint id.
+    pub from: AttrValue,
+    /// Destination endpoint id.
+    pub to: AttrValue,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+fn label(plan: &Plan, id: &str) -> String {
+    match plan.node(id) {
+        Some(n) if n.name.is_some() => format!("{} ({id})", n.label()),
+        _ => id.to_string(),
+    }
+}
+
+fn trace_view(plan: &Plan, source: &str, trace: Option<&Trace>) -> Html {
+    let Some(trace) = trace else {
+        return html! { <p>{"No chain of connections at all."}</p> };
+    };
+    let hops = trace
+        .hops
+        .iter()
+        .map(|hop| {
+            let id = plan.nodes.get(hop.node).map(|n| n.id.clone()).unwrap_or_default();
+            let blocks = hop
+                .blocks
+                .iter()
+                .map(|b| {
+                    html! {
+                        <div class="block">
+                            <span class="rule">{ b.rule }</span>{" "}{ b.reason.clone() }
+                            if let Some(fix) = &b.fix {
+                                <div class="fix-line"><strong>{"Fix: "}</strong>{ fix.clone() }</div>
+                            }
+                        </div>
+                    }
+                })
+                .collect::<Html>();
+            let assumptions = hop
+                .assumptions
+                .iter()
+                .map(|a| {
+                    let a = a.describe();
+                    html! { <div class="assumes"><strong>{"Assumes: "}</strong>{ a.message }</div> }
+                })
+                .collect::<Html>();
+            let blocked = !hop.blocks.is_empty();
+            html! {
+                <li class={classes!(blocked.then_some("blocked"))}>
+                    <span class="via">{ format!("over {}", via_name(hop.via)) }</span>
+                    <span class="hop-node">{ label(plan, &id) }</span>
+                    if blocked { <span class="sr-only">{" (blocked)"}</span><span aria-hidden="true">{" ✗"}</span> }
+                    { blocks }{ assumptions }
+                </li>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <ol class="hops">
+            <li><span class="hop-node">{ label(plan, source) }</span></li>
+            { hops }
+        </ol>
+    }
+}
+
+/// The explanation component.
+#[function_component(Explain)]
+pub fn explain(props: &ExplainProps) -> Html {
+    let plan = props.plan.clone();
+    let (from, to) = (props.from.to_string(), props.to.to_string());
+    let story: Rc<Option<Story>> =
+        use_memo((plan.clone(), from.clone(), to.clone()), |(p, f, t)| {
+            crate::engine::explain(p, f, t)
+        });
+    let Some(pair) = props.analysis.pair(&from, &to) else {
+        return html! { <p>{"This pair is not in the analysis any more."}</p> };
+    };
+    let (mark, class, words) = verdict(pair);
+    let expect = if pair.reachable {
+        Expect::Reachable
+    } else {
+        Expect::Unreachable
+    };
+    let on_expect = {
+        let on_action = props.on_action.clone();
+        let (f, t) = (from.clone(), to.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Expect(f.clone(), t.clone(), expect))
+        })
+    };
+    let intent = plan.intents.iter().find(|i| i.from == from && i.to == to);
+    let apply = pair.edit.clone().map(|edit| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(edit.clone())))
+    });
+    let there = story.as_ref().as_ref().and_then(|s| s.there.as_ref());
+    let back = story.as_ref().as_ref().and_then(|s| s.back.as_ref());
+    html! {
+        <section class="explain" aria-labelledby="explain-title">
+            <h2 id="explain-title">{ format!("{from} → {to}") }</h2>
+            <p class={classes!("verdict", class)}>
+                <span aria-hidden="true">{ mark }</span>{" "}
+                { match (pair.reachable, pair.one_way) {
+                    (true, _) => "Reachable: traffic goes and comes back.".to_string(),
+                    (false, true) => "Not reachable: there is a way there, but none back.".to_string(),
+                    _ => format!("{}{}.", words[..1].to_uppercase(), &words[1..]),
+                } }
+            </p>
+            if !pair.path.is_empty() {
+                <div class="path">
+                    <h3>{ if pair.reachable { "Path" } else { "The way there" } }</h3>
+                    <ol class="hops">
+                        { for pair.path.iter().enumerate().map(|(i, node)| html! {
+                            <li>
+                                if i > 0 {
+                                    <span class="via">{ format!("over {}", via_name(pair.via.get(i - 1).map_or("?", |s| s.as_str()))) }</span>
+                                }
+                                <span class="hop-node">{ label(&plan, node) }</span>
+                            </li>
+                        }) }
+                    </ol>
+                </div>
+            }
+            if let (false, Some(note)) = (pair.reachable, &pair.access_note) {
+                <div class="access">
+                    <h3>{"Limited access"}</h3>
+                    <p>
+                        if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.clone() }</span>{" "} }
+                        { note.clone() }
+                    </p>
+                </div>
+            }
+            if let Some(reason) = &pair.reason {
+                <div class="why">
+                    <h3>{"Why not"}</h3>
+                    <p>
+                        if let Some(rule) = &pair.rule { <span class="rule">{ rule.clone() }</span>{" "} }
+                        { reason.clone() }
+                    </p>
+                    if let Some(fix) = &pair.fix {
+                        <p class="fix"><strong>{"Fix: "}</strong>{ fix.clone() }</p>
+                    }
+                    if let Some(onclick) = apply {
+                        <button type="button" class="primary" id="apply-fix" {onclick}>{"Apply the fix"}</button>
+                    }
+                </div>
+            }
+            <div class="expect-row">
+                <button type="button" id="expect-this" onclick={on_expect}>
+                    { format!("Expect this ({})", if pair.reachable { "reachable" } else { "unreachable" }) }
+                </button>
+                if let Some(i) = intent {
+                    <span class="intent-note">
+                        { match i.expect { Expect::Reachable => "An intent expects reachable", Expect::Unreachable => "An intent expects unreachable" } }
+                    </span>
+                }
+            </div>
+            <details>
+                <summary>{"The way there, hop by hop"}</summary>
+                { trace_view(&plan, &from, there) }
+            </details>
+            <details>
+                <summary>{"The way back, hop by hop"}</summary>
+                { trace_view(&plan, &to, back) }
+            </details>
+        </section>
+    }
+}

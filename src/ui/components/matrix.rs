@@ -1,0 +1,208 @@
+//! The any-to-any matrix: a real table, one row and one column per endpoint, each answer shown
+//! by symbol and text as well as colour, navigable with the arrow keys.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::engine::model::Access;
+use crate::engine::{Analysis, Pair};
+use crate::ui::state::{Action, Selection};
+
+/// The matrix's inputs.
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    /// The analysis.
+    pub analysis: Rc<Analysis>,
+    /// What is selected.
+    pub selection: Selection,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// Symbol, class and words for a pair's answer (the same symbols as the CLI's matrix).
+pub fn verdict(pair: &Pair) -> (&'static str, &'static str, &'static str) {
+    if pair.reachable {
+        ("✓", "yes", "reachable")
+    } else if pair.one_way {
+        ("→", "oneway", "one way only, no way back")
+    } else {
+        match pair.access {
+            Some(Access::Desktop) => ("D", "limited", "no network route; desktop session only"),
+            Some(Access::RdpSsh) => (
+                "R",
+                "limited",
+                "no network route; RDP or SSH through Bastion only",
+            ),
+            Some(Access::Https) => (
+                "H",
+                "limited",
+                "no network route; HTTPS through Application Gateway only",
+            ),
+            _ => ("✗", "no", "not reachable"),
+        }
+    }
+}
+
+fn cell_id(i: usize, j: usize) -> String {
+    format!("cell-{i}-{j}")
+}
+
+fn focus_cell(i: usize, j: usize) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(&cell_id(i, j)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The matrix component.
+#[function_component(Matrix)]
+pub fn matrix(props: &MatrixProps) -> Html {
+    let a = &props.analysis;
+    let n = a.endpoints.len();
+    if n == 0 {
+        return html! {
+            <p class="empty">{"No endpoints yet. Add sites, users, VNets or clouds to see who reaches whom."}</p>
+        };
+    }
+    // The cell that takes the Tab stop: the selected pair, or the first one.
+    let index = |id: &str| a.endpoints.iter().position(|e| e == id);
+    let (fi, fj) = match &props.selection {
+        Selection::Pair { from, to } => match (index(from), index(to)) {
+            (Some(i), Some(j)) => (i, j),
+            _ => (0, 1),
+        },
+        _ => (0, 1),
+    };
+    let on_key = {
+        let analysis = props.analysis.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let (Some(i), Some(j)) = (
+                target
+                    .get_attribute("data-i")
+                    .and_then(|v| v.parse::<usize>().ok()),
+                target
+                    .get_attribute("data-j")
+                    .and_then(|v| v.parse::<usize>().ok()),
+            ) else {
+                return;
+            };
+            let n = analysis.endpoints.len();
+            let step =
+                |v: usize, d: i64| -> usize { (v as i64 + d).clamp(0, n as i64 - 1) as usize };
+            let (mut ni, mut nj) = match e.key().as_str() {
+                "ArrowLeft" => (i, step(j, -1)),
+                "ArrowRight" => (i, step(j, 1)),
+                "ArrowUp" => (step(i, -1), j),
+                "ArrowDown" => (step(i, 1), j),
+                "Home" => (i, 0),
+                "End" => (i, n - 1),
+                _ => return,
+            };
+            e.prevent_default();
+            if ni == nj {
+                // Step over the diagonal, or back if there is no cell beyond it.
+                match e.key().as_str() {
+                    "ArrowLeft" | "Home" => nj = if nj > 0 { nj - 1 } else { nj + 1 },
+                    "ArrowRight" | "End" => nj = if nj + 1 < n { nj + 1 } else { nj - 1 },
+                    "ArrowUp" => ni = if ni > 0 { ni - 1 } else { ni + 1 },
+                    _ => ni = if ni + 1 < n { ni + 1 } else { ni - 1 },
+                }
+            }
+            if ni >= n || nj >= n || ni == nj {
+                return;
+            }
+            focus_cell(ni, nj);
+            on_action.emit(Action::Select(Selection::Pair {
+                from: analysis.endpoints[ni].clone(),
+                to: analysis.endpoints[nj].clone(),
+            }));
+        })
+    };
+    let header = a
+        .endpoints
+        .iter()
+        .map(|id| html! { <th scope="col"><span class="col-head">{ id.clone() }</span></th> })
+        .collect::<Html>();
+    let rows = a
+        .endpoints
+        .iter()
+        .enumerate()
+        .map(|(i, from)| {
+            let cells = a
+                .endpoints
+                .iter()
+                .enumerate()
+                .map(|(j, to)| {
+                    if i == j {
+                        return html! { <td class="self"><span aria-hidden="true">{"·"}</span><span class="sr-only">{"same endpoint"}</span></td> };
+                    }
+                    let Some(pair) = a.pair(from, to) else {
+                        return html! { <td /> };
+                    };
+                    let (mark, class, words) = verdict(pair);
+                    let selected = props.selection
+                        == Selection::Pair {
+                            from: from.clone(),
+                            to: to.clone(),
+                        };
+                    let onclick = {
+                        let on_action = props.on_action.clone();
+                        let (from, to) = (from.clone(), to.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            on_action.emit(Action::Select(Selection::Pair {
+                                from: from.clone(),
+                                to: to.clone(),
+                            }))
+                        })
+                    };
+                    let label = format!("{from} to {to}: {words}");
+                    html! {
+                        <td class={classes!("cell", class, selected.then_some("selected"))}>
+                            <button type="button" id={cell_id(i, j)} data-i={i.to_string()} data-j={j.to_string()}
+                                data-from={from.clone()} data-to={to.clone()} data-mark={mark}
+                                tabindex={if (i, j) == (fi, fj) { "0" } else { "-1" }}
+                                aria-label={label.clone()} title={label} aria-pressed={selected.to_string()}
+                                {onclick}>
+                                <span aria-hidden="true">{ mark }</span>
+                            </button>
+                        </td>
+                    }
+                })
+                .collect::<Html>();
+            html! { <tr><th scope="row">{ from.clone() }</th>{ cells }</tr> }
+        })
+        .collect::<Html>();
+    let reachable = a.pairs.iter().filter(|p| p.reachable).count();
+    html! {
+        <div class="matrix-wrap">
+            <p class="summary">
+                { format!("{} endpoints, {reachable} of {} ordered pairs reachable.", n, a.pairs.len()) }
+                <span class="key">
+                    <span class="k yes">{"✓ reachable"}</span>
+                    <span class="k no">{"✗ not reachable"}</span>
+                    <span class="k oneway">{"→ one way only"}</span>
+                    if a.pairs.iter().any(|p| !p.reachable && p.access.is_some_and(|x| x != Access::Network && x != Access::None)) {
+                        <span class="k limited">{"D/R/H limited access: desktop, RDP/SSH, HTTPS"}</span>
+                    }
+                </span>
+            </p>
+            <div class="matrix-scroll">
+                <table class="matrix" onkeydown={on_key}>
+                    <caption class="sr-only">{"Reachability from each row's endpoint to each column's endpoint, and back. Use the arrow keys to move between cells."}</caption>
+                    <thead><tr><th scope="col" class="corner"><span class="sr-only">{"from \\ to"}</span><span aria-hidden="true">{"from ↓ to →"}</span></th>{ header }</tr></thead>
+                    <tbody>{ rows }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,14 @@
+//! The app's views: each gets data as props and sends actions up through one callback.
+
+pub mod canvas;
+pub mod edges;
+pub mod explain;
+pub mod findings;
+pub mod intents;
+pub mod legend;
+pub mod matrix;
+pub mod notice;
+pub mod palette;
+pub mod shapes;
+pub mod start;
+pub mod toolbar;

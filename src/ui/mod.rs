@@ -1,0 +1,39 @@
+//! The browser app: a Yew (client-side rendered) front end over the pure engine.
+//!
+//! Codemap: [`app`] wires everything together; [`state`] holds the one `State` with its
+//! `Action`s and undo [`history`] (no rendering there); [`ops`] are consistent plan edits;
+//! [`layout`] places nodes; [`path`] turns a pair's story into what the diagram highlights;
+//! [`storage`] autosaves, [`url`] carries share links, [`export`] downloads files,
+//! [`templates`] are the plans to start from, and [`panic`] keeps the plan exportable if the
+//! app fails. [`components`] and [`inspector`] render; they receive data as props and send
+//! [`state::Action`]s up through one callback.
+//!
+//! Invariant: user text (names, descriptions, titles) is only ever rendered as text nodes or
+//! attribute values, never as markup.
+
+pub mod app;
+pub mod components;
+pub mod export;
+pub mod history;
+pub mod inspector;
+pub mod layout;
+pub mod ops;
+pub mod panic;
+pub mod path;
+pub mod state;
+pub mod storage;
+pub mod templates;
+pub mod url;
+
+/// Starts the app in the page's `#app` element (or the body when there is none).
+pub fn run() {
+    panic::install();
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

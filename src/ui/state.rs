@@ -1,0 +1,357 @@
+//! The app's state and every change to it: one `State`, one `Action` enum, one reducer.
+//!
+//! The plan (with its undo history) is the only state that matters; the analysis is derived
+//! from it and never stored here. Selection and notices are view state. Nothing here renders.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::history::History;
+use super::layout;
+use super::ops;
+use crate::engine::edit::{self, Edit};
+use crate::engine::model::{Expect, Intent, Link, Node, NodeKind, Plan, Position, Wan};
+
+/// What the person has selected.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Selection {
+    /// Nothing: the inspector shows the plan.
+    #[default]
+    None,
+    /// A node, by id.
+    Node(String),
+    /// A link, by index in the plan's links.
+    Link(usize),
+    /// A pair of endpoints: the matrix cell, its path and explanation.
+    Pair {
+        /// Source endpoint id.
+        from: String,
+        /// Destination endpoint id.
+        to: String,
+    },
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something went wrong; the plan was kept.
+    Error,
+    /// For information.
+    Info,
+}
+
+/// A message shown above the work area until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Its tone.
+    pub tone: Tone,
+    /// The text.
+    pub text: String,
+}
+
+impl Notice {
+    /// An error notice.
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            tone: Tone::Error,
+            text: text.into(),
+        }
+    }
+
+    /// An information notice.
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            tone: Tone::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// Everything the app remembers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The plan and its undo history.
+    pub history: History,
+    /// What is selected.
+    pub selection: Selection,
+    /// The message shown, if any.
+    pub notice: Option<Notice>,
+}
+
+impl State {
+    /// A state that starts with this plan.
+    pub fn new(plan: Plan, notice: Option<Notice>) -> State {
+        State {
+            history: History::new(plan),
+            selection: Selection::None,
+            notice,
+        }
+    }
+
+    /// The present plan.
+    pub fn plan(&self) -> &Rc<Plan> {
+        self.history.present()
+    }
+}
+
+/// Every change the app can make.
+// Actions live for one dispatch; boxing the plan and node variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Replace the plan (a template, an import); undoable.
+    Load(Plan, Option<Notice>),
+    /// Go one step back.
+    Undo,
+    /// Go one step forward again.
+    Redo,
+    /// Select something.
+    Select(Selection),
+    /// Add a node of this kind and select it.
+    AddNode(NodeKind),
+    /// Replace the node with this id (the new node may carry a new id).
+    UpdateNode(String, Node),
+    /// Delete a node with its links, intents and flows.
+    DeleteNode(String),
+    /// Add a link and select it.
+    AddLink(Link),
+    /// Replace the link at this index.
+    UpdateLink(usize, Link),
+    /// Delete the link at this index.
+    DeleteLink(usize),
+    /// Move a node on the diagram.
+    MoveNode(String, Position),
+    /// Lay every node out again by role.
+    Tidy,
+    /// Set the title and description.
+    SetMeta(Option<String>, Option<String>),
+    /// Replace the virtual WANs.
+    SetWans(Vec<Wan>),
+    /// Expect this answer for a pair (replaces an intent for the same pair).
+    Expect(String, String, Expect),
+    /// Delete the intent at this index.
+    DeleteIntent(usize),
+    /// Apply an engine edit (the fix of a pair).
+    Apply(Edit),
+    /// Show or clear a notice.
+    Notify(Option<Notice>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        state.apply(action);
+        Rc::new(state)
+    }
+}
+
+impl State {
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        let mut plan = (**self.plan()).clone();
+        match action {
+            Action::Load(new, notice) => {
+                self.history.push(new);
+                self.selection = Selection::None;
+                self.notice = notice;
+                return;
+            }
+            Action::Undo => {
+                self.history.undo();
+                self.keep_selection_valid();
+                return;
+            }
+            Action::Redo => {
+                self.history.redo();
+                self.keep_selection_valid();
+                return;
+            }
+            Action::Select(selection) => {
+                self.selection = selection;
+                return;
+            }
+            Action::Notify(notice) => {
+                self.notice = notice;
+                return;
+            }
+            Action::AddNode(kind) => {
+                let id = ops::add_node(&mut plan, kind);
+                self.selection = Selection::Node(id);
+            }
+            Action::UpdateNode(old, node) => {
+                let new_id = node.id.clone();
+                if ops::replace_node(&mut plan, &old, node)
+                    && self.selection == Selection::Node(old)
+                {
+                    self.selection = Selection::Node(new_id);
+                }
+            }
+            Action::DeleteNode(id) => {
+                ops::delete_node(&mut plan, &id);
+                self.selection = Selection::None;
+            }
+            Action::AddLink(link) => {
+                plan.links.push(link);
+                self.selection = Selection::Link(plan.links.len() - 1);
+            }
+            Action::UpdateLink(i, link) => {
+                if let Some(slot) = plan.links.get_mut(i) {
+                    *slot = link;
+                }
+            }
+            Action::DeleteLink(i) => {
+                if i < plan.links.len() {
+                    plan.links.remove(i);
+                }
+                self.selection = Selection::None;
+            }
+            Action::MoveNode(id, position) => {
+                // Nodes without a position get their drawn one, so that nothing else moves.
+                let drawn = layout::positions(&plan);
+                for (node, at) in plan.nodes.iter_mut().zip(drawn) {
+                    if node.id == id {
+                        node.position = Some(Position {
+                            x: position.x.round(),
+                            y: position.y.round(),
+                        });
+                    } else if node.position.is_none() {
+                        node.position = Some(at);
+                    }
+                }
+            }
+            Action::Tidy => {
+                let auto = layout::auto(&plan);
+                for (node, at) in plan.nodes.iter_mut().zip(auto) {
+                    node.position = Some(at);
+                }
+            }
+            Action::SetMeta(title, description) => {
+                plan.title = title;
+                plan.description = description;
+            }
+            Action::SetWans(wans) => plan.wans = wans,
+            Action::Expect(from, to, expect) => {
+                let intent = Intent {
+                    from: from.clone(),
+                    to: to.clone(),
+                    expect,
+                    access: None,
+                    why: None,
+                };
+                match plan
+                    .intents
+                    .iter_mut()
+                    .find(|i| i.from == from && i.to == to)
+                {
+                    Some(existing) => {
+                        existing.expect = expect;
+                    }
+                    None => plan.intents.push(intent),
+                }
+            }
+            Action::DeleteIntent(i) => {
+                if i < plan.intents.len() {
+                    plan.intents.remove(i);
+                }
+            }
+            Action::Apply(e) => {
+                if let Err(message) = edit::apply(&mut plan, &e) {
+                    self.notice = Some(Notice::error(format!(
+                        "The fix could not be applied: {message}"
+                    )));
+                    return;
+                }
+                self.notice = Some(Notice::info("Fix applied. Undo takes it back."));
+            }
+        }
+        self.history.push(plan);
+        self.keep_selection_valid();
+    }
+
+    fn keep_selection_valid(&mut self) {
+        let plan = self.plan();
+        let valid = match &self.selection {
+            Selection::None => true,
+            Selection::Node(id) => plan.node(id).is_some(),
+            Selection::Link(i) => *i < plan.links.len(),
+            Selection::Pair { from, to } => plan.node(from).is_some() && plan.node(to).is_some(),
+        };
+        if !valid {
+            self.selection = Selection::None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::engine::read_plan;
+
+    fn state() -> State {
+        State::new(
+            read_plan(include_str!("../../www/examples/users-to-azure.json")).unwrap(),
+            None,
+        )
+    }
+
+    #[test]
+    fn toggling_a_flag_and_undo_restores_the_plan() {
+        let mut s = state();
+        let before = s.plan().clone();
+        let mut link = s.plan().links[1].clone();
+        link.use_remote_gateways = Some(false);
+        s.apply(Action::UpdateLink(1, link));
+        assert_ne!(*s.plan(), before);
+        s.apply(Action::Undo);
+        assert_eq!(*s.plan(), before);
+        s.apply(Action::Redo);
+        assert_ne!(*s.plan(), before);
+    }
+
+    #[test]
+    fn moving_a_node_pins_the_others() {
+        let mut s = state();
+        s.apply(Action::AddNode(NodeKind::Site));
+        s.apply(Action::MoveNode("hub".into(), Position { x: 1.4, y: 2.6 }));
+        let plan = s.plan();
+        assert_eq!(
+            plan.node("hub").unwrap().position,
+            Some(Position { x: 1.0, y: 3.0 })
+        );
+        assert!(plan.nodes.iter().all(|n| n.position.is_some()));
+    }
+
+    #[test]
+    fn deleting_the_selected_node_clears_the_selection() {
+        let mut s = state();
+        s.apply(Action::Select(Selection::Node("hub".into())));
+        s.apply(Action::DeleteNode("hub".into()));
+        assert_eq!(s.selection, Selection::None);
+        s.apply(Action::Undo);
+        assert!(s.plan().node("hub").is_some());
+    }
+
+    #[test]
+    fn expect_adds_or_replaces_an_intent() {
+        let mut s = state();
+        let n = s.plan().intents.len();
+        s.apply(Action::Expect(
+            "hub".into(),
+            "remote-staff".into(),
+            Expect::Reachable,
+        ));
+        assert_eq!(s.plan().intents.len(), n + 1);
+        s.apply(Action::Expect(
+            "hub".into(),
+            "remote-staff".into(),
+            Expect::Unreachable,
+        ));
+        assert_eq!(s.plan().intents.len(), n + 1);
+        assert_eq!(s.plan().intents[n].expect, Expect::Unreachable);
+    }
+}
