@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::clients::{self, Os, Refusal};
 use super::{Ctx, ElementKind};
-use crate::engine::model::{Auth, LinkKind, NodeKind, Plan, Protocol, VpnSku};
+use crate::engine::model::{Auth, LinkKind, NodeKind, Plan, Protocol};
 
 /// Demand per user when the plan gives none, in Mbps (plan format: `mbps_per_user` default 2).
 pub const MBPS_PER_USER: f64 = 2.0;
@@ -28,31 +28,10 @@ pub struct Assigned {
     pub offered: Vec<Protocol>,
 }
 
-/// The P2S protocols and authentication a VNet gateway or hub really offers: a Basic gateway
-/// SSTP with certificates only (R4.7), a hub no SSTP (R7.10).
+/// The P2S protocols and authentication a VNet gateway or hub really offers (see
+/// [`topology::usable_p2s`](crate::engine::topology::usable_p2s)).
 pub fn offered(plan: &Plan, g: usize) -> Option<(Vec<Protocol>, Vec<Auth>)> {
-    let node = plan.nodes.get(g)?;
-    let (config, basic, vwan) = match node.kind {
-        NodeKind::Vnet => {
-            let gw = node.vpn_gateway.as_ref()?;
-            (gw.p2s.as_ref()?, gw.sku == VpnSku::Basic, false)
-        }
-        NodeKind::VwanHub => (node.p2s.as_ref()?, false, true),
-        _ => return None,
-    };
-    let protocols = config
-        .protocols
-        .iter()
-        .copied()
-        .filter(|p| if *p == Protocol::Sstp { !vwan } else { !basic })
-        .collect();
-    let auth = config
-        .auth
-        .iter()
-        .copied()
-        .filter(|a| !(basic && *a != Auth::Certificate))
-        .collect();
-    Some((protocols, auth))
+    crate::engine::topology::usable_p2s(plan.nodes.get(g)?)
 }
 
 /// Spreads every users group over its P2S links (evenly when it has several) and each link's

@@ -150,29 +150,34 @@ impl<'p> Net<'p> {
 
     /// The P2S protocols and auth that really work on node `n`'s gateway or hub.
     pub(super) fn usable_p2s(&self, n: usize) -> Option<(Vec<Protocol>, Vec<Auth>)> {
-        let node = self.node(n);
-        let (config, basic, vwan) = match node.kind {
-            NodeKind::Vnet => {
-                let gw = node.vpn_gateway.as_ref()?;
-                (gw.p2s.as_ref()?, gw.sku == VpnSku::Basic, false)
-            }
-            NodeKind::VwanHub => (node.p2s.as_ref()?, false, true),
-            _ => return None,
-        };
-        let protocols = config
-            .protocols
-            .iter()
-            .copied()
-            .filter(|p| if *p == Protocol::Sstp { !vwan } else { !basic })
-            .collect();
-        let auth = config
-            .auth
-            .iter()
-            .copied()
-            .filter(|a| !(basic && *a != Auth::Certificate))
-            .collect();
-        Some((protocols, auth))
+        usable_p2s(self.node(n))
     }
+}
+
+/// The P2S protocols and authentication a VNet's gateway or a hub really offers: a Basic
+/// gateway SSTP with certificates only (R4.7), a Virtual WAN hub no SSTP (R7.10).
+pub fn usable_p2s(node: &Node) -> Option<(Vec<Protocol>, Vec<Auth>)> {
+    let (config, basic, vwan) = match node.kind {
+        NodeKind::Vnet => {
+            let gw = node.vpn_gateway.as_ref()?;
+            (gw.p2s.as_ref()?, gw.sku == VpnSku::Basic, false)
+        }
+        NodeKind::VwanHub => (node.p2s.as_ref()?, false, true),
+        _ => return None,
+    };
+    let protocols = config
+        .protocols
+        .iter()
+        .copied()
+        .filter(|p| if *p == Protocol::Sstp { !vwan } else { !basic })
+        .collect();
+    let auth = config
+        .auth
+        .iter()
+        .copied()
+        .filter(|a| !(basic && *a != Auth::Certificate))
+        .collect();
+    Some((protocols, auth))
 }
 
 pub(super) fn describe_gw(sku: VpnSku, kind: VpnType) -> String {

@@ -13,6 +13,8 @@ mod gateways;
 mod implicit;
 mod links;
 
+pub use gateways::usable_p2s;
+
 use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
