@@ -458,3 +458,17 @@ fn the_cli_exits_1_on_a_capacity_error_and_2_on_a_bad_plan_or_surge() {
         2
     );
 }
+
+#[test]
+fn split_tunnelling_and_bastion_lower_the_vpn_load() {
+    let cap = capacity(&load("split-tunnel-lowers-load"), 1.0);
+    let throughput = row(&cap, "hub", ElementKind::VpnGateway, Measure::Throughput);
+    // 300 × 2 Mbps through the VPN, plus 300 × 2 × (1 − 0.4) with the split tunnel; the
+    // contractors on Bastion add nothing.
+    assert!(
+        (throughput.demand - 960.0).abs() < 1e-6,
+        "{}",
+        throughput.demand
+    );
+    assert!(cap.notes.iter().any(|n| n.code == "split-tunnel-load"));
+}

@@ -6,6 +6,10 @@ use super::clients::{self, Os, Refusal};
 use super::{Ctx, ElementKind};
 use crate::engine::model::{Auth, LinkKind, NodeKind, Plan, Protocol};
 
+/// The share of a user's demand that goes to the internet and Microsoft 365 when the plan gives
+/// none. No source gives a figure; half is the default, shown as a note.
+pub const INTERNET_SHARE: f64 = 0.5;
+
 /// Demand per user when the plan gives none, in Mbps (plan format: `mbps_per_user` default 2).
 pub const MBPS_PER_USER: f64 = 2.0;
 
@@ -93,6 +97,30 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
                 ),
             );
         }
+        // A split tunnel (an internet link) keeps the internet and Microsoft 365 share of the
+        // demand off the VPN gateway; without one, everything crosses it.
+        let split = plan
+            .links
+            .iter()
+            .any(|l| l.kind == LinkKind::Internet && l.from == node.id);
+        let share_off = if split {
+            let s = node
+                .internet_share
+                .unwrap_or(INTERNET_SHARE)
+                .clamp(0.0, 1.0);
+            ctx.note(
+                "split-tunnel-load",
+                format!(
+                    "{} breaks out to the internet directly (split tunnel): {:.0} % of its demand (internet and Microsoft 365{}) stays off the VPN gateway.",
+                    node.id,
+                    s * 100.0,
+                    if node.internet_share.is_some() { "" } else { "; the default share, set internet_share to change it" }
+                ),
+            );
+            s
+        } else {
+            0.0
+        };
         for (os, n) in groups {
             out.push(Assigned {
                 users: u,
@@ -107,7 +135,8 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
                     clients::choose(os, &offered, &auth)
                 },
                 count: f64::from(n) / share,
-                mbps_per_user: node.mbps_per_user.unwrap_or(MBPS_PER_USER).max(0.0),
+                mbps_per_user: node.mbps_per_user.unwrap_or(MBPS_PER_USER).max(0.0)
+                    * (1.0 - share_off),
                 offered: offered.clone(),
             });
         }

@@ -52,7 +52,7 @@ impl NodeKind {
     pub fn own_fields(self) -> &'static [&'static str] {
         match self {
             NodeKind::Site => &["vpn_device", "asn"],
-            NodeKind::Users => &["count", "clients", "mbps_per_user"],
+            NodeKind::Users => &["count", "clients", "mbps_per_user", "internet_share"],
             NodeKind::Vnet => &[
                 "vpn_gateway",
                 "er_gateway",
@@ -117,6 +117,10 @@ pub struct Node {
     /// Users: demand per person in Mbps (default 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mbps_per_user: Option<f64>,
+    /// Users: the share (0 to 1) of that demand that goes to the internet and Microsoft 365,
+    /// which a split tunnel (an `internet` link) keeps off the VPN gateway (default 0.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internet_share: Option<f64>,
 
     /// VNet: its VPN gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,6 +190,7 @@ impl Node {
             count: None,
             clients: None,
             mbps_per_user: None,
+            internet_share: None,
             vpn_gateway: None,
             er_gateway: None,
             firewall: None,
@@ -223,6 +228,7 @@ impl Node {
         add("count", self.count.is_some());
         add("clients", self.clients.is_some());
         add("mbps_per_user", self.mbps_per_user.is_some());
+        add("internet_share", self.internet_share.is_some());
         add("vpn_gateway", self.vpn_gateway.is_some());
         add("er_gateway", self.er_gateway.is_some());
         add("firewall", self.firewall.is_some());
