@@ -28,6 +28,8 @@
 //! | [`engine::transit`] | every forwarding decision of the rule book: may traffic that arrived over one connection leave over another |
 //! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
+//! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group); the counts of `check --summary` |
+//! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
 //! | [`engine::access`] | access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
 //! | [`engine::design`] | design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
@@ -47,6 +49,8 @@
 //!
 //! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
 //! codes over the engine.
+//! `src/bin/reachplan-bench.rs` times [`engine::matrix`] against the naive oracle of the tests
+//! (`tests/oracle/naive.rs`) on generated plans.
 //!
 //! ## Invariants
 //!

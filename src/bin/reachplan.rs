@@ -18,6 +18,7 @@ Usage:
   reachplan explain PLAN.json FROM TO [--json]
   reachplan capacity PLAN.json [--surge N] [--json]
   reachplan fmt PLAN.json          print the plan in canonical form
+  reachplan generate N [--seed S]  print a generated plan with N endpoints
   reachplan --help | --version
 
 PLAN.json may be - for standard input.
@@ -25,9 +26,12 @@ PLAN.json may be - for standard input.
 check      prints the reachability matrix, the reasons and fixes for unreachable
            pairs, the findings, the assumptions and the intents.
   --json      print the analysis as JSON (the contract of plan-format.md)
-  --summary   print only the counts and the analysis time
+  --summary   print only the counts and the analysis time (answers without
+              explanations: fast on plans of thousands of endpoints)
   --deny S    exit 1 when a finding of severity S (errors, or warnings and worse) exists
 explain    prints one pair's full story: the way there and back, hop by hop.
+generate   prints a realistic plan (hubs, spokes, branches, users, circuits, Virtual
+           WAN, other clouds), the same for the same N and seed (default 1).
 capacity   measures gateways, hubs, circuits and firewalls against the SKU tables:
            utilisation bars, shortfalls with the smallest SKU that fits (30 %
            headroom), the path and latency of each flow, and what breaks first.
@@ -119,8 +123,13 @@ fn surge(value: Option<&str>) -> Result<f64, String> {
 
 fn read_text(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
+    // One byte more than the reader takes, so that it can say the plan is too large without
+    // holding all of an endless input in memory.
     let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .take(engine::format::MAX_PLAN_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else {
         std::fs::File::open(path).and_then(|f| {
             f.take(engine::format::MAX_PLAN_BYTES as u64 + 1)
@@ -129,6 +138,13 @@ fn read_text(path: &str) -> Result<String, String> {
         })
     };
     result.map_err(|e| format!("cannot read {path}: {e}"))?;
+    if bytes.len() > engine::format::MAX_PLAN_BYTES {
+        return Err(format!(
+            "{path}:1:1: the plan is larger than {} MB; plans of more than {} MB are not read",
+            engine::format::MAX_PLAN_BYTES / (1024 * 1024),
+            engine::format::MAX_PLAN_BYTES / (1024 * 1024)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let (line, column) = engine::format::position(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
@@ -136,6 +152,25 @@ fn read_text(path: &str) -> Result<String, String> {
         );
         format!("{path}:{line}:{column}: the plan is not UTF-8 text")
     })
+}
+
+/// The most endpoints of a plan that `check` reports pair by pair (or as JSON): about a
+/// million ordered pairs, each explained, take about a gigabyte and minutes. Larger plans get
+/// the counts from `check --summary`.
+const MAX_REPORT_ENDPOINTS: usize = 1_000;
+
+/// Refuses, at once and with the way forward, a plan too large for the full pair report.
+fn too_large_for_report(path: &str, plan: &engine::Plan) -> Result<(), String> {
+    let endpoints = plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count();
+    if endpoints <= MAX_REPORT_ENDPOINTS {
+        return Ok(());
+    }
+    Err(format!(
+        "{path}: the plan has {endpoints} endpoints, {} ordered pairs; check explains every pair \
+         of plans of up to {MAX_REPORT_ENDPOINTS} endpoints. For the counts of this plan, run \
+         `reachplan check {path} --summary`.",
+        endpoints.saturating_mul(endpoints - 1)
+    ))
 }
 
 fn load(path: &str) -> Result<engine::Plan, String> {
@@ -163,6 +198,52 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
         .map_err(|e| format!("cannot write JSON: {e}"))
 }
 
+/// `check --summary`: the counts from the fast matrix, without explanations.
+fn summary(plan: &engine::Plan, deny: Option<Severity>) -> Result<u8, String> {
+    let started = Instant::now();
+    let summary = engine::matrix::summary::summarize(plan);
+    let elapsed = started.elapsed();
+    print(&format!(
+        "{}\nanalysis: {:.1} ms\n",
+        summary.text(),
+        elapsed.as_secs_f64() * 1000.0
+    ))?;
+    let denied = deny.is_some_and(|worst| summary.findings.iter().any(|f| f.severity <= worst));
+    Ok(if summary.intents_hold() && !denied {
+        0
+    } else {
+        1
+    })
+}
+
+/// `generate N [--seed S]`: the number of endpoints and the seed.
+fn generate_args(args: &[String]) -> Result<(usize, u64), String> {
+    let usage = || format!("generate takes a number of endpoints and --seed S\n\n{USAGE}");
+    let mut endpoints = None;
+    let mut seed = 1;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--seed" => {
+                i += 1;
+                seed = args.get(i).and_then(|s| s.parse().ok()).ok_or_else(usage)?;
+            }
+            s if s.starts_with("--seed=") => {
+                seed = s["--seed=".len()..].parse().map_err(|_| usage())?;
+            }
+            s if endpoints.is_none() && !s.starts_with('-') => {
+                endpoints = Some(s.parse::<usize>().map_err(|_| usage())?);
+            }
+            _ => return Err(usage()),
+        }
+        i += 1;
+    }
+    match endpoints {
+        Some(n) if n <= 1_000_000 => Ok((n, seed)),
+        _ => Err(usage()),
+    }
+}
+
 fn run(args: &[String]) -> Result<u8, String> {
     let Some(command) = args.first() else {
         return Err(format!("no command given\n\n{USAGE}"));
@@ -183,17 +264,13 @@ fn run(args: &[String]) -> Result<u8, String> {
                 return Err(format!("check takes one plan file\n\n{USAGE}"));
             };
             let plan = load(path)?;
-            let started = Instant::now();
+            if o.summary && !o.json {
+                return summary(&plan, o.deny);
+            }
+            too_large_for_report(path, &plan)?;
             let analysis = engine::analyze(&plan);
-            let elapsed = started.elapsed();
             if o.json {
                 print(&to_json(&analysis)?)?;
-            } else if o.summary {
-                print(&format!(
-                    "{}\nanalysis: {:.1} ms\n",
-                    report::summary(&analysis),
-                    elapsed.as_secs_f64() * 1000.0
-                ))?;
             } else {
                 print(&report::check(&plan, &analysis))?;
             }
@@ -252,6 +329,12 @@ fn run(args: &[String]) -> Result<u8, String> {
                 print(&engine::capacity::render(&plan, &result))?;
             }
             Ok(u8::from(result.has_errors()))
+        }
+        "generate" => {
+            let (endpoints, seed) = generate_args(rest)?;
+            let plan = engine::generate::generate(endpoints, seed);
+            print(&engine::write_plan(&plan))?;
+            Ok(0)
         }
         "fmt" => {
             let o = parse(rest)?;

@@ -5,14 +5,23 @@ use super::*;
 impl<'p> Net<'p> {
     /// Tunnel limits per gateway and hub; the connections over the limit are not carried.
     pub(super) fn check_tunnel_counts(&mut self) {
-        for g in 0..self.plan.nodes.len() {
+        // The S2S connections of each node, in connection order (refusals are read as the
+        // loop below makes them, so a connection refused at one end is not counted at the other).
+        let mut incident: Vec<Vec<usize>> = vec![Vec::new(); self.plan.nodes.len()];
+        for (c, conn) in self.conns.iter().enumerate() {
+            if conn.is(LinkKind::S2s) {
+                incident[conn.a].push(c);
+                if conn.b != conn.a {
+                    incident[conn.b].push(c);
+                }
+            }
+        }
+        for (g, candidates) in incident.iter().enumerate() {
             let node = self.node(g);
-            let s2s: Vec<usize> = (0..self.conns.len())
-                .filter(|&c| {
-                    self.conns[c].is(LinkKind::S2s)
-                        && self.conns[c].refused.is_none()
-                        && (self.conns[c].b == g || self.conns[c].a == g)
-                })
+            let s2s: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| self.conns[c].refused.is_none())
                 .collect();
             if node.kind == NodeKind::VwanHub {
                 let over = s2s.len().saturating_sub(limits::VWAN_VPN_CONNECTIONS);
@@ -78,9 +87,23 @@ impl<'p> Net<'p> {
 
     /// use_remote_gateways may be set on one peering of a VNet only: later ones do not take effect.
     pub(super) fn check_remote_gateway_use(&mut self) {
+        // Per node, the connections it is the `a` end of and its peering count, in one pass.
+        let mut from: Vec<Vec<usize>> = vec![Vec::new(); self.plan.nodes.len()];
+        let mut peering_count = vec![0usize; self.plan.nodes.len()];
+        for (c, conn) in self.conns.iter().enumerate() {
+            from[conn.a].push(c);
+            if conn.is(LinkKind::Peering) {
+                peering_count[conn.a] += 1;
+                if conn.b != conn.a {
+                    peering_count[conn.b] += 1;
+                }
+            }
+        }
         for v in 0..self.plan.nodes.len() {
-            let using: Vec<usize> = (0..self.conns.len())
-                .filter(|&c| self.conns[c].uses_remote && self.conns[c].a == v)
+            let using: Vec<usize> = from[v]
+                .iter()
+                .copied()
+                .filter(|&c| self.conns[c].uses_remote)
                 .collect();
             if using.len() > 1 {
                 let links: Vec<usize> = using.iter().filter_map(|&c| self.conns[c].link).collect();
@@ -93,12 +116,7 @@ impl<'p> Net<'p> {
                     format!("{id} sets use_remote_gateways on {} peerings; only one is allowed, so only the peering with {first} takes effect.", using.len()),
                     &[v], &links);
             }
-            let peerings = (0..self.conns.len())
-                .filter(|&c| {
-                    self.conns[c].is(LinkKind::Peering)
-                        && (self.conns[c].a == v || self.conns[c].b == v)
-                })
-                .count();
+            let peerings = peering_count[v];
             if peerings > limits::PEERINGS_PER_VNET {
                 let id = self.id(v).to_string();
                 self.find(

@@ -84,12 +84,15 @@ impl<'p> Net<'p> {
         let circuits: Vec<usize> = (0..self.plan.nodes.len())
             .filter(|&n| self.node(n).kind == NodeKind::Expressroute)
             .collect();
+        let reach: std::collections::HashSet<(usize, usize)> = self
+            .conns
+            .iter()
+            .filter(|c| c.is(LinkKind::GlobalReach))
+            .map(|c| (c.a.min(c.b), c.a.max(c.b)))
+            .collect();
         for (i, &a) in circuits.iter().enumerate() {
             for &b in &circuits[i + 1..] {
-                let exists = self.conns.iter().any(|c| {
-                    c.is(LinkKind::GlobalReach)
-                        && ((c.a == a && c.b == b) || (c.a == b && c.b == a))
-                });
+                let exists = reach.contains(&(a.min(b), a.max(b)));
                 let (first, before) = match self.global_reach_check(a, b) {
                     _ if exists => continue,
                     Err(block) if block.code == "global-reach-same-location" => continue,

@@ -1,0 +1,301 @@
+//! `reachplan-bench`: any-to-any on generated plans of 100, 1,000 and 10,000 endpoints, timed
+//! natively, against the naive oracle of the tests, with peak memory.
+//!
+//! Run it with `cargo run --release --bin reachplan-bench [-- SIZE... --seed S]`. For each size
+//! it prints the median time of reading the plan, of the fast matrix (`matrix::reachability`:
+//! building the network, its overlaps and every pair's answer), of the whole summary (with the
+//! findings and intents of `check --summary`) and of the matrix with one search per endpoint
+//! (what a plan without twins costs); the twin classes and `transit::hop` calls; the oracle's
+//! time (one search per pair; on large plans, timed on a sample of pairs and extrapolated, as
+//! the output says); the ratio; and the peak resident memory while the matrix is computed
+//! (VmHWM, reset before each size) with the size of the bit matrices. The oracle's answers on
+//! the pairs it times are checked against the matrix: a difference exits 1.
+
+#[path = "../../tests/oracle/naive.rs"]
+mod naive;
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use reachplan::engine::generate::generate;
+use reachplan::engine::matrix::{self, summary, Matrix, Sharing};
+use reachplan::engine::topology::Net;
+use reachplan::engine::{read_plan, validate, write_plan, Plan};
+
+/// How long the oracle may run per size before its time is extrapolated.
+const ORACLE_BUDGET: Duration = Duration::from_secs(4);
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// The median of `runs` timings of `f`, and its last result.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Option<T>) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        let value = f();
+        times.push(started.elapsed());
+        last = Some(value);
+    }
+    (median(times), last)
+}
+
+/// A field of /proc/self/status, in kB.
+fn status_kb(field: &str) -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = text.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets the peak resident set size (VmHWM) to the current one; false where unsupported.
+fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+struct OracleRun {
+    pairs: usize,
+    elapsed: Duration,
+    total: usize,
+    mismatches: usize,
+}
+
+/// Times the oracle on the pairs of `plan` in a fixed scattered order until all are done or
+/// the budget is spent, checking each answer against `fast`.
+fn oracle(plan: &Plan, fast: &Matrix) -> OracleRun {
+    let started = Instant::now();
+    let oracle = naive::Oracle::new(plan);
+    let endpoints = oracle.endpoints();
+    let n = endpoints.len();
+    let total = n * n.saturating_sub(1);
+    let index: Vec<Option<usize>> = endpoints
+        .iter()
+        .map(|&e| fast.index(oracle.net.id(e)))
+        .collect();
+    // A stride coprime with the number of ordered slots visits them all in a scattered order.
+    let slots = n * n;
+    let mut stride = (slots as f64 * 0.618_033_988_7) as usize | 1;
+    while slots > 0 && gcd(stride, slots) != 1 {
+        stride += 2;
+    }
+    let (mut pairs, mut mismatches, mut at) = (0, 0, 0);
+    for _ in 0..slots {
+        at = (at + stride) % slots;
+        let (i, j) = (at / n, at % n);
+        if i == j {
+            continue;
+        }
+        let answer = oracle.reachable(endpoints[i], endpoints[j]);
+        let expected = index[i]
+            .zip(index[j])
+            .is_some_and(|(a, b)| fast.reachable(a, b));
+        if answer != expected {
+            mismatches += 1;
+            eprintln!(
+                "oracle and matrix differ: {} → {}",
+                oracle.net.id(endpoints[i]),
+                oracle.net.id(endpoints[j])
+            );
+        }
+        pairs += 1;
+        if pairs % 64 == 0 && started.elapsed() > ORACLE_BUDGET {
+            break;
+        }
+    }
+    OracleRun {
+        pairs,
+        elapsed: started.elapsed(),
+        total,
+        mismatches,
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+struct Row {
+    endpoints: usize,
+    matrix: Duration,
+    oracle: Duration,
+    peak_mb: Option<f64>,
+}
+
+fn bench(endpoints: usize, seed: u64) -> (Row, usize) {
+    let runs = if endpoints >= 5_000 { 5 } else { 9 };
+    let plan = generate(endpoints, seed);
+    let text = write_plan(&plan);
+    let (read, _) = time(runs.min(5), || read_plan(&text).is_ok());
+    // Peak memory of one computation, from a peak reset to the resident size before it.
+    let reset = reset_peak();
+    let before = status_kb("VmRSS:");
+    let once = matrix::reachability(&plan);
+    let peak = status_kb("VmHWM:").filter(|_| reset);
+    drop(once);
+    let (fast, matrix) = time(runs, || matrix::reachability(&plan));
+    let Some(matrix) = matrix else {
+        return (
+            Row {
+                endpoints,
+                matrix: fast,
+                oracle: Duration::ZERO,
+                peak_mb: None,
+            },
+            0,
+        );
+    };
+    let (whole, _) = time(runs, || summary::summarize(&plan));
+    let (alone, _) = time(runs.min(3), || {
+        let mut net = Net::build(&plan);
+        let overlaps = validate::overlaps(&mut net);
+        matrix::reachability_in(&net, &overlaps, Sharing::PerEndpoint).count()
+    });
+    let run = oracle(&plan, &matrix);
+    let per_pair = run.elapsed.as_secs_f64() / run.pairs.max(1) as f64;
+    let oracle_total = Duration::from_secs_f64(per_pair * run.total as f64);
+    let sampled = run.pairs < run.total;
+    println!(
+        "\n{endpoints} endpoints ({} nodes, {} links; {} of {} ordered pairs reachable)",
+        plan.nodes.len(),
+        plan.links.len(),
+        matrix.count(),
+        run.total
+    );
+    println!(
+        "  read the plan (JSON, {} kB)   {}",
+        text.len() / 1024,
+        ms(read)
+    );
+    println!("  fast matrix, native           {}   (median of {runs}; {} twin classes, {} transit::hop calls)", ms(fast), matrix.classes, matrix.hops);
+    println!("  summary (matrix + findings)   {}", ms(whole));
+    println!(
+        "  one search per endpoint       {}   (no twins shared)",
+        ms(alone)
+    );
+    if sampled {
+        println!(
+            "  naive oracle                  {:.1} s   extrapolated from {} of {} pairs timed in {:.1} s",
+            oracle_total.as_secs_f64(),
+            run.pairs,
+            run.total,
+            run.elapsed.as_secs_f64()
+        );
+    } else {
+        println!(
+            "  naive oracle                  {}   (all {} pairs)",
+            ms(oracle_total),
+            run.total
+        );
+    }
+    println!(
+        "  oracle / fast matrix          {:.0}x{}",
+        oracle_total.as_secs_f64() / fast.as_secs_f64().max(1e-9),
+        if sampled { " (extrapolated)" } else { "" }
+    );
+    let peak_mb = peak.map(|kb| kb as f64 / 1024.0);
+    let bits = matrix.size_bytes() as f64 / 1_048_576.0;
+    match (peak_mb, before) {
+        (Some(mb), Some(kb)) => println!(
+            "  peak memory (VmHWM)           {mb:.1} MB   ({:.1} MB before: the plan and its text; bit matrices {bits:.1} MB)",
+            kb as f64 / 1024.0
+        ),
+        _ => println!("  peak memory                   not measured here (bit matrices {bits:.1} MB)"),
+    }
+    (
+        Row {
+            endpoints,
+            matrix: fast,
+            oracle: oracle_total,
+            peak_mb,
+        },
+        run.mismatches,
+    )
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes = Vec::new();
+    let mut seed = 1;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--seed" => {
+                i += 1;
+                seed = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(seed);
+            }
+            s => match s.parse::<usize>() {
+                Ok(n) => sizes.push(n),
+                Err(_) => {
+                    eprintln!("usage: reachplan-bench [SIZE...] [--seed S]");
+                    return ExitCode::from(2);
+                }
+            },
+        }
+        i += 1;
+    }
+    if sizes.is_empty() {
+        sizes = vec![100, 1_000, 10_000];
+    }
+    println!(
+        "reachplan-bench: any-to-any on generated plans (seed {seed}), native, {} build",
+        if cfg!(debug_assertions) {
+            "debug (use --release)"
+        } else {
+            "release"
+        }
+    );
+    let mut mismatches = 0;
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        let (row, wrong) = bench(n, seed);
+        mismatches += wrong;
+        rows.push(row);
+    }
+    println!("\nbudgets");
+    for row in &rows {
+        let ratio = row.oracle.as_secs_f64() / row.matrix.as_secs_f64().max(1e-9);
+        let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+        match row.endpoints {
+            1_000 => {
+                println!(
+                    "  1,000 endpoints ≤ 10 ms native: {} ({})",
+                    verdict(row.matrix <= Duration::from_millis(10)),
+                    ms(row.matrix)
+                );
+                println!(
+                    "  ≥ 100x the oracle at 1,000 endpoints: {} ({ratio:.0}x)",
+                    verdict(ratio >= 100.0)
+                );
+            }
+            10_000 => {
+                println!(
+                    "  10,000 endpoints ≤ 300 ms native: {} ({})",
+                    verdict(row.matrix <= Duration::from_millis(300)),
+                    ms(row.matrix)
+                );
+                if let Some(mb) = row.peak_mb {
+                    println!(
+                        "  10,000 endpoints under 200 MB: {} ({mb:.1} MB)",
+                        verdict(mb < 200.0)
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if mismatches > 0 {
+        eprintln!("{mismatches} pairs differ between the oracle and the matrix");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,170 @@
+//! The counts of `reachplan check --summary`, from the fast matrix instead of the full analysis:
+//! endpoints, reachable pairs, findings by severity and intents held.
+//!
+//! Findings are those of [`analyze`](super::super::analyze), collected the same way; only the
+//! Microsoft 365 path findings lose the path they quote (the matrix keeps no paths), which
+//! changes no count. Intents about network reachability are read from the matrix; an intent
+//! that names an `access` kind asks the access rules, fed with the reachable pairs they read.
+
+use super::super::access;
+use super::super::analysis::{IntentResult, Pair};
+use super::super::design;
+use super::super::model::{Access, Expect, LinkKind, Plan};
+use super::super::rules::{Finding, Severity};
+use super::super::topology::Net;
+use super::super::validate;
+use super::{reachability_in, Matrix, Sharing};
+
+/// What `check --summary` prints, and what decides its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// The answers.
+    pub matrix: Matrix,
+    /// Findings, sorted as in the analysis (errors first).
+    pub findings: Vec<Finding>,
+    /// The plan's intents, in plan order, with their verdicts.
+    pub intents: Vec<IntentResult>,
+}
+
+impl Summary {
+    /// How many findings have this severity. O(F).
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether every intent holds. O(I).
+    pub fn intents_hold(&self) -> bool {
+        self.intents.iter().all(|i| i.holds)
+    }
+
+    /// The summary line, worded as `report::summary` words it for a full analysis.
+    pub fn text(&self) -> String {
+        let n = self.matrix.endpoints.len();
+        let held = self.intents.iter().filter(|i| i.holds).count();
+        format!(
+            "{n} endpoints, {} of {} ordered pairs reachable; findings: {} errors, {} warnings, {} notes; intents: {held} of {} hold",
+            self.matrix.count(),
+            n * n.saturating_sub(1),
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Info),
+            self.intents.len()
+        )
+    }
+}
+
+/// The summary of a plan: the matrix, the findings and the intents' verdicts, without any
+/// per-pair explanation. Complexity: that of [`reachability_in`] plus the findings (linear or
+/// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
+/// Bastion, virtual-desktop and Application Gateway connections.
+pub fn summarize(plan: &Plan) -> Summary {
+    let mut net = Net::build(plan);
+    let overlaps = validate::overlaps(&mut net);
+    validate::limits(&mut net);
+    let matrix = reachability_in(&net, &overlaps, Sharing::Full);
+    net.findings.extend(access::m365_paths(&net, &[]));
+    net.findings.extend(design::findings(&net));
+    let mut findings = std::mem::take(&mut net.findings);
+    findings.sort_by(|x, y| {
+        (x.severity, x.code, &x.nodes, &x.links, &x.message)
+            .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
+    });
+    findings.dedup();
+    let grants = if plan.intents.iter().any(|i| i.access.is_some()) {
+        let pairs = access_pairs(&net, &matrix);
+        access::grants(&net, &pairs)
+            .into_iter()
+            .map(|(key, grant)| (key, grant.access))
+            .collect()
+    } else {
+        std::collections::BTreeMap::new()
+    };
+    let intents = plan
+        .intents
+        .iter()
+        .map(|intent| {
+            let same = intent.from == intent.to;
+            let reachable = same
+                || matrix
+                    .index(&intent.from)
+                    .zip(matrix.index(&intent.to))
+                    .is_some_and(|(i, j)| matrix.reachable(i, j));
+            let access = if same || reachable {
+                Access::Network
+            } else {
+                grants
+                    .get(&(intent.from.clone(), intent.to.clone()))
+                    .copied()
+                    .unwrap_or(Access::None)
+            };
+            let holds = reachable == (intent.expect == Expect::Reachable)
+                && intent.access.is_none_or(|want| want == access);
+            IntentResult {
+                from: intent.from.clone(),
+                to: intent.to.clone(),
+                expect: intent.expect,
+                access: intent.access,
+                holds,
+                why: intent.why.clone(),
+            }
+        })
+        .collect();
+    Summary {
+        matrix,
+        findings,
+        intents,
+    }
+}
+
+/// The reachable pairs the access rules read: from the VNet behind a Bastion or a virtual
+/// desktop, and to the internet node of an Application Gateway. Paths are left empty.
+fn access_pairs(net: &Net, matrix: &Matrix) -> Vec<Pair> {
+    let mut from = Vec::new();
+    let mut to = Vec::new();
+    for conn in net.conns.iter().filter(|c| c.refused.is_none()) {
+        if conn.is(LinkKind::Bastion) || conn.is(LinkKind::VirtualDesktop) {
+            from.extend(matrix.index(net.id(conn.b)));
+        }
+        if conn.is(LinkKind::AppGateway) {
+            to.extend(matrix.index(net.id(conn.a)));
+        }
+    }
+    from.sort_unstable();
+    from.dedup();
+    to.sort_unstable();
+    to.dedup();
+    let n = matrix.endpoints.len();
+    let mut out = Vec::new();
+    let mut add = |i: usize, j: usize| {
+        out.push(Pair {
+            from: matrix.endpoints[i].clone(),
+            to: matrix.endpoints[j].clone(),
+            reachable: true,
+            path: Vec::new(),
+            via: Vec::new(),
+            links: Vec::new(),
+            one_way: false,
+            rule: None,
+            reason: None,
+            fix: None,
+            edit: None,
+            access: Some(Access::Network),
+            access_rule: None,
+            access_note: None,
+        })
+    };
+    for &i in &from {
+        (0..n)
+            .filter(|&j| matrix.reachable(i, j))
+            .for_each(|j| add(i, j));
+    }
+    for &j in &to {
+        (0..n)
+            .filter(|&i| matrix.reachable(i, j))
+            .for_each(|i| add(i, j));
+    }
+    out
+}
