@@ -24,6 +24,8 @@ const TEMPLATES = {
   'vwan-two-hubs': 'www/examples/vwan-two-hubs.json',
   'expressroute-global-reach': 'www/examples/expressroute-global-reach.json',
   'multicloud-aws-oci': 'www/examples/multicloud-aws-oci.json',
+  'contractors-bastion': 'www/examples/contractors-bastion.json',
+  'virtual-desktops-firewall': 'www/examples/virtual-desktops-firewall.json',
 };
 
 function cli() {
@@ -42,10 +44,18 @@ function mark(pair) {
   return { desktop: 'D', rdp_ssh: 'R', https: 'H' }[pair.access] || '✗';
 }
 
-function cliMatrix(file) {
-  const run = spawnSync(cli(), ['check', path.join(root, file), '--json'], { encoding: 'utf8' });
+function cliJson(args, file) {
+  const run = spawnSync(cli(), [args[0], path.join(root, file), ...args.slice(1), '--json'], { encoding: 'utf8' });
   if (run.status === 2 || !run.stdout) throw new Error(`CLI failed on ${file}: ${run.stderr}`);
-  const json = JSON.parse(run.stdout);
+  return JSON.parse(run.stdout);
+}
+
+function cliCapacity(file, surge) {
+  return cliJson(['capacity', '--surge', String(surge)], file);
+}
+
+function cliMatrix(file) {
+  const json = cliJson(['check'], file);
   const cells = {};
   for (const p of json.pairs) cells[`${p.from} → ${p.to}`] = mark(p);
   return { endpoints: json.endpoints, cells, title: JSON.parse(readFileSync(path.join(root, file), 'utf8')).title };
@@ -260,6 +270,7 @@ await test('connecting two nodes offers only valid link kinds', async () => {
 
 await test('a node can be dragged, and undo puts it back', async () => {
   const node = page.locator('#diagram [data-node="hub"]');
+  await node.scrollIntoViewIfNeeded();
   const before = await node.getAttribute('transform');
   const box = await node.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -362,6 +373,197 @@ await test('user text is shown as text, never as markup', async () => {
   assert((await page.$$('#side b, #diagram b, #side img, #diagram img')).length === 0, 'no markup was created');
   assert(!(await page.evaluate(() => window.__pwned)), 'no script ran');
   await page.click('#undo');
+});
+
+await test('the matrix key explains the limited-access marks', async () => {
+  await loadTemplate(page, 'contractors-bastion');
+  const key = await page.textContent('#limited-key');
+  assert(key.includes('R') && key.includes('RDP/SSH through Azure Bastion'), `explains R: ${key}`);
+  assert(!key.includes('desktop session'), 'lists only the marks the matrix shows');
+  await loadTemplate(page, 'virtual-desktops-firewall');
+  const avd = await page.textContent('#limited-key');
+  assert(avd.includes('D') && avd.includes('desktop session'), `explains D: ${avd}`);
+  const label = await page.getAttribute('table.matrix button[data-from="staff"][data-to="hq"]', 'aria-label');
+  assert(label.includes('desktop session only'), `the cell says it in words: ${label}`);
+});
+
+async function limitedExplanation(p, file, from, to, kind, words) {
+  const pair = cliJson(['check'], file).pairs.find((x) => x.from === from && x.to === to);
+  assert(pair && pair.access === kind && !pair.reachable, `the CLI gives ${from} → ${to} ${kind} access`);
+  await p.click(`table.matrix button[data-from="${from}"][data-to="${to}"]`);
+  await p.waitForFunction((t) => document.querySelector('#explain-title')?.textContent === t, `${from} → ${to}`);
+  await p.waitForSelector(`#access-explain[data-access="${kind}"]`);
+  const text = await p.textContent('#access-explain');
+  assert(text.includes(words), `names the kind of access (${words}): ${text}`);
+  assert(text.includes(pair.access_rule), `names the rule ${pair.access_rule}`);
+  assert(text.includes(pair.access_note), 'gives the note');
+  for (const node of pair.path) assert(text.includes(node), `the way it takes passes ${node}`);
+  const why = await p.textContent('#side .why');
+  assert(why.includes('no route') && why.includes(pair.rule), 'the network answer stays beside it');
+  await p.waitForFunction((n) => document.querySelectorAll(`#diagram .path-hop[data-access]`).length === n, pair.path.length - 1);
+  const hops = await p.$$eval('#diagram .path-hop', (gs) => gs.map((g) => g.dataset.access));
+  assert(hops.every((a) => a === kind), `the diagram highlights the access path: ${hops}`);
+  return pair;
+}
+
+await test('a limited-access cell explains its access and the diagram shows its way', async () => {
+  await loadTemplate(page, 'contractors-bastion');
+  await limitedExplanation(page, TEMPLATES['contractors-bastion'], 'contractors', 'hq', 'rdp_ssh', 'RDP/SSH through Azure Bastion');
+  assert((await page.textContent('.legend')).includes('limited access'), 'the legend names the access path');
+  await page.screenshot({ path: path.join(shots, 'limited-access-1280x800.png') });
+  await page.click('#expect-this');
+  await page.waitForFunction(() => [...document.querySelectorAll('.intent .expect')].some((e) => e.textContent.includes('RDP/SSH')));
+  await page.click('#undo');
+  await loadTemplate(page, 'virtual-desktops-firewall');
+  await limitedExplanation(page, TEMPLATES['virtual-desktops-firewall'], 'staff', 'spoke-erp', 'desktop', 'desktop session');
+  await page.screenshot({ path: path.join(shots, 'virtual-desktops-1280x800.png') });
+});
+
+await test('the inspector edits Bastion and its SKU changes the access', async () => {
+  await loadTemplate(page, 'contractors-bastion');
+  await page.click('#diagram [data-node="hub"]');
+  await page.waitForSelector('#f-bastion-sku');
+  const skus = await page.$$eval('#f-bastion-sku option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert(['developer', 'basic', 'standard', 'premium'].every((s) => skus.includes(s)), `offers ${skus}`);
+  await page.selectOption('#f-bastion-sku', 'developer');
+  await waitMark(page, 'contractors', 'hq', '✗');
+  assert((await cellMark(page, 'contractors', 'hub')) === 'R', 'Developer still reaches its own VNet');
+  await page.selectOption('#f-bastion-sku', 'basic');
+  await waitMark(page, 'contractors', 'spoke-erp', 'R');
+  assert((await cellMark(page, 'contractors', 'hq')) === '✗', 'Basic does not connect by IP to on-premises');
+  for (const id of ['#f-app-gateway', '#f-avd']) assert(await page.isVisible(id), `${id} is offered`);
+  await page.check('#f-avd');
+  await page.waitForSelector('#f-avd-hosts');
+  await page.check('#f-app-gateway');
+  await page.waitForSelector('#f-appgw-waf');
+  await page.click('#undo');
+  await page.click('#undo');
+  await page.click('#undo');
+  await page.click('#undo');
+  await waitMark(page, 'contractors', 'hq', 'R');
+  await page.click('button[data-add="users"]');
+  await page.waitForSelector('#connect-target');
+  await page.selectOption('#connect-target', 'hub');
+  const kinds = await page.$$eval('#connect-kind option', (os) => os.map((o) => o.textContent));
+  assert(kinds.some((k) => k.includes('Bastion')) && kinds.some((k) => k.includes('Virtual Desktop')), `offered ${kinds}`);
+  await page.selectOption('#connect-target', 'internet');
+  const out = await page.$$eval('#connect-kind option', (os) => os.map((o) => o.textContent));
+  assert(out.length > 0 && out.every((k) => k.includes('Internet')), `users to the internet: ${out}`);
+  await page.selectOption('#connect-target', 'spoke-erp');
+  const bastion = await page.$$eval('#connect-kind option', (os) => os.find((o) => o.textContent.includes('Bastion'))?.value);
+  await page.selectOption('#connect-kind', bastion);
+  await page.click('#connect-add');
+  await page.waitForSelector('#f-link-needs');
+  assert((await page.textContent('#side .link-hint')).includes('RDP/SSH'), 'the link says what it gives');
+  assert((await page.textContent('#f-link-needs')).includes('no Azure Bastion'), 'and what the VNet lacks');
+  await page.click('#undo');
+  await page.click('#undo');
+  await waitTitle(page, cliMatrix(TEMPLATES['contractors-bastion']).title);
+  sameMatrix(await pageMatrix(page), cliMatrix(TEMPLATES['contractors-bastion']), 'after undo');
+});
+
+await test('Microsoft 365 paths are shown, and the split tunnel is one click', async () => {
+  await loadTemplate(page, 'users-to-azure');
+  await page.waitForSelector('.m365.through-vpn[data-code="m365-through-vpn"]');
+  assert((await page.textContent('.m365.through-vpn')).includes('through the VPN gateway'), 'says where it goes');
+  await page.click('.m365 .split-tunnel[data-users="remote-staff"]');
+  await page.waitForSelector('.m365.split[data-code="m365-split-tunnel"]');
+  assert((await page.$$('#diagram [data-node^="internet"]')).length === 1, 'an internet node was added');
+  await page.click('#undo');
+  await page.waitForSelector('.m365.through-vpn');
+});
+
+async function setSurge(p, value) {
+  await p.fill('#surge-number', String(value));
+  await p.press('#surge-number', 'Enter');
+  await p.waitForFunction((v) => document.querySelector('#capacity-findings-title')?.textContent.includes(`×${v}`), String(value));
+}
+
+async function bars(p) {
+  return p.$$eval('.bar-row', (rows) => rows.map((r) => [r.dataset.element, r.dataset.measure, Number(r.dataset.percent), r.className]));
+}
+
+await test('the surge slider moves the utilisation bars and what breaks first', async () => {
+  await loadTemplate(page, 'users-to-azure');
+  await setSurge(page, 1);
+  const before = await bars(page);
+  const breaksBefore = await page.textContent('#breaks-first');
+  assert(before.length > 0 && !before.some((b) => b[3].includes('over')), 'nothing over at ×1');
+  assert(breaksBefore.includes('still within') || breaksBefore.includes('headroom'), `at ×1: ${breaksBefore}`);
+  const undoBefore = await page.isDisabled('#undo');
+  // Live: an input event (a drag in progress) moves the bars before the findings are recomputed.
+  await page.$eval('#surge', (el) => {
+    el.value = '4';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#surge-value')?.textContent === '4×');
+  const live = await bars(page);
+  assert(JSON.stringify(live) !== JSON.stringify(before), 'the bars moved with the slider');
+  assert(live.some((b) => b[3].includes('over')), 'a bar is marked over the limit');
+  assert((await page.textContent('#capacity-findings-title')).includes('×1'), 'findings wait for the slider to settle');
+  // A real drag: press on the slider and let go near the right end.
+  const box = await page.locator('#surge').boundingBox();
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('#capacity-findings-title')?.textContent.includes('×1 '));
+  const value = Number(await page.inputValue('#surge'));
+  assert(value > 5 && value < 10, `dragged to ×${value}`);
+  const after = await bars(page);
+  const breaksAfter = await page.textContent('#breaks-first');
+  assert(JSON.stringify(after) !== JSON.stringify(before), 'the bars changed');
+  assert(breaksAfter !== breaksBefore && breaksAfter.includes('already over'), `what breaks first: ${breaksAfter}`);
+  assert((await page.$$('.capacity-findings .finding .recommendation')).length > 0, 'findings carry recommendations');
+  assert((await page.textContent('.capacity-findings')).includes('from '), 'and the source of the limit');
+  assert((await page.isDisabled('#undo')) === undoBefore, 'the surge is not an edit of the plan');
+  const saved = await page.evaluate(() => localStorage.getItem('reachplan.plan.v1'));
+  assert(!saved.includes('surge'), 'the surge is not saved in the plan');
+});
+
+await test('the CLI and the app agree on capacity percent', async () => {
+  for (const surge of [3, 7.5]) {
+    await setSurge(page, surge);
+    const cli = cliCapacity(TEMPLATES['users-to-azure'], surge);
+    const app = await bars(page);
+    assert(app.length === cli.rows.length, `${app.length} bars, ${cli.rows.length} rows`);
+    cli.rows.forEach((row, i) => {
+      const [element, measure, percent] = app[i];
+      assert(element === row.element && measure === row.measure, `row ${i}: ${element} ${measure} vs ${row.element} ${row.measure}`);
+      assert(percent === Number(row.percent.toFixed(1)), `${element} ${measure} at ×${surge}: app ${percent} %, CLI ${row.percent} %`);
+    });
+    const b = cli.breaks_first;
+    assert((await page.textContent('#breaks-first')).includes(b.element), 'what breaks first names the CLI element');
+  }
+});
+
+await test('screenshots of the capacity panel and a limited-access explanation', async () => {
+  await loadTemplate(page, 'users-to-azure');
+  await setSurge(page, 3);
+  await page.$eval('.capacity-panel', (el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(shots, 'capacity-1280x800.png') });
+  await page.locator('.capacity-panel').screenshot({ path: path.join(shots, 'capacity-panel-1280.png') });
+  const narrow = await context.newPage();
+  watch(narrow, 'narrow-capacity');
+  await narrow.setViewportSize({ width: 390, height: 844 });
+  await narrow.goto(base);
+  await waitTitle(narrow, await title(page));
+  await narrow.waitForSelector('#breaks-first');
+  assert((await narrow.inputValue('#surge')) === '3', 'the surge is kept in this browser');
+  await narrow.$eval('.capacity-panel', (el) => el.scrollIntoView({ block: 'start' }));
+  await narrow.screenshot({ path: path.join(shots, 'capacity-390x844.png') });
+  await narrow.locator('.capacity-panel').screenshot({ path: path.join(shots, 'capacity-panel-390.png') });
+  let overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `the page scrolls sideways by ${overflow}px at 390 wide`);
+  await narrow.click('button[data-template="contractors-bastion"]');
+  await waitTitle(narrow, cliMatrix(TEMPLATES['contractors-bastion']).title);
+  await limitedExplanation(narrow, TEMPLATES['contractors-bastion'], 'contractors', 'spoke-erp', 'rdp_ssh', 'RDP/SSH');
+  await narrow.$eval('#side', (el) => el.scrollIntoView({ block: 'start' }));
+  await narrow.screenshot({ path: path.join(shots, 'limited-access-390x844.png') });
+  overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `the page scrolls sideways by ${overflow}px at 390 wide`);
+  await narrow.close();
+  await setSurge(page, 1);
 });
 
 await test('screenshots at 1280×800 and 390 wide', async () => {

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::components::canvas::Canvas;
+use super::components::capacity::CapacityPanel;
 use super::components::explain::Explain;
 use super::components::findings::Findings;
 use super::components::intents::Intents;
@@ -23,11 +24,21 @@ use super::inspector::node::NodeInspector;
 use super::inspector::plan::PlanInspector;
 use super::path::{self, Highlight};
 use super::state::{Action, Notice, Selection, State};
-use super::{storage, templates, url};
+use super::{storage, surge, templates, url};
 use crate::engine::{analyze, share, Severity};
 
-/// The state on opening the page: a share link, else the autosaved plan, else a template.
+/// The state on opening the page, with the surge last shown.
 fn initial() -> State {
+    let mut state = opening();
+    if let Some(s) = storage::load_surge() {
+        state.surge = surge::clamp(s);
+        state.settled = state.surge;
+    }
+    state
+}
+
+/// The plan on opening the page: a share link, else the autosaved plan, else a template.
+fn opening() -> State {
     let fragment = url::fragment();
     let mut problem = None;
     if !fragment.is_empty() {
@@ -94,6 +105,9 @@ pub fn app() -> Html {
         }
     });
 
+    // The surge is view state: kept in this browser, never in the plan.
+    use_effect_with(state.settled, |settled| storage::save_surge(*settled));
+
     // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except while typing in a text field.
     {
         let on_action = on_action.clone();
@@ -134,6 +148,7 @@ pub fn app() -> Html {
         });
         (*memo).clone()
     };
+    let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
         analysis
             .findings
@@ -185,7 +200,7 @@ pub fn app() -> Html {
                     <Palette on_action={on_action.clone()} />
                     <Canvas plan={plan.clone()} selection={state.selection.clone()} highlight={highlight}
                         flagged={flagged} on_action={on_action.clone()} />
-                    <Legend plan={plan.clone()} />
+                    <Legend plan={plan.clone()} {access_path} />
                 </section>
                 <section class="panel matrix-panel" aria-labelledby="matrix-title">
                     <h2 id="matrix-title">{"Who reaches whom"}</h2>
@@ -194,6 +209,11 @@ pub fn app() -> Html {
                 <aside class="panel side-panel" aria-label="Details" id="side">
                     { side }
                 </aside>
+                <section class="panel capacity-panel" aria-labelledby="capacity-title">
+                    <h2 id="capacity-title">{"Capacity: what breaks first when more people work from home"}</h2>
+                    <CapacityPanel plan={plan.clone()} surge={state.surge} settled={state.settled}
+                        on_action={on_action.clone()} />
+                </section>
                 <section class="panel findings-panel" aria-labelledby="findings-title">
                     <h2 id="findings-title">
                         {"Findings"}

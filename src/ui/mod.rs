@@ -3,6 +3,7 @@
 //! Codemap: [`app`] wires everything together; [`state`] holds the one `State` with its
 //! `Action`s and undo [`history`] (no rendering there); [`ops`] are consistent plan edits;
 //! [`layout`] places nodes; [`path`] turns a pair's story into what the diagram highlights;
+//! [`surge`] is the capacity panel's arithmetic;
 //! [`storage`] autosaves, [`url`] carries share links, [`export`] downloads files,
 //! [`templates`] are the plans to start from, and [`panic`] keeps the plan exportable if the
 //! app fails. [`components`] and [`inspector`] render; they receive data as props and send
@@ -22,6 +23,7 @@ pub mod panic;
 pub mod path;
 pub mod state;
 pub mod storage;
+pub mod surge;
 pub mod templates;
 pub mod url;
 

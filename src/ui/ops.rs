@@ -154,6 +154,27 @@ pub fn valid_links(a: &Node, b: &Node) -> Vec<(LinkKind, String, String)> {
     out
 }
 
+/// Gives a user group a direct internet breakout (split tunnel): an `internet` link to the
+/// plan's internet node, added when there is none. False (and nothing changed) when the group
+/// does not exist or already has one.
+pub fn split_tunnel(plan: &mut Plan, users: &str) -> bool {
+    if plan.node(users).map(|n| n.kind) != Some(NodeKind::Users)
+        || plan
+            .links
+            .iter()
+            .any(|l| l.kind == LinkKind::Internet && l.from == users)
+    {
+        return false;
+    }
+    let internet = match plan.nodes.iter().find(|n| n.kind == NodeKind::Internet) {
+        Some(n) => n.id.clone(),
+        None => add_node(plan, NodeKind::Internet),
+    };
+    plan.links
+        .push(Link::new(LinkKind::Internet, users, &internet));
+    true
+}
+
 /// A link with the kind-specific fields another kind does not take removed.
 pub fn retype_link(link: &Link, kind: LinkKind) -> Link {
     let mut out = Link::new(kind, &link.from, &link.to);
@@ -228,6 +249,26 @@ mod tests {
             .intents
             .iter()
             .all(|i| i.to != "hub" && i.from != "hub"));
+        assert!(read_plan(&crate::engine::write_plan(&plan)).is_ok());
+    }
+
+    #[test]
+    fn split_tunnel_adds_an_internet_link_once() {
+        let mut plan = sample();
+        assert!(split_tunnel(&mut plan, "remote-staff"));
+        assert!(plan
+            .links
+            .iter()
+            .any(|l| l.kind == LinkKind::Internet && l.from == "remote-staff"));
+        let internet = |p: &Plan| {
+            p.nodes
+                .iter()
+                .filter(|n| n.kind == NodeKind::Internet)
+                .count()
+        };
+        assert_eq!(internet(&plan), 1);
+        assert!(!split_tunnel(&mut plan, "remote-staff"));
+        assert!(!split_tunnel(&mut plan, "hub"));
         assert!(read_plan(&crate::engine::write_plan(&plan)).is_ok());
     }
 

@@ -1,7 +1,8 @@
 //! The app's state and every change to it: one `State`, one `Action` enum, one reducer.
 //!
 //! The plan (with its undo history) is the only state that matters; the analysis is derived
-//! from it and never stored here. Selection and notices are view state. Nothing here renders.
+//! from it and never stored here. Selection, notices and the surge of the capacity panel are
+//! view state: they never enter the plan or its history. Nothing here renders.
 
 use std::rc::Rc;
 
@@ -10,8 +11,9 @@ use yew::Reducible;
 use super::history::History;
 use super::layout;
 use super::ops;
+use super::surge;
 use crate::engine::edit::{self, Edit};
-use crate::engine::model::{Expect, Intent, Link, Node, NodeKind, Plan, Position, Wan};
+use crate::engine::model::{Access, Expect, Intent, Link, Node, NodeKind, Plan, Position, Wan};
 
 /// What the person has selected.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,6 +79,11 @@ pub struct State {
     pub selection: Selection,
     /// The message shown, if any.
     pub notice: Option<Notice>,
+    /// The surge the capacity panel shows (how many times as many people work from home),
+    /// live as the slider moves.
+    pub surge: f64,
+    /// The surge the capacity findings are computed for: the slider's value once let go.
+    pub settled: f64,
 }
 
 impl State {
@@ -86,6 +93,8 @@ impl State {
             history: History::new(plan),
             selection: Selection::None,
             notice,
+            surge: 1.0,
+            settled: 1.0,
         }
     }
 
@@ -128,14 +137,21 @@ pub enum Action {
     SetMeta(Option<String>, Option<String>),
     /// Replace the virtual WANs.
     SetWans(Vec<Wan>),
-    /// Expect this answer for a pair (replaces an intent for the same pair).
-    Expect(String, String, Expect),
+    /// Expect this answer for a pair, with the kind of limited access when it has one
+    /// (replaces an intent for the same pair).
+    Expect(String, String, Expect, Option<Access>),
     /// Delete the intent at this index.
     DeleteIntent(usize),
     /// Apply an engine edit (the fix of a pair).
     Apply(Edit),
     /// Show or clear a notice.
     Notify(Option<Notice>),
+    /// Set the capacity panel's surge; `true` once the value is settled (the slider let go,
+    /// a number entered), which recomputes the capacity findings.
+    Surge(f64, bool),
+    /// Send the Microsoft 365 traffic of this user group straight to the internet: add an
+    /// internet link (and an internet node when the plan has none).
+    SplitTunnel(String),
 }
 
 impl Reducible for State {
@@ -151,6 +167,13 @@ impl Reducible for State {
 impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        if let Action::Surge(value, settled) = action {
+            self.surge = surge::clamp(value);
+            if settled {
+                self.settled = self.surge;
+            }
+            return;
+        }
         let mut plan = (**self.plan()).clone();
         match action {
             Action::Load(new, notice) => {
@@ -176,6 +199,12 @@ impl State {
             Action::Notify(notice) => {
                 self.notice = notice;
                 return;
+            }
+            Action::Surge(..) => return,
+            Action::SplitTunnel(users) => {
+                if !ops::split_tunnel(&mut plan, &users) {
+                    return;
+                }
             }
             Action::AddNode(kind) => {
                 let id = ops::add_node(&mut plan, kind);
@@ -233,12 +262,12 @@ impl State {
                 plan.description = description;
             }
             Action::SetWans(wans) => plan.wans = wans,
-            Action::Expect(from, to, expect) => {
+            Action::Expect(from, to, expect, access) => {
                 let intent = Intent {
                     from: from.clone(),
                     to: to.clone(),
                     expect,
-                    access: None,
+                    access,
                     why: None,
                 };
                 match plan
@@ -248,6 +277,7 @@ impl State {
                 {
                     Some(existing) => {
                         existing.expect = expect;
+                        existing.access = access;
                     }
                     None => plan.intents.push(intent),
                 }
@@ -344,14 +374,31 @@ mod tests {
             "hub".into(),
             "remote-staff".into(),
             Expect::Reachable,
+            None,
         ));
         assert_eq!(s.plan().intents.len(), n + 1);
         s.apply(Action::Expect(
             "hub".into(),
             "remote-staff".into(),
             Expect::Unreachable,
+            Some(Access::None),
         ));
         assert_eq!(s.plan().intents.len(), n + 1);
         assert_eq!(s.plan().intents[n].expect, Expect::Unreachable);
+        assert_eq!(s.plan().intents[n].access, Some(Access::None));
+    }
+
+    #[test]
+    fn the_surge_is_view_state_and_never_enters_the_plan() {
+        let mut s = state();
+        let before = s.plan().clone();
+        s.apply(Action::Surge(3.5, false));
+        assert_eq!((s.surge, s.settled), (3.5, 1.0));
+        s.apply(Action::Surge(4.0, true));
+        assert_eq!((s.surge, s.settled), (4.0, 4.0));
+        s.apply(Action::Surge(99.0, true));
+        assert_eq!(s.surge, surge::MAX);
+        assert_eq!(*s.plan(), before);
+        assert!(!s.history.can_undo());
     }
 }

@@ -14,7 +14,7 @@ pub struct Template {
 }
 
 /// Every template, in the order the start bar shows them.
-pub const TEMPLATES: [Template; 7] = [
+pub const TEMPLATES: [Template; 9] = [
     Template {
         id: "users-to-azure",
         label: "Remote users → Azure",
@@ -44,6 +44,16 @@ pub const TEMPLATES: [Template; 7] = [
         id: "multicloud-aws-oci",
         label: "Multi-cloud: AWS + OCI",
         text: include_str!("../../www/examples/multicloud-aws-oci.json"),
+    },
+    Template {
+        id: "contractors-bastion",
+        label: "Contractors through Bastion",
+        text: include_str!("../../www/examples/contractors-bastion.json"),
+    },
+    Template {
+        id: "virtual-desktops-firewall",
+        label: "Virtual desktops behind a firewall",
+        text: include_str!("../../www/examples/virtual-desktops-firewall.json"),
     },
     Template {
         id: "blank",
@@ -85,5 +95,14 @@ mod tests {
             assert!(t.plan().is_ok(), "{}", t.id);
         }
         assert!(find(FIRST).is_some());
+    }
+
+    #[test]
+    fn every_template_holds_its_intents() {
+        for t in TEMPLATES {
+            let Ok(plan) = t.plan() else { continue };
+            let analysis = crate::engine::analyze(&plan);
+            assert!(analysis.intents.iter().all(|i| i.holds), "{}", t.id);
+        }
     }
 }

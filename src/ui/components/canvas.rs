@@ -12,7 +12,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::edges::{draw_highlight, draw_links, draw_mesh};
+use super::edges::{draw_highlight, draw_links, draw_mesh, ACCESS_COLOR};
 use super::shapes::{self, ellipsize, node_color};
 use crate::engine::model::{Plan, Position};
 use crate::ui::export::DIAGRAM_ID;
@@ -283,6 +283,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         .as_ref()
         .map(|h| draw_highlight(h, &at))
         .unwrap_or_default();
+    let access_path = props.highlight.as_ref().is_some_and(|h| h.access.is_some());
     let on_path: BTreeSet<&str> = props
         .highlight
         .as_ref()
@@ -361,7 +362,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
             let stroke = if selected {
                 "#0b3d91"
             } else if highlighted {
-                "#f59e0b"
+                if access_path {
+                    ACCESS_COLOR
+                } else {
+                    "#f59e0b"
+                }
             } else {
                 color
             };

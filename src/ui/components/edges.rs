@@ -119,6 +119,9 @@ pub(super) fn draw_mesh(plan: &Plan, at: &BTreeMap<&str, Position>) -> Html {
     out.into_iter().collect()
 }
 
+/// The colour of a limited access's way on the diagram (the matrix's colour for D/R/H).
+pub const ACCESS_COLOR: &str = "#6a5acd";
+
 pub(super) fn draw_highlight(h: &Highlight, at: &BTreeMap<&str, Position>) -> Html {
     h.segments
         .iter()
@@ -126,12 +129,18 @@ pub(super) fn draw_highlight(h: &Highlight, at: &BTreeMap<&str, Position>) -> Ht
         .filter_map(|(i, s)| {
             let a = at.get(s.from.as_str())?;
             let b = at.get(s.to.as_str())?;
-            let color = if s.blocked { "#c62828" } else { "#f59e0b" };
+            let color = match (s.blocked, h.access) {
+                (true, _) => "#c62828",
+                (false, Some(_)) => ACCESS_COLOR,
+                (false, None) => "#f59e0b",
+            };
             let (mx, my) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            let access = h.access.map(|x| x.as_str());
             Some(html! {
-                <g key={format!("hl-{i}")} class="path-hop" data-blocked={s.blocked.to_string()}>
+                <g key={format!("hl-{i}")} class="path-hop" data-blocked={s.blocked.to_string()} data-access={access}>
                     <line x1={a.x.to_string()} y1={a.y.to_string()} x2={b.x.to_string()} y2={b.y.to_string()}
-                        stroke={color} stroke-opacity="0.55" stroke-width="10" stroke-linecap="round" />
+                        stroke={color} stroke-opacity={if access.is_some() { "0.4" } else { "0.55" }} stroke-width="10"
+                        stroke-linecap="round" />
                     if s.blocked {
                         <g transform={format!("translate({mx} {my})")}>
                             <circle r="11" fill="#c62828" stroke="#ffffff" stroke-width="2" />

@@ -1,15 +1,17 @@
 //! The explanation of the selected pair: the path hop by hop with link kinds, or the rule that
-//! stops it, the reason and the fix (with a button when the fix is a mechanical edit).
+//! stops it, the reason and the fix (with a button when the fix is a mechanical edit); beside
+//! the network answer, access of a limited kind with its rule, note and the way it takes.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::matrix::verdict;
+use super::matrix::{access_name, access_short, verdict};
 use crate::engine::model::Expect;
 use crate::engine::reach::Trace;
 use crate::engine::{Analysis, Plan, Story};
 use crate::ui::ops::via_name;
+use crate::ui::path::limited;
 use crate::ui::state::Action;
 
 /// The explanation's inputs.
@@ -31,6 +33,21 @@ fn label(plan: &Plan, id: &str) -> String {
     match plan.node(id) {
         Some(n) if n.name.is_some() => format!("{} ({id})", n.label()),
         _ => id.to_string(),
+    }
+}
+
+fn path_view(plan: &Plan, path: &[String], via: &[String]) -> Html {
+    html! {
+        <ol class="hops">
+            { for path.iter().enumerate().map(|(i, node)| html! {
+                <li>
+                    if i > 0 {
+                        <span class="via">{ format!("over {}", via_name(via.get(i - 1).map_or("?", |s| s.as_str()))) }</span>
+                    }
+                    <span class="hop-node">{ label(plan, node) }</span>
+                </li>
+            }) }
+        </ol>
     }
 }
 
@@ -102,11 +119,14 @@ pub fn explain(props: &ExplainProps) -> Html {
     } else {
         Expect::Unreachable
     };
+    let access = limited(pair);
+    // The engine puts the way of a limited access in `path` when there is no way there.
+    let access_path = access.is_some() && !pair.one_way;
     let on_expect = {
         let on_action = props.on_action.clone();
         let (f, t) = (from.clone(), to.clone());
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::Expect(f.clone(), t.clone(), expect))
+            on_action.emit(Action::Expect(f.clone(), t.clone(), expect, access))
         })
     };
     let intent = plan.intents.iter().find(|i| i.from == from && i.to == to);
@@ -124,36 +144,34 @@ pub fn explain(props: &ExplainProps) -> Html {
                 { match (pair.reachable, pair.one_way) {
                     (true, _) => "Reachable: traffic goes and comes back.".to_string(),
                     (false, true) => "Not reachable: there is a way there, but none back.".to_string(),
-                    _ => format!("{}{}.", words[..1].to_uppercase(), &words[1..]),
+                    _ => format!("{}{}.", words[..1].to_ascii_uppercase(), &words[1..]),
                 } }
             </p>
-            if !pair.path.is_empty() {
-                <div class="path">
-                    <h3>{ if pair.reachable { "Path" } else { "The way there" } }</h3>
-                    <ol class="hops">
-                        { for pair.path.iter().enumerate().map(|(i, node)| html! {
-                            <li>
-                                if i > 0 {
-                                    <span class="via">{ format!("over {}", via_name(pair.via.get(i - 1).map_or("?", |s| s.as_str()))) }</span>
-                                }
-                                <span class="hop-node">{ label(&plan, node) }</span>
-                            </li>
-                        }) }
-                    </ol>
+            if let Some(kind) = access {
+                <div class="access-explain" id="access-explain" data-access={kind.as_str()}>
+                    <h3>{ format!("Limited access: {}", access_name(kind)) }</h3>
+                    if let Some(note) = &pair.access_note {
+                        <p>
+                            if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.clone() }</span>{" "} }
+                            { note.clone() }
+                        </p>
+                    }
+                    if access_path && !pair.path.is_empty() {
+                        <h4>{"The way it takes"}</h4>
+                        { path_view(&plan, &pair.path, &pair.via) }
+                    }
+                    <p class="field-hint">{"This gives one kind of access, not a network route."}</p>
                 </div>
             }
-            if let (false, Some(note)) = (pair.reachable, &pair.access_note) {
-                <div class="access">
-                    <h3>{"Limited access"}</h3>
-                    <p>
-                        if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.clone() }</span>{" "} }
-                        { note.clone() }
-                    </p>
+            if !pair.path.is_empty() && !access_path {
+                <div class="path">
+                    <h3>{ if pair.reachable { "Path" } else { "The way there" } }</h3>
+                    { path_view(&plan, &pair.path, &pair.via) }
                 </div>
             }
             if let Some(reason) = &pair.reason {
                 <div class="why">
-                    <h3>{"Why not"}</h3>
+                    <h3>{ if access.is_some() { "Network: why there is no route" } else { "Why not" } }</h3>
                     <p>
                         if let Some(rule) = &pair.rule { <span class="rule">{ rule.clone() }</span>{" "} }
                         { reason.clone() }
@@ -168,11 +186,13 @@ pub fn explain(props: &ExplainProps) -> Html {
             }
             <div class="expect-row">
                 <button type="button" id="expect-this" onclick={on_expect}>
-                    { format!("Expect this ({})", if pair.reachable { "reachable" } else { "unreachable" }) }
+                    { format!("Expect this ({}{})", if pair.reachable { "reachable" } else { "unreachable" },
+                        access.map(|a| format!(", {}", access_short(a))).unwrap_or_default()) }
                 </button>
                 if let Some(i) = intent {
                     <span class="intent-note">
                         { match i.expect { Expect::Reachable => "An intent expects reachable", Expect::Unreachable => "An intent expects unreachable" } }
+                        { i.access.map(|a| format!(", {} access", access_short(a))).unwrap_or_default() }
                     </span>
                 }
             </div>

@@ -1,10 +1,13 @@
-//! The engine's findings and assumptions, each linked to the nodes and links it is about.
+//! The engine's findings and assumptions, each linked to the nodes and links it is about. The
+//! path of each user group's Microsoft 365 traffic (split tunnel or through the VPN) has its own
+//! list, with a one-click split tunnel where the traffic crosses the VPN gateway.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{Analysis, Plan, Severity};
+use crate::engine::model::NodeKind;
+use crate::engine::{Analysis, Finding, Plan, Severity};
 use crate::ui::state::{Action, Selection};
 
 /// The findings list's inputs.
@@ -18,60 +21,104 @@ pub struct FindingsProps {
     pub on_action: Callback<Action>,
 }
 
-/// The findings component.
-#[function_component(Findings)]
-pub fn findings(props: &FindingsProps) -> Html {
-    let a = &props.analysis;
+/// Whether a finding is about the path of Microsoft 365 traffic.
+fn is_m365(f: &Finding) -> bool {
+    f.code.starts_with("m365-")
+}
+
+fn chips(props: &FindingsProps, f: &Finding) -> Html {
     let select = |selection: Selection| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Select(selection.clone())))
     };
-    let items = a
-        .findings
+    let nodes = f.nodes.iter().map(|id| {
+        html! {
+            <button type="button" class="chip" onclick={select(Selection::Node(id.clone()))}
+                title="Select this node">{ id.clone() }</button>
+        }
+    });
+    let links = f.links.iter().map(|&i| {
+        let name = props
+            .plan
+            .links
+            .get(i)
+            .map(|l| l.label())
+            .unwrap_or_else(|| format!("link {i}"));
+        html! {
+            <button type="button" class="chip" onclick={select(Selection::Link(i))}
+                title="Select this link">{ name }</button>
+        }
+    });
+    html! { <span class="about">{ for nodes }{ for links }</span> }
+}
+
+fn item(props: &FindingsProps, f: &Finding) -> Html {
+    let (mark, class) = match f.severity {
+        Severity::Error => ("✗", "error"),
+        Severity::Warning => ("!", "warning"),
+        Severity::Info => ("i", "info"),
+    };
+    html! {
+        <li class={classes!("finding", class)} data-code={f.code}>
+            <span class="sev" aria-hidden="true">{ mark }</span>
+            <span class="sr-only">{ f.severity.as_str() }{": "}</span>
+            <span class="msg">
+                if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
+                { f.message.clone() }
+            </span>
+            { chips(props, f) }
+        </li>
+    }
+}
+
+/// One user group's Microsoft 365 path: where it goes, in a headline, then the finding.
+fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
+    let split = f.code == "m365-split-tunnel";
+    let users = f
+        .nodes
         .iter()
-        .map(|f| {
-            let (mark, class) = match f.severity {
-                Severity::Error => ("✗", "error"),
-                Severity::Warning => ("!", "warning"),
-                Severity::Info => ("i", "info"),
-            };
-            let nodes = f
-                .nodes
-                .iter()
-                .map(|id| html! {
-                    <button type="button" class="chip" onclick={select(Selection::Node(id.clone()))}
-                        title="Select this node">{ id.clone() }</button>
-                })
-                .collect::<Html>();
-            let links = f
-                .links
-                .iter()
-                .map(|&i| {
-                    let name = props
-                        .plan
-                        .links
-                        .get(i)
-                        .map(|l| l.label())
-                        .unwrap_or_else(|| format!("link {i}"));
-                    html! {
-                        <button type="button" class="chip" onclick={select(Selection::Link(i))}
-                            title="Select this link">{ name }</button>
-                    }
-                })
-                .collect::<Html>();
-            html! {
-                <li class={classes!("finding", class)}>
-                    <span class="sev" aria-hidden="true">{ mark }</span>
-                    <span class="sr-only">{ f.severity.as_str() }{": "}</span>
-                    <span class="msg">
-                        if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
-                        { f.message.clone() }
-                    </span>
-                    <span class="about">{ nodes }{ links }</span>
-                </li>
-            }
-        })
-        .collect::<Html>();
+        .find(|id| props.plan.node(id).map(|n| n.kind) == Some(NodeKind::Users))
+        .cloned();
+    let who = users.clone().unwrap_or_default();
+    let headline = if split {
+        format!("{who}: straight to the internet (split tunnel)")
+    } else {
+        format!("{who}: through the VPN gateway")
+    };
+    let fix = users.filter(|_| !split).map(|id| {
+        let on_action = props.on_action.clone();
+        let target = id.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::SplitTunnel(target.clone()))
+        });
+        html! {
+            <button type="button" class="small split-tunnel" data-users={id.clone()} {onclick}>
+                { format!("Split the tunnel: add an internet link from {id}") }
+            </button>
+        }
+    });
+    html! {
+        <li class={classes!("m365", if split { "split" } else { "through-vpn" })} data-code={f.code}>
+            <div class="m365-head">
+                <span class="m365-mark" aria-hidden="true">{ if split { "↗" } else { "⇄" } }</span>
+                <strong>{ headline }</strong>
+                <span class={classes!("m365-sev", f.severity.as_str())}>{ f.severity.as_str() }</span>
+            </div>
+            <p class="msg">
+                if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
+                { f.message.clone() }
+            </p>
+            { fix.unwrap_or_default() }
+            { chips(props, f) }
+        </li>
+    }
+}
+
+/// The findings component.
+#[function_component(Findings)]
+pub fn findings(props: &FindingsProps) -> Html {
+    let a = &props.analysis;
+    let (m365, other): (Vec<&Finding>, Vec<&Finding>) = a.findings.iter().partition(|f| is_m365(f));
     let assumptions = a
         .assumptions
         .iter()
@@ -86,10 +133,18 @@ pub fn findings(props: &FindingsProps) -> Html {
         .collect::<Html>();
     html! {
         <div class="findings">
-            if a.findings.is_empty() {
+            if other.is_empty() && m365.is_empty() {
                 <p class="ok">{"No findings: nothing invalid, unsupported or over a limit."}</p>
+            } else if other.is_empty() {
+                <p class="ok">{"Nothing invalid, unsupported or over a limit."}</p>
             } else {
-                <ul class="finding-list">{ items }</ul>
+                <ul class="finding-list">{ for other.iter().map(|f| item(props, f)) }</ul>
+            }
+            if !m365.is_empty() {
+                <h3 id="m365-title">{"Microsoft 365 traffic of remote users"}</h3>
+                <ul class="m365-list" aria-labelledby="m365-title">
+                    { for m365.iter().map(|f| m365_item(props, f)) }
+                </ul>
             }
             if !a.assumptions.is_empty() {
                 <h3>{"Assumptions the answers rest on"}</h3>

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::model::Expect;
+use super::matrix::access_name;
+use crate::engine::model::{Access, Expect};
 use crate::engine::Analysis;
 use crate::ui::state::{Action, Selection};
 
@@ -46,10 +47,15 @@ pub fn intents(props: &IntentsProps) -> Html {
                 let on_action = props.on_action.clone();
                 Callback::from(move |_: MouseEvent| on_action.emit(Action::DeleteIntent(index)))
             };
-            let expect = match (i.expect, i.access) {
-                (_, Some(access)) => format!("expects {} access", access.as_str()),
-                (Expect::Reachable, None) => "expects reachable".to_string(),
-                (Expect::Unreachable, None) => "expects unreachable".to_string(),
+            let net = match i.expect {
+                Expect::Reachable => "reachable",
+                Expect::Unreachable => "unreachable",
+            };
+            let expect = match i.access {
+                None => format!("expects {net}"),
+                Some(Access::Network) => format!("expects {net}, network access"),
+                Some(Access::None) => format!("expects {net}, no access at all"),
+                Some(access) => format!("expects {net}, {}", access_name(access)),
             };
             html! {
                 <li class={classes!("intent", if i.holds { "holds" } else { "fails" })}>

@@ -14,6 +14,9 @@ use crate::ui::ops::link_name;
 pub struct LegendProps {
     /// The plan.
     pub plan: Rc<Plan>,
+    /// The highlighted path is the way a limited access takes (Bastion, desktop, HTTPS).
+    #[prop_or_default]
+    pub access_path: bool,
 }
 
 /// The legend component: the link kinds the plan uses (the common ones when it has none).
@@ -46,7 +49,11 @@ pub fn legend(props: &LegendProps) -> Html {
             if hubs > 1 {
                 <li>{ stroke_sample(MESH) }{"Hub mesh (automatic)"}</li>
             }
-            <li><span class="hl-sample" aria-hidden="true" />{"Selected path"}</li>
+            if props.access_path {
+                <li><span class="hl-sample hl-access" aria-hidden="true" />{"Way of the limited access (no network route)"}</li>
+            } else {
+                <li><span class="hl-sample" aria-hidden="true" />{"Selected path"}</li>
+            }
         </ul>
     }
 }

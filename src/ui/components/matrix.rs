@@ -45,12 +45,54 @@ pub fn verdict(pair: &Pair) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// The mark and name of each kind of limited access, in the order the legend lists them.
+pub const LIMITED: [(Access, &str, &str); 3] = [
+    (
+        Access::Desktop,
+        "D",
+        "desktop session (Azure Virtual Desktop)",
+    ),
+    (Access::RdpSsh, "R", "RDP/SSH through Azure Bastion"),
+    (Access::Https, "H", "HTTPS through Application Gateway"),
+];
+
+/// The name of a kind of access.
+pub fn access_name(access: Access) -> &'static str {
+    match access {
+        Access::Network => "network",
+        Access::None => "none",
+        other => LIMITED
+            .iter()
+            .find(|(a, _, _)| *a == other)
+            .map_or("limited", |(_, _, name)| name),
+    }
+}
+
+/// A kind of access in a word or two.
+pub fn access_short(access: Access) -> &'static str {
+    match access {
+        Access::Network => "network",
+        Access::Desktop => "desktop",
+        Access::RdpSsh => "RDP/SSH",
+        Access::Https => "HTTPS",
+        Access::None => "no",
+    }
+}
+
 fn cell_id(i: usize, j: usize) -> String {
     format!("cell-{i}-{j}")
 }
 
-fn focus_cell(i: usize, j: usize) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(&cell_id(i, j)) {
+/// Focuses a cell of the table that `inside` belongs to (looked up from the table rather than the
+/// document, so that it also works in a shadow root, as in the documentation widget).
+fn focus_cell(inside: &web_sys::Element, i: usize, j: usize) {
+    let table = inside.closest("table").ok().flatten();
+    let cell = table.and_then(|t| {
+        t.query_selector(&format!("#{}", cell_id(i, j)))
+            .ok()
+            .flatten()
+    });
+    if let Some(el) = cell {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
@@ -121,7 +163,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
             if ni >= n || nj >= n || ni == nj {
                 return;
             }
-            focus_cell(ni, nj);
+            focus_cell(&target, ni, nj);
             on_action.emit(Action::Select(Selection::Pair {
                 from: analysis.endpoints[ni].clone(),
                 to: analysis.endpoints[nj].clone(),
@@ -183,6 +225,15 @@ pub fn matrix(props: &MatrixProps) -> Html {
         })
         .collect::<Html>();
     let reachable = a.pairs.iter().filter(|p| p.reachable).count();
+    // The kinds of limited access the matrix shows, each explained in the key.
+    let limited: Vec<&(Access, &str, &str)> = LIMITED
+        .iter()
+        .filter(|(access, _, _)| {
+            a.pairs
+                .iter()
+                .any(|p| !p.reachable && !p.one_way && p.access == Some(*access))
+        })
+        .collect();
     html! {
         <div class="matrix-wrap">
             <p class="summary">
@@ -191,11 +242,20 @@ pub fn matrix(props: &MatrixProps) -> Html {
                     <span class="k yes">{"✓ reachable"}</span>
                     <span class="k no">{"✗ not reachable"}</span>
                     <span class="k oneway">{"→ one way only"}</span>
-                    if a.pairs.iter().any(|p| !p.reachable && p.access.is_some_and(|x| x != Access::Network && x != Access::None)) {
-                        <span class="k limited">{"D/R/H limited access: desktop, RDP/SSH, HTTPS"}</span>
-                    }
                 </span>
             </p>
+            if !limited.is_empty() {
+                <p class="summary limited-key" id="limited-key">
+                    {"Limited access, no network route:"}
+                    <span class="key">
+                        { for limited.iter().map(|(access, mark, name)| html! {
+                            <span class="k limited" data-access={access.as_str()}>
+                                <span class="k-mark">{ *mark }</span>{" "}{ *name }
+                            </span>
+                        }) }
+                    </span>
+                </p>
+            }
             <div class="matrix-scroll">
                 <table class="matrix" onkeydown={on_key}>
                     <caption class="sr-only">{"Reachability from each row's endpoint to each column's endpoint, and back. Use the arrow keys to move between cells."}</caption>

@@ -1,6 +1,7 @@
 //! The app's views: each gets data as props and sends actions up through one callback.
 
 pub mod canvas;
+pub mod capacity;
 pub mod edges;
 pub mod explain;
 pub mod findings;
@@ -12,3 +13,4 @@ pub mod palette;
 pub mod shapes;
 pub mod start;
 pub mod toolbar;
+pub mod utilisation;

@@ -9,7 +9,7 @@ use super::fields::{CheckField, Checked, SelectField, TextField};
 use crate::engine::format::valid_id;
 use crate::engine::model::{Link, LinkKind, Plan, Protocol};
 use crate::ui::ops::{self, link_name};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Selection};
 
 /// An edit of a link from a field's text.
 type LinkEdit = Box<dyn Fn(&mut Link, String)>;
@@ -23,6 +23,53 @@ pub struct LinkProps {
     pub index: usize,
     /// Where actions go.
     pub on_action: Callback<Action>,
+}
+
+/// What a link of limited access (or an internet breakout) gives, and the VNet feature it
+/// needs when the VNet lacks it.
+fn access_hint(plan: &Plan, link: &Link, on_action: &Callback<Action>) -> Html {
+    let target = plan.node(&link.to);
+    let (what, present, feature) = match link.kind {
+        LinkKind::Bastion => (
+            "RDP/SSH in the browser through the VNet's Azure Bastion: no VPN client and no network route. The Bastion SKU, set on the VNet, decides what it reaches.",
+            target.is_some_and(|n| n.bastion.is_some()),
+            "Azure Bastion",
+        ),
+        LinkKind::VirtualDesktop => (
+            "Desktop sessions on Azure Virtual Desktop hosts in the VNet: from the desktop, these users reach what the VNet reaches.",
+            target.is_some_and(|n| n.virtual_desktop.is_some()),
+            "Azure Virtual Desktop session hosts",
+        ),
+        LinkKind::AppGateway => (
+            "The VNet's applications, published over HTTP(S) to the internet through its Application Gateway.",
+            target.is_some_and(|n| n.app_gateway.is_some()),
+            "Application Gateway",
+        ),
+        LinkKind::Internet => (
+            "A direct internet breakout. For remote users it is the split tunnel that keeps Microsoft 365 traffic off the VPN gateway.",
+            true,
+            "",
+        ),
+        _ => return html! {},
+    };
+    let open = {
+        let on_action = on_action.clone();
+        let to = link.to.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Select(Selection::Node(to.clone())))
+        })
+    };
+    html! {
+        <div class="link-hint">
+            <p class="field-hint">{ what }</p>
+            if !present {
+                <p class="field-error" id="f-link-needs">
+                    { format!("{} has no {feature}; turn it on in the VNet's settings. ", link.to) }
+                    <button type="button" class="link-button" onclick={open}>{ format!("Open {}", link.to) }</button>
+                </p>
+            }
+        </div>
+    }
 }
 
 /// The link inspector.
@@ -174,6 +221,7 @@ pub fn link_inspector(props: &LinkProps) -> Html {
                     unset={AttrValue::from("any the gateway offers")}
                     value={AttrValue::from(link.protocol.map(|p| p.as_str()).unwrap_or(""))} on_change={on_protocol} />
             }
+            { access_hint(&plan, &link, &props.on_action) }
             <div class="danger-row">
                 <button type="button" class="danger" id="delete-link" onclick={on_delete}>{"Delete link"}</button>
             </div>
