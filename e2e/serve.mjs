@@ -18,7 +18,8 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export function serve(root, port = 0, host = '127.0.0.1') {
+// `headers` are added to every response (e.g. a Content-Security-Policy for the widget's tests).
+export function serve(root, port = 0, host = '127.0.0.1', headers = {}) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     try {
@@ -34,6 +35,7 @@ export function serve(root, port = 0, host = '127.0.0.1') {
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...headers,
       });
       res.end(body);
     } catch {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs reachplan.
 #   scripts/run.sh              builds the browser app and serves it on http://127.0.0.1:8080
-#                               (PORT=9000 scripts/run.sh for another port)
+#                               (PORT=9000 scripts/run.sh for another port), with the
+#                               documentation widget's demo page at /docs/remote-work.html
 #   scripts/run.sh PLAN.json    builds the command-line tool and checks a plan file with it
 # On a fresh machine it first installs what the app needs (scripts/setup-web.sh): the
 # wasm32 target, wasm-bindgen-cli, trunk, and binaryen's wasm-opt from npm. This takes about
@@ -20,6 +21,8 @@ scripts/setup-web.sh
 echo "== trunk build --release ($(date +%T))"
 # The browser build favours size: the release profile is tuned for the native CLI.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
+# The documentation widget and its demo page, into dist/widget and dist/docs.
+scripts/build-widget.sh
 port="${PORT:-8080}"
-echo "== serving dist/ ($(date +%T))"
+echo "== serving dist/ ($(date +%T)); the widget's demo page is http://127.0.0.1:$port/docs/remote-work.html"
 exec node e2e/serve.mjs dist "$port" 127.0.0.1

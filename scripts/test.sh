@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of reachplan: formatting, lints, unit, golden and CLI tests, then the browser
-# app's lints, unit tests, build and end-to-end tests in headless Chromium.
+# app's lints, unit tests, build and end-to-end tests in headless Chromium, and the same for the
+# documentation widget (with its size and time budgets).
 # Installs what it needs when missing (rustfmt and clippy components; the web toolchain and
 # Debian's chromium through scripts/setup-web.sh).
 set -euo pipefail
@@ -33,11 +34,25 @@ cargo clippy --locked --target wasm32-unknown-unknown --features web --bin reach
 step "cargo test (web app logic, native)"
 cargo test --locked --features web --lib ui::
 
+step "cargo clippy (wasm, documentation widget)"
+cargo clippy --locked --target wasm32-unknown-unknown --features widget \
+  --bin reachplan-widget --bin reachplan-widget-edit --lib -- -D warnings
+
+step "cargo test (widget logic, native)"
+cargo test --locked --features widget --lib widget::
+
 step "trunk build --release"
 # The same profile override as scripts/run.sh, so that both share one build.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
 
-step "end-to-end tests (headless chromium)"
-# The CLI that the tests compare the app's matrices with (built by cargo test above).
+step "documentation widget build"
+scripts/build-widget.sh
+
+# The CLI that the tests compare the matrices with (built by cargo test above).
 cargo build --locked --bin reachplan
+
+step "widget end-to-end tests (headless chromium, strict CSP; size and time budgets)"
+node e2e/widget.mjs dist target/screenshots
+
+step "end-to-end tests (headless chromium)"
 node e2e/e2e.mjs dist target/screenshots

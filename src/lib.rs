@@ -47,6 +47,11 @@
 //! `ui::storage` and `ui::url` keep the plan in localStorage and in share links.
 //! `src/main.rs` starts it; `index.html` is the page trunk builds.
 //!
+//! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in
+//! `widget`, behind the `widget` feature: it reuses the app's state, matrix and explanation,
+//! and `src/bin/reachplan-widget.rs` (view) and `reachplan-widget-edit.rs` (edit mode) are its
+//! two WebAssembly builds, made by `scripts/build-widget.sh`.
+//!
 //! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
 //! codes over the engine.
 //! `src/bin/reachplan-bench.rs` times [`engine::matrix`] against the naive oracle of the tests
@@ -70,3 +75,5 @@
 pub mod engine;
 #[cfg(feature = "web")]
 pub mod ui;
+#[cfg(feature = "widget")]
+pub mod widget;

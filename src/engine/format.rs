@@ -56,6 +56,62 @@ impl std::error::Error for PlanError {}
 /// assert_eq!(err.path, "reachplan");
 /// ```
 pub fn read_plan(text: &str) -> Result<Plan, PlanError> {
+    read(text).map_err(|e| PlanError {
+        path: tidy(&e.path, PATH_CHARS),
+        message: tidy(&e.message, MESSAGE_CHARS),
+        ..e
+    })
+}
+
+/// The longest value an error message repeats from the plan, in characters.
+const QUOTE_CHARS: usize = 64;
+/// The longest JSON path in an error, in characters.
+const PATH_CHARS: usize = 200;
+/// The longest error message, in characters.
+const MESSAGE_CHARS: usize = 1_000;
+
+/// Makes error text safe and short to show anywhere, a terminal included: values quoted in
+/// backticks (as serde quotes unknown fields and variants) are cut to [`QUOTE_CHARS`], control
+/// characters (terminal escapes among them) are written as escapes such as `\u{1b}`, and the
+/// whole is cut to `max` characters.
+fn tidy(text: &str, max: usize) -> String {
+    let mut short = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            short.push('`');
+        }
+        if i % 2 == 1 && part.chars().nth(QUOTE_CHARS).is_some() {
+            short.extend(part.chars().take(QUOTE_CHARS));
+            short.push('…');
+        } else {
+            short.push_str(part);
+        }
+    }
+    let mut out = String::new();
+    for (n, c) in short.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value from the plan for a message: quoted and escaped as Rust's `{:?}` does, and cut to
+/// [`QUOTE_CHARS`] characters.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{:?}…", &value[..cut]),
+        None => format!("{value:?}"),
+    }
+}
+
+fn read(text: &str) -> Result<Plan, PlanError> {
     if text.len() > MAX_PLAN_BYTES {
         return Err(PlanError {
             path: ".".into(),
@@ -207,7 +263,8 @@ fn check_id(text: &str, steps: Vec<Step>, id: &str) -> Result<(), PlanError> {
         text,
         &steps,
         format!(
-            "id {id:?} is not valid: use 1-64 characters of a-z, 0-9, `-` and `_` (e.g. \"spoke-a\")"
+            "id {} is not valid: use 1-64 characters of a-z, 0-9, `-` and `_` (e.g. \"spoke-a\")",
+            quoted(id)
         ),
     ))
 }
@@ -244,7 +301,11 @@ fn check_ids(text: &str, plan: &Plan) -> Result<(), PlanError> {
                 return Err(error_at(
                     text,
                     &[key("nodes"), Step::Index(i), key("wan")],
-                    format!("unknown wan id {wan:?}{}", known(wans.iter().copied())),
+                    format!(
+                        "unknown wan id {}{}",
+                        quoted(wan),
+                        known(wans.iter().copied())
+                    ),
                 ));
             }
         }
@@ -263,7 +324,11 @@ fn check_ids(text: &str, plan: &Plan) -> Result<(), PlanError> {
                 return Err(error_at(
                     text,
                     &[key("links"), Step::Index(i), key(end)],
-                    format!("unknown node id {id:?}{}", known(nodes.keys().copied())),
+                    format!(
+                        "unknown node id {}{}",
+                        quoted(id),
+                        known(nodes.keys().copied())
+                    ),
                 ));
             }
         }
@@ -289,7 +354,7 @@ fn check_ids(text: &str, plan: &Plan) -> Result<(), PlanError> {
                         return Err(error_at(
                             text,
                             &at,
-                            format!("unknown node id {id:?}{}", known(nodes.keys().copied())),
+                            format!("unknown node id {}{}", quoted(id), known(nodes.keys().copied())),
                         ))
                     }
                     Some(kind) if !kind.is_endpoint() => {
@@ -343,7 +408,8 @@ fn check_fields(text: &str, plan: &Plan) -> Result<(), PlanError> {
                         text,
                         &[key("nodes"), Step::Index(i), key("provider")],
                         format!(
-                            "unknown cloud provider {p:?}, expected one of aws, gcp, oci, other"
+                            "unknown cloud provider {}, expected one of aws, gcp, oci, other",
+                            quoted(p)
                         ),
                     ));
                 }

@@ -10,13 +10,25 @@ use super::model::{Access, Expect, Plan};
 use super::reach::Trace;
 use super::rules::Severity;
 
-/// Replaces control characters (terminal escapes included) and trims free text.
+/// The most characters of one free text (a title, an intent's reason) that a report shows.
+pub const SHOWN_CHARS: usize = 500;
+
+/// Replaces control characters (terminal escapes included), trims free text, and cuts it to
+/// [`SHOWN_CHARS`] characters, so that a hostile plan cannot flood a terminal.
 pub fn clean(text: &str) -> String {
-    text.chars()
+    let mut out: String = text
+        .trim()
+        .chars()
+        .take(SHOWN_CHARS + 1)
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .trim()
-        .to_string()
+        .to_string();
+    if let Some((cut, _)) = out.char_indices().nth(SHOWN_CHARS) {
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
 }
 
 /// The summary line: endpoints, reachable pairs, findings, intents.

@@ -73,7 +73,10 @@ pub fn by_os(node: &Node) -> Vec<(Os, u32)> {
         (Os::Ios, c.ios.unwrap_or(0)),
         (Os::Android, c.android.unwrap_or(0)),
     ];
-    let sum: u32 = listed.iter().map(|(_, n)| *n).sum();
+    // Saturating: five counts near u32::MAX must not overflow.
+    let sum = listed
+        .iter()
+        .fold(0u32, |sum, (_, n)| sum.saturating_add(*n));
     let rest = node.count.unwrap_or(0).saturating_sub(sum);
     listed
         .into_iter()

@@ -81,5 +81,5 @@ pub fn er_gateway(plan: &Plan, v: usize) -> u32 {
         .filter(|l| l.kind == LinkKind::ErConnection && l.to == me.id)
         .filter_map(|l| plan.nodes.iter().position(|n| n.id == l.from))
         .map(|c| er_onprem(plan, c))
-        .sum()
+        .fold(0, u32::saturating_add)
 }
