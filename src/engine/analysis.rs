@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::access;
 use super::design;
 use super::edit::{Edit, LinkFlag};
-use super::model::{Access, Expect, LinkKind, NodeKind, Plan};
+use super::model::{Access, Expect, Intent, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
 use super::topology::{ConnKind, Net};
@@ -82,6 +82,22 @@ pub struct IntentResult {
     /// The author's reason.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+}
+
+impl IntentResult {
+    /// The verdict on an intent, given whether its pair is reachable and the access it has.
+    pub fn verdict(intent: &Intent, reachable: bool, access: Access) -> IntentResult {
+        let holds = reachable == (intent.expect == Expect::Reachable)
+            && intent.access.is_none_or(|want| want == access);
+        IntentResult {
+            from: intent.from.clone(),
+            to: intent.to.clone(),
+            expect: intent.expect,
+            access: intent.access,
+            holds,
+            why: intent.why.clone(),
+        }
+    }
 }
 
 /// Everything the engine says about a plan.
@@ -507,16 +523,7 @@ fn finish(
             } else {
                 pair.and_then(|p| p.access).unwrap_or(Access::None)
             };
-            let holds = reachable == (intent.expect == Expect::Reachable)
-                && intent.access.is_none_or(|want| want == access);
-            IntentResult {
-                from: intent.from.clone(),
-                to: intent.to.clone(),
-                expect: intent.expect,
-                access: intent.access,
-                holds,
-                why: intent.why.clone(),
-            }
+            IntentResult::verdict(intent, reachable, access)
         })
         .collect();
     analysis.intents = intents;

@@ -9,7 +9,7 @@
 use super::super::access;
 use super::super::analysis::{IntentResult, Pair};
 use super::super::design;
-use super::super::model::{Access, Expect, LinkKind, Plan};
+use super::super::model::{Access, LinkKind, Plan};
 use super::super::rules::{Finding, Severity};
 use super::super::topology::Net;
 use super::super::validate;
@@ -100,16 +100,7 @@ pub fn summarize(plan: &Plan) -> Summary {
                     .copied()
                     .unwrap_or(Access::None)
             };
-            let holds = reachable == (intent.expect == Expect::Reachable)
-                && intent.access.is_none_or(|want| want == access);
-            IntentResult {
-                from: intent.from.clone(),
-                to: intent.to.clone(),
-                expect: intent.expect,
-                access: intent.access,
-                holds,
-                why: intent.why.clone(),
-            }
+            IntentResult::verdict(intent, reachable, access)
         })
         .collect();
     Summary {
