@@ -110,6 +110,8 @@ async function loadTemplate(page, id) {
   else await waitTitle(page, 'Untitled plan');
 }
 
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+
 const errors = [];
 function watch(page, name) {
   page.on('pageerror', (e) => errors.push(`${name}: page error: ${e.message}`));
@@ -124,7 +126,9 @@ function watch(page, name) {
 let server;
 let base = target;
 if (!/^https?:/.test(target)) {
-  server = await serve(target, 0, '127.0.0.1');
+  // The planner is served under the strict policy a static host can set: no inline script
+  // or style, no eval. A violation is a console error, which the last test reports.
+  server = await serve(target, 0, '127.0.0.1', { 'content-security-policy': CSP });
   base = `http://127.0.0.1:${server.address().port}/`;
 }
 
@@ -363,6 +367,69 @@ await test('a reload restores the autosaved plan', async () => {
   await waitTitle(page, titleBefore);
   sameMatrix(await pageMatrix(page), before, 'after reload');
   assert(await page.isVisible('#diagram [data-node="cloud-1"]'), 'the added node is still there');
+});
+
+await test('destructive actions undo: template load, import and clear', async () => {
+  await loadTemplate(page, 'hub-spoke-firewall');
+  const first = await title(page);
+  await loadTemplate(page, 'vwan-two-hubs');
+  await page.click('#undo');
+  await waitTitle(page, first);
+  await page.setInputFiles('#import-file', path.join(root, TEMPLATES['multicloud-aws-oci']));
+  await waitTitle(page, cliMatrix(TEMPLATES['multicloud-aws-oci']).title);
+  await page.click('#undo');
+  await waitTitle(page, first);
+  await loadTemplate(page, 'blank');
+  await page.click('#undo');
+  await waitTitle(page, first);
+  sameMatrix(await pageMatrix(page), cliMatrix(TEMPLATES['hub-spoke-firewall']), 'after undoing the clear');
+});
+
+await test('the planner runs under a strict CSP with no violation', async () => {
+  const p = await context.newPage();
+  watch(p, 'csp');
+  await p.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await p.goto(base);
+  assert((response.headers()['content-security-policy'] || '').includes("script-src 'self' 'wasm-unsafe-eval'"), 'served with the policy');
+  await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
+  const violations = await p.evaluate(() => window.__csp);
+  assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+  await p.close();
+});
+
+async function restrictedStorage(name, init) {
+  const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await c.addInitScript(init);
+  const p = await c.newPage();
+  const local = [];
+  p.on('pageerror', (e) => local.push(`page error: ${e.message}`));
+  await p.goto(base);
+  await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
+  await p.waitForSelector('#notice.error', { timeout: 10000 });
+  const text = await p.textContent('#notice');
+  assert(local.length === 0, `${name}: ${local.join('; ')}`);
+  assert(!(await p.isVisible('#panic')), `${name}: the panic box is shown`);
+  await c.close();
+  return text;
+}
+
+await test('blocked localStorage: the planner works and says the plan is not kept', async () => {
+  const text = await restrictedStorage('blocked', () => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  assert(text.includes('does not let the planner keep data') && text.includes('Export'), `the notice: ${text}`);
+});
+
+await test('full localStorage: the planner works and says the changes are not kept', async () => {
+  const text = await restrictedStorage('full', () => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  assert(text.includes('storage for this site is full'), `the notice: ${text}`);
 });
 
 await test('user text is shown as text, never as markup', async () => {

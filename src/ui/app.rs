@@ -65,6 +65,14 @@ fn opening() -> State {
     State::new(plan, problem.map(Notice::error))
 }
 
+/// A share link in the address bar goes stale when the plan changes: it is cleared.
+fn stale_fragment(plan: &crate::engine::Plan) {
+    let fragment = url::fragment();
+    if !fragment.is_empty() && share::decode(&fragment).ok().as_ref() != Some(plan) {
+        url::set_fragment("");
+    }
+}
+
 fn typing_target(event: &web_sys::Event) -> bool {
     let Some(el) = event
         .target()
@@ -97,13 +105,22 @@ pub fn app() -> Html {
     let analysis = use_memo(plan.clone(), |p| analyze(p));
 
     // Autosave, and a share link in the address bar goes stale when the plan changes.
-    use_effect_with(plan.clone(), |plan| {
-        storage::save(plan);
-        let fragment = url::fragment();
-        if !fragment.is_empty() && share::decode(&fragment).ok().as_ref() != Some(&**plan) {
-            url::set_fragment("");
-        }
-    });
+    // A failed save is said once, until saving works again.
+    let save_failed = use_mut_ref(|| false);
+    {
+        let on_action = on_action.clone();
+        use_effect_with(plan.clone(), move |plan| {
+            match storage::save(plan) {
+                Ok(()) => *save_failed.borrow_mut() = false,
+                Err(e) => {
+                    if !std::mem::replace(&mut *save_failed.borrow_mut(), true) {
+                        on_action.emit(Action::Notify(Some(Notice::error(e.message()))));
+                    }
+                }
+            }
+            stale_fragment(plan);
+        });
+    }
 
     // The surge is view state: kept in this browser, never in the plan.
     use_effect_with(state.settled, |settled| storage::save_surge(*settled));
