@@ -280,6 +280,19 @@ fn a_hundred_thousand_nodes_get_an_answer_in_bounded_time() {
         assert!(r.took < QUICK, "{:?}: {:?}", extra, r.took);
         sane(&r);
     }
+    // explain and capacity rest on the same explained analysis: the same bound, at once.
+    for args in [
+        vec!["explain", file.path(), "v0", "v1"],
+        vec!["capacity", file.path()],
+    ] {
+        let r = run(&args, "");
+        assert_eq!(r.code, 2, "{}: {}", args[0], r.stderr);
+        assert!(r.stderr.contains("100000 endpoints"), "{}", r.stderr);
+        assert!(r.stderr.contains(args[0]), "{}", r.stderr);
+        assert!(r.stderr.contains("--summary"), "{}", r.stderr);
+        assert!(r.took < QUICK, "{}: {:?}", args[0], r.took);
+        sane(&r);
+    }
 }
 
 #[test]

@@ -160,15 +160,17 @@ fn read_text(path: &str) -> Result<String, String> {
 const MAX_REPORT_ENDPOINTS: usize = 1_000;
 
 /// Refuses, at once and with the way forward, a plan too large for the full pair report.
-fn too_large_for_report(path: &str, plan: &engine::Plan) -> Result<(), String> {
+/// `explain` and `capacity` derive their answers from the explained analysis too, so they take
+/// the same bound.
+fn too_large_for_report(command: &str, path: &str, plan: &engine::Plan) -> Result<(), String> {
     let endpoints = plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count();
     if endpoints <= MAX_REPORT_ENDPOINTS {
         return Ok(());
     }
     Err(format!(
-        "{path}: the plan has {endpoints} endpoints, {} ordered pairs; check explains every pair \
-         of plans of up to {MAX_REPORT_ENDPOINTS} endpoints. For the counts of this plan, run \
-         `reachplan check {path} --summary`.",
+        "{path}: the plan has {endpoints} endpoints, {} ordered pairs; {command} works on plans \
+         of up to {MAX_REPORT_ENDPOINTS} endpoints, whose pairs it explains. For the counts of \
+         this plan, run `reachplan check {path} --summary`.",
         endpoints.saturating_mul(endpoints - 1)
     ))
 }
@@ -267,7 +269,7 @@ fn run(args: &[String]) -> Result<u8, String> {
             if o.summary && !o.json {
                 return summary(&plan, o.deny);
             }
-            too_large_for_report(path, &plan)?;
+            too_large_for_report("check", path, &plan)?;
             let analysis = engine::analyze(&plan);
             if o.json {
                 print(&to_json(&analysis)?)?;
@@ -291,6 +293,7 @@ fn run(args: &[String]) -> Result<u8, String> {
                 ));
             };
             let plan = load(path)?;
+            too_large_for_report("explain", path, &plan)?;
             for id in [from, to] {
                 match plan.node(id) {
                     None => return Err(format!("{path}: no node has the id {id:?}")),
@@ -322,6 +325,7 @@ fn run(args: &[String]) -> Result<u8, String> {
                 return Err(format!("capacity takes one plan file\n\n{USAGE}"));
             };
             let plan = load(path)?;
+            too_large_for_report("capacity", path, &plan)?;
             let result = engine::capacity::capacity(&plan, o.surge.unwrap_or(1.0));
             if o.json {
                 print(&to_json(&result)?)?;
