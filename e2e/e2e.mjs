@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './serve.mjs';
+import { serve, STRICT_CSP } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -110,7 +110,9 @@ async function loadTemplate(page, id) {
   else await waitTitle(page, 'Untitled plan');
 }
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+// The strict policy, with nothing else allowed beyond the page's own origin (the PNG export
+// draws from data: and blob: addresses).
+const CSP = `default-src 'self'; ${STRICT_CSP}; img-src 'self' data: blob:`;
 
 const errors = [];
 function watch(page, name) {
@@ -393,7 +395,7 @@ await test('the planner runs under a strict CSP with no violation', async () => 
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const response = await p.goto(base);
-  assert((response.headers()['content-security-policy'] || '').includes("script-src 'self' 'wasm-unsafe-eval'"), 'served with the policy');
+  assert(response.headers()['content-security-policy'] === CSP, 'served with the policy');
   await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
   const violations = await p.evaluate(() => window.__csp);
   assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
@@ -404,13 +406,14 @@ async function restrictedStorage(name, init) {
   const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await c.addInitScript(init);
   const p = await c.newPage();
-  const local = [];
-  p.on('pageerror', (e) => local.push(`page error: ${e.message}`));
+  const before = errors.length;
+  watch(p, name);
   await p.goto(base);
   await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
   await p.waitForSelector('#notice.error', { timeout: 10000 });
   const text = await p.textContent('#notice');
-  assert(local.length === 0, `${name}: ${local.join('; ')}`);
+  const mine = errors.slice(before);
+  assert(mine.length === 0, mine.join('; '));
   assert(!(await p.isVisible('#panic')), `${name}: the panic box is shown`);
   await c.close();
   return text;

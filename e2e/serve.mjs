@@ -18,6 +18,10 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+// The Content-Security-Policy a strict static host sets, and that the planner and the widget
+// must run under: no inline script or style, no eval.
+export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 // `headers` are added to every response (e.g. a Content-Security-Policy for the widget's tests).
 export function serve(root, port = 0, host = '127.0.0.1', headers = {}) {
   const base = path.resolve(root);

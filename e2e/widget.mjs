@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gzipSync, inflateRawSync } from 'node:zlib';
-import { serve } from './serve.mjs';
+import { serve, STRICT_CSP } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -26,7 +26,7 @@ const dist = path.resolve(args[0] || path.join(root, 'dist'));
 const shots = path.resolve(args[1] || path.join(root, 'target', 'screenshots'));
 mkdirSync(shots, { recursive: true });
 
-const CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const CSP = STRICT_CSP;
 const SIZE_BUDGET = 250_000; // bytes, gzip -9, of what a view-mode page transfers for the widget
 const TIME_BUDGET = 500; // ms from navigation to every widget's matrix on the demo page
 const TRANSFER = ['widget/reachplan-widget_bg.wasm', 'widget/reachplan-widget.js', 'widget/reach-plan.js', 'widget/widget.css'];
