@@ -32,7 +32,7 @@ use reachplan::engine::model::{
     P2sConfig, Plan, Position, Protocol, RouteServer, RoutingIntent, ScaleUnits, VirtualDesktop,
     VpnGateway, VpnSku, VpnType, Wan, WanType,
 };
-use reachplan::engine::{analyze, edit, read_plan, report, share, write_plan, Severity};
+use reachplan::engine::{analyze, edit, focus, read_plan, report, share, write_plan, Severity};
 
 const KINDS: [NodeKind; 8] = [
     NodeKind::Site,
@@ -615,6 +615,22 @@ proptest! {
             serde_json::to_string(&analyze(&again)).unwrap(),
             serde_json::to_string(&first).unwrap()
         );
+    }
+
+    /// The focused answers (`explain`, `capacity`) are those of the whole analysis, field for
+    /// field, for every pair asked for, alone or together with others.
+    #[test]
+    fn focused_answers_are_the_analysis_answers(plan in plans(12, 20)) {
+        let analysis = analyze(&plan);
+        let wanted: Vec<(&str, &str)> =
+            analysis.pairs.iter().map(|p| (p.from.as_str(), p.to.as_str())).collect();
+        let all = focus::answers(&plan, &wanted);
+        for pair in &analysis.pairs {
+            prop_assert_eq!(all.pair(&pair.from, &pair.to), Some(pair));
+            let one = focus::answers(&plan, &[(pair.from.as_str(), pair.to.as_str())]);
+            prop_assert_eq!(one.pair(&pair.from, &pair.to), Some(pair), "\n{}", write_plan(&plan));
+        }
+        prop_assert_eq!(all.iter().count(), analysis.pairs.len());
     }
 
     /// Adding a link never takes a reachable pair away unless the pair is now an overlap

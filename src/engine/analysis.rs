@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::access;
 use super::design;
 use super::edit::{Edit, LinkFlag};
+use super::focus;
 use super::model::{Access, Expect, Intent, LinkKind, NodeKind, Plan};
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
@@ -200,33 +201,41 @@ pub fn analyze(plan: &Plan) -> Analysis {
     }
     let grants = access::grants(&net, &pairs);
     for pair in &mut pairs {
-        if pair.reachable {
-            pair.access = Some(Access::Network);
-        } else if let Some(grant) = grants.get(&(pair.from.clone(), pair.to.clone())) {
-            pair.access = Some(grant.access);
-            pair.access_rule = Some(grant.rule.to_string());
-            pair.access_note = Some(grant.note.clone());
-            if !pair.one_way {
-                pair.path = grant.path.clone();
-                pair.via = grant.via.clone();
-                pair.links.clear();
-            }
-        }
+        grant_access(pair, &grants);
     }
     net.findings.extend(access::m365_paths(&net, &pairs));
     net.findings.extend(design::findings(&net));
     finish(&net, plan, endpoints, pairs, assumptions)
 }
 
-/// The full story of one pair: its answer and both traces.
+/// The full story of one pair: its answer and both traces. It costs a few traces, not the
+/// whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to` are two
+/// different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    let pair = analyze(plan).pair(from, to)?.clone();
+    let pair = focus::answers(plan, &[(from, to)]).pair(from, to)?.clone();
     let net = Net::build(plan);
     let a = *net.index.get(from)?;
     let b = *net.index.get(to)?;
     let there = reach::from_source(&net, a).get(b).cloned().flatten();
     let back = reach::from_source(&net, b).get(a).cloned().flatten();
     Some(Story { pair, there, back })
+}
+
+/// The access of a pair: `network` when reachable, otherwise the best limited access the
+/// access rules grant it (R9.x), whose way replaces the pair's path unless traffic goes one way.
+pub(crate) fn grant_access(pair: &mut Pair, grants: &BTreeMap<(String, String), access::Grant>) {
+    if pair.reachable {
+        pair.access = Some(Access::Network);
+    } else if let Some(grant) = grants.get(&(pair.from.clone(), pair.to.clone())) {
+        pair.access = Some(grant.access);
+        pair.access_rule = Some(grant.rule.to_string());
+        pair.access_note = Some(grant.note.clone());
+        if !pair.one_way {
+            pair.path = grant.path.clone();
+            pair.via = grant.via.clone();
+            pair.links.clear();
+        }
+    }
 }
 
 fn sorted_endpoints(net: &Net) -> Vec<usize> {
@@ -248,7 +257,7 @@ fn path_of(net: &Net, source: usize, trace: &Trace, pair: &mut Pair) {
     }
 }
 
-fn judge(
+pub(crate) fn judge(
     net: &Net,
     traces: &BTreeMap<usize, Vec<Option<Trace>>>,
     overlaps: &BTreeMap<(usize, usize), String>,

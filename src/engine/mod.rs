@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod capacity;
 pub mod design;
 pub mod edit;
+pub mod focus;
 pub mod format;
 pub mod generate;
 pub mod geo;

@@ -4,14 +4,14 @@ use super::elements::{Load, Loads};
 use super::latency;
 use super::path::{choose, crossed, is_branch, kind_of, Choice};
 use super::{num, Change, Ctx, ElementKind, FlowRoute};
-use crate::engine::analysis::Analysis;
+use crate::engine::focus::Answers;
 use crate::engine::limits;
 use crate::engine::model::{FlowClass, NodeKind};
 use crate::engine::rules::Severity;
 
 /// Places every flow on its path, adds its load to the elements it crosses, and checks its
 /// traffic class.
-pub fn place(ctx: &mut Ctx, analysis: &Analysis, loads: &mut Loads) -> Vec<FlowRoute> {
+pub fn place(ctx: &mut Ctx, analysis: &Answers, loads: &mut Loads) -> Vec<FlowRoute> {
     let plan = ctx.plan;
     let mut out = Vec::new();
     for flow in &plan.flows {

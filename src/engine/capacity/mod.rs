@@ -39,7 +39,7 @@ mod text;
 mod vpn;
 mod vwan;
 
-use super::analysis::analyze;
+use super::focus;
 use super::model::Plan;
 
 pub use answer::*;
@@ -68,7 +68,12 @@ pub fn capacity(plan: &Plan, surge: f64) -> Capacity {
     } else {
         1.0
     };
-    let analysis = analyze(plan);
+    let flows: Vec<(&str, &str)> = plan
+        .flows
+        .iter()
+        .map(|f| (f.from.as_str(), f.to.as_str()))
+        .collect();
+    let analysis = focus::answers(plan, &flows);
     let mut ctx = Ctx {
         plan,
         surge,

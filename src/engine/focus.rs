@@ -1,0 +1,111 @@
+//! The explained answers of a few pairs, without explaining every pair of the plan.
+//!
+//! [`analyze`](super::analyze) explains all N² ordered pairs: right for a diagram of a few dozen
+//! endpoints, seconds for a thousand. `explain`, `capacity` and an app showing one pair need a
+//! handful. [`answers`] traces only from the endpoints of the pairs asked for, and from the
+//! VNets whose Azure Bastion or virtual desktop the access rules (R9.x) go through; each answer
+//! is the one `analyze` gives for that pair, field for field (a property test checks it).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::access;
+use super::analysis::{grant_access, judge, Pair};
+use super::model::{LinkKind, Plan};
+use super::reach;
+use super::topology::Net;
+use super::validate;
+
+/// The answers of some ordered pairs, by (from, to).
+#[derive(Debug, Clone, Default)]
+pub struct Answers {
+    pairs: BTreeMap<(String, String), Pair>,
+}
+
+impl Answers {
+    /// The answer for one ordered pair, when it was asked for and names two different
+    /// endpoints of the plan.
+    pub fn pair(&self, from: &str, to: &str) -> Option<&Pair> {
+        self.pairs.get(&(from.to_string(), to.to_string()))
+    }
+
+    /// Every answer, in (from, to) order.
+    pub fn iter(&self) -> impl Iterator<Item = &Pair> {
+        self.pairs.values()
+    }
+}
+
+/// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
+/// of the plan are left out. Complexity: one trace per distinct endpoint named (and per VNet a
+/// Bastion or virtual desktop of a source reaches through), instead of one per endpoint of the
+/// plan, and one judgement per pair asked for.
+///
+/// # Example
+/// ```
+/// use reachplan::engine::{focus, read_plan};
+/// let plan = read_plan(r#"{"reachplan": 1,
+///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+///             {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
+///   "links": [{"kind": "peering", "from": "a", "to": "b"},
+///             {"kind": "peering", "from": "b", "to": "c"}]}"#).unwrap();
+/// let answers = focus::answers(&plan, &[("a", "c")]);
+/// assert_eq!(answers.pair("a", "c").unwrap().rule.as_deref(), Some("R1.1"));
+/// assert!(answers.pair("a", "b").is_none());
+/// ```
+pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
+    let mut net = Net::build(plan);
+    let overlaps = validate::overlaps(&mut net);
+    let endpoint = |id: &str| {
+        net.index
+            .get(id)
+            .copied()
+            .filter(|&n| net.node(n).kind.is_endpoint())
+    };
+    let asked: BTreeSet<(usize, usize)> = wanted
+        .iter()
+        .filter_map(|&(a, b)| Some((endpoint(a)?, endpoint(b)?)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    if asked.is_empty() {
+        return Answers::default();
+    }
+    // The pairs the access rules read to grant the asked ones (see `access::grants`): from the
+    // VNet behind a source's Bastion or virtual desktop to the destination, and from the source
+    // to the internet node that an Application Gateway of the destination publishes to.
+    let mut judged = asked.clone();
+    for conn in net.conns.iter().filter(|c| c.refused.is_none()) {
+        for &(a, b) in &asked {
+            let through = conn.is(LinkKind::Bastion) || conn.is(LinkKind::VirtualDesktop);
+            if through && conn.a == a && conn.b != b {
+                judged.insert((conn.b, b));
+            }
+            if conn.is(LinkKind::AppGateway) && conn.b == b && conn.a != a {
+                judged.insert((a, conn.a));
+            }
+        }
+    }
+    let judged: BTreeSet<(usize, usize)> = judged
+        .into_iter()
+        .filter(|&(a, b)| {
+            a != b && net.node(a).kind.is_endpoint() && net.node(b).kind.is_endpoint()
+        })
+        .collect();
+    let sources: BTreeSet<usize> = judged.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let traces: BTreeMap<usize, Vec<Option<reach::Trace>>> = sources
+        .into_iter()
+        .map(|s| (s, reach::from_source(&net, s)))
+        .collect();
+    let pairs: Vec<Pair> = judged
+        .iter()
+        .map(|&(a, b)| judge(&net, &traces, &overlaps, a, b).0)
+        .collect();
+    let grants = access::grants(&net, &pairs);
+    let mut out = BTreeMap::new();
+    for (mut pair, key) in pairs.into_iter().zip(&judged) {
+        if asked.contains(key) {
+            grant_access(&mut pair, &grants);
+            out.insert((pair.from.clone(), pair.to.clone()), pair);
+        }
+    }
+    Answers { pairs: out }
+}
