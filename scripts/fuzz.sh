@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh                    every target, 300 s each
 #   scripts/fuzz.sh TARGET [SECONDS]   one target (read_plan, share_decode, analyze, capacity)
 #   scripts/fuzz.sh all SECONDS        every target, SECONDS each
-#   scripts/fuzz.sh --ci               every target, 45 s each (the short run for CI)
+#   scripts/fuzz.sh --ci               every target, 15 s each (the short run of the test suite)
 #
 # Installs cargo-fuzz (crates.io) and a C++ compiler (Debian) when they are missing. Only the
 # stable toolchain exists here, and cargo-fuzz passes nightly flags to rustc (-Z...), so the
@@ -28,7 +28,7 @@ usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 selected=()
 seconds=300
 case "${1:-all}" in
-  --ci) selected=("${TARGETS[@]}"); seconds=45 ;;
+  --ci) selected=("${TARGETS[@]}"); seconds=15 ;;
   -h|--help) usage ;;
   all) selected=("${TARGETS[@]}"); seconds="${2:-300}" ;;
   *)

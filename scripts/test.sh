@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of reachplan: formatting, lints, unit, golden and CLI tests, then the browser
 # app's lints, unit tests, build and end-to-end tests in headless Chromium, and the same for the
-# documentation widget (with its size and time budgets).
+# documentation widget, the review of the dependencies (cargo-deny) and a short fuzz run.
 # Installs what it needs when missing (rustfmt and clippy components; the web toolchain and
-# Debian's chromium through scripts/setup-web.sh).
+# Debian's chromium through scripts/setup-web.sh; cargo-deny and cargo-fuzz from crates.io).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${CARGO_HOME:=$HOME/.cargo}"
@@ -24,6 +24,9 @@ cargo clippy --locked --all-targets -- -D warnings
 
 step "cargo test"
 cargo test --locked
+
+step "dependencies: licenses, bans, sources (cargo-deny)"
+scripts/deny.sh
 
 step "web toolchain"
 scripts/setup-web.sh --with-browser
@@ -56,3 +59,6 @@ node e2e/widget.mjs dist target/screenshots
 
 step "end-to-end tests (headless chromium)"
 node e2e/e2e.mjs dist target/screenshots
+
+step "fuzz: every target for 15 s (scripts/fuzz.sh for longer runs)"
+scripts/fuzz.sh --ci
