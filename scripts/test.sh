@@ -41,6 +41,9 @@ step "cargo clippy (wasm, documentation widget)"
 cargo clippy --locked --target wasm32-unknown-unknown --features widget \
   --bin reachplan-widget --bin reachplan-widget-edit --lib -- -D warnings
 
+step "cargo clippy (wasm, benchmark)"
+cargo clippy --locked --target wasm32-unknown-unknown --features bench-web --bin reachplan-bench-web -- -D warnings
+
 step "cargo test (widget logic, native)"
 cargo test --locked --features widget --lib widget::
 

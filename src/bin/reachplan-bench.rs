@@ -10,6 +10,10 @@
 //! the output says); the ratio; and the peak resident memory while the matrix is computed
 //! (VmHWM, reset before each size) with the size of the bit matrices. The oracle's answers on
 //! the pairs it times are checked against the matrix: a difference exits 1.
+//!
+//! `--wasm FILE` adds the WebAssembly figures that `e2e/bench-web.mjs` measured in headless
+//! Chromium on the same plans (same sizes and seed): `scripts/bench.sh` runs both in one
+//! command.
 
 #[path = "../../tests/oracle/naive.rs"]
 mod naive;
@@ -129,9 +133,35 @@ struct Row {
     matrix: Duration,
     oracle: Duration,
     peak_mb: Option<f64>,
+    wasm: Option<Duration>,
+    wasm_mb: Option<f64>,
 }
 
-fn bench(endpoints: usize, seed: u64) -> (Row, usize) {
+/// What `e2e/bench-web.mjs` measured for one size in WebAssembly.
+#[derive(serde::Deserialize)]
+struct WasmRow {
+    size: usize,
+    endpoints: usize,
+    reachable: usize,
+    runs: usize,
+    matrix_ms: f64,
+    summary_ms: f64,
+    memory_mb: f64,
+}
+
+#[derive(serde::Deserialize)]
+struct WasmRun {
+    chromium: String,
+    seed: u64,
+    results: Vec<WasmRow>,
+}
+
+fn read_wasm(path: &str) -> Result<WasmRun, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
     let runs = if endpoints >= 5_000 { 5 } else { 9 };
     let plan = generate(endpoints, seed);
     let text = write_plan(&plan);
@@ -150,6 +180,8 @@ fn bench(endpoints: usize, seed: u64) -> (Row, usize) {
                 matrix: fast,
                 oracle: Duration::ZERO,
                 peak_mb: None,
+                wasm: None,
+                wasm_mb: None,
             },
             0,
         );
@@ -178,6 +210,45 @@ fn bench(endpoints: usize, seed: u64) -> (Row, usize) {
     );
     println!("  fast matrix, native           {}   (median of {runs}; {} twin classes, {} transit::hop calls)", ms(fast), matrix.classes, matrix.hops);
     println!("  summary (matrix + findings)   {}", ms(whole));
+    let in_wasm = wasm.and_then(|w| {
+        let row = w.results.iter().find(|r| r.size == endpoints)?;
+        Some((w, row))
+    });
+    let mut wasm_matrix = None;
+    let mut wasm_mb = None;
+    if let Some((w, row)) = in_wasm {
+        if row.endpoints != matrix.endpoints.len() || row.reachable != matrix.count() {
+            eprintln!(
+                "the WebAssembly run answered {} endpoints, {} reachable pairs; native {}, {}",
+                row.endpoints,
+                row.reachable,
+                matrix.endpoints.len(),
+                matrix.count()
+            );
+            return (
+                Row {
+                    endpoints,
+                    matrix: fast,
+                    oracle: Duration::ZERO,
+                    peak_mb: None,
+                    wasm: None,
+                    wasm_mb: None,
+                },
+                1,
+            );
+        }
+        println!(
+            "  fast matrix, WebAssembly      {:.2} ms   (median of {}, headless Chromium {})",
+            row.matrix_ms, row.runs, w.chromium
+        );
+        println!("  summary, WebAssembly          {:.2} ms", row.summary_ms);
+        println!(
+            "  WebAssembly memory            {:.1} MB   (linear memory after this size; it never shrinks)",
+            row.memory_mb
+        );
+        wasm_matrix = Some(Duration::from_secs_f64(row.matrix_ms / 1000.0));
+        wasm_mb = Some(row.memory_mb);
+    }
     println!(
         "  one search per endpoint       {}   (no twins shared)",
         ms(alone)
@@ -217,6 +288,8 @@ fn bench(endpoints: usize, seed: u64) -> (Row, usize) {
             matrix: fast,
             oracle: oracle_total,
             peak_mb,
+            wasm: wasm_matrix,
+            wasm_mb,
         },
         run.mismatches,
     )
@@ -226,6 +299,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sizes = Vec::new();
     let mut seed = 1;
+    let mut wasm_file = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -233,10 +307,14 @@ fn main() -> ExitCode {
                 i += 1;
                 seed = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(seed);
             }
+            "--wasm" => {
+                i += 1;
+                wasm_file = args.get(i).cloned();
+            }
             s => match s.parse::<usize>() {
                 Ok(n) => sizes.push(n),
                 Err(_) => {
-                    eprintln!("usage: reachplan-bench [SIZE...] [--seed S]");
+                    eprintln!("usage: reachplan-bench [SIZE...] [--seed S] [--wasm FILE]");
                     return ExitCode::from(2);
                 }
             },
@@ -254,10 +332,24 @@ fn main() -> ExitCode {
             "release"
         }
     );
+    let wasm = match wasm_file.as_deref().map(read_wasm).transpose() {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("reachplan-bench: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(w) = wasm.as_ref().filter(|w| w.seed != seed) {
+        eprintln!(
+            "reachplan-bench: the WebAssembly figures are for seed {}, not {seed}",
+            w.seed
+        );
+        return ExitCode::from(2);
+    }
     let mut mismatches = 0;
     let mut rows = Vec::new();
     for &n in &sizes {
-        let (row, wrong) = bench(n, seed);
+        let (row, wrong) = bench(n, seed, wasm.as_ref());
         mismatches += wrong;
         rows.push(row);
     }
@@ -272,6 +364,13 @@ fn main() -> ExitCode {
                     verdict(row.matrix <= Duration::from_millis(10)),
                     ms(row.matrix)
                 );
+                if let Some(w) = row.wasm {
+                    println!(
+                        "  1,000 endpoints ≤ 25 ms in WebAssembly: {} ({})",
+                        verdict(w <= Duration::from_millis(25)),
+                        ms(w)
+                    );
+                }
                 println!(
                     "  ≥ 100x the oracle at 1,000 endpoints: {} ({ratio:.0}x)",
                     verdict(ratio >= 100.0)
@@ -283,9 +382,22 @@ fn main() -> ExitCode {
                     verdict(row.matrix <= Duration::from_millis(300)),
                     ms(row.matrix)
                 );
+                if let Some(w) = row.wasm {
+                    println!(
+                        "  10,000 endpoints ≤ 1 s in WebAssembly: {} ({})",
+                        verdict(w <= Duration::from_secs(1)),
+                        ms(w)
+                    );
+                }
                 if let Some(mb) = row.peak_mb {
                     println!(
                         "  10,000 endpoints under 200 MB: {} ({mb:.1} MB)",
+                        verdict(mb < 200.0)
+                    );
+                }
+                if let Some(mb) = row.wasm_mb {
+                    println!(
+                        "  10,000 endpoints under 200 MB in WebAssembly: {} ({mb:.1} MB)",
                         verdict(mb < 200.0)
                     );
                 }
@@ -294,7 +406,9 @@ fn main() -> ExitCode {
         }
     }
     if mismatches > 0 {
-        eprintln!("{mismatches} pairs differ between the oracle and the matrix");
+        eprintln!(
+            "{mismatches} answers differ (the oracle's, the matrix's or WebAssembly's; see above)"
+        );
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
