@@ -17,10 +17,11 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use reachplan::engine::generate::generate;
+use reachplan::engine::matrix::overview::{self, Cell};
 use reachplan::engine::matrix::{self, summary, Sharing};
 use reachplan::engine::model::{
-    Cidr, ErGateway, ErGwSku, ErSku, Firewall, LinkKind, NodeKind, Plan, RouteServer, VpnSku,
-    VpnType, WanType,
+    Access, Cidr, ErGateway, ErGwSku, ErSku, Firewall, LinkKind, NodeKind, Plan, RouteServer,
+    VpnSku, VpnType, WanType,
 };
 use reachplan::engine::topology::Net;
 use reachplan::engine::{analyze, read_plan, validate, Severity};
@@ -112,6 +113,31 @@ fn agree(plan: &Plan, name: &str) {
         summary.text(),
         reachplan::engine::report::summary(&analysis)
     );
+    // The overview the app draws: each cell's verdict is the analysis's.
+    let o = overview::overview(plan);
+    for pair in &analysis.pairs {
+        let (i, j) = (
+            o.summary.matrix.index(&pair.from).unwrap(),
+            o.summary.matrix.index(&pair.to).unwrap(),
+        );
+        let want = if pair.reachable {
+            Cell::Reachable
+        } else if pair.one_way {
+            Cell::OneWay
+        } else {
+            match pair.access {
+                Some(a) if a != Access::Network && a != Access::None => Cell::Limited(a),
+                _ => Cell::Unreachable,
+            }
+        };
+        assert_eq!(
+            o.cell(i, j),
+            want,
+            "{name}: {} → {} (overview)",
+            pair.from,
+            pair.to
+        );
+    }
 }
 
 #[test]

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::RngSeed;
+use reachplan::engine::matrix::overview::{overview, Cell};
 use reachplan::engine::model::{
     Access, AppGateway, Auth, Bastion, BastionSku, Cidr, Clients, ErGateway, ErGwSku, ErSku,
     Expect, Firewall, FirewallSku, Flow, FlowClass, Intent, Link, LinkKind, Node, NodeKind,
@@ -631,6 +632,30 @@ proptest! {
             prop_assert_eq!(one.pair(&pair.from, &pair.to), Some(pair), "\n{}", write_plan(&plan));
         }
         prop_assert_eq!(all.iter().count(), analysis.pairs.len());
+    }
+
+    /// The overview the app draws gives every cell the verdict of the whole analysis, and the
+    /// same intents.
+    #[test]
+    fn overview_cells_are_the_analysis_verdicts(plan in plans(12, 20)) {
+        let analysis = analyze(&plan);
+        let o = overview(&plan);
+        prop_assert_eq!(o.endpoints(), analysis.endpoints.as_slice());
+        prop_assert_eq!(&o.summary.intents, &analysis.intents);
+        for (i, from) in analysis.endpoints.iter().enumerate() {
+            for (j, to) in analysis.endpoints.iter().enumerate() {
+                let want = match analysis.pair(from, to) {
+                    None => Cell::Same,
+                    Some(p) if p.reachable => Cell::Reachable,
+                    Some(p) if p.one_way => Cell::OneWay,
+                    Some(p) => match p.access {
+                        Some(a) if a != Access::Network && a != Access::None => Cell::Limited(a),
+                        _ => Cell::Unreachable,
+                    },
+                };
+                prop_assert_eq!(o.cell(i, j), want, "{} → {}\n{}", from, to, write_plan(&plan));
+            }
+        }
     }
 
     /// Adding a link never takes a reachable pair away unless the pair is now an overlap

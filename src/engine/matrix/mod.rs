@@ -34,6 +34,7 @@
 mod assemble;
 mod bits;
 mod classes;
+pub mod overview;
 mod search;
 pub mod summary;
 

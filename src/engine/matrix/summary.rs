@@ -61,6 +61,19 @@ impl Summary {
 /// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
 /// Bastion, virtual-desktop and Application Gateway connections.
 pub fn summarize(plan: &Plan) -> Summary {
+    let with_access = plan.intents.iter().any(|i| i.access.is_some());
+    summarize_with(plan, with_access).0
+}
+
+/// The summary, and when `with_access` the limited access the access rules grant to pairs
+/// that are not reachable (by (from, to) endpoint ids).
+pub(crate) fn summarize_with(
+    plan: &Plan,
+    with_access: bool,
+) -> (
+    Summary,
+    std::collections::BTreeMap<(String, String), Access>,
+) {
     let mut net = Net::build(plan);
     let overlaps = validate::overlaps(&mut net);
     validate::limits(&mut net);
@@ -73,7 +86,7 @@ pub fn summarize(plan: &Plan) -> Summary {
             .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
     });
     findings.dedup();
-    let grants = if plan.intents.iter().any(|i| i.access.is_some()) {
+    let grants = if with_access {
         let pairs = access_pairs(&net, &matrix);
         access::grants(&net, &pairs)
             .into_iter()
@@ -103,11 +116,14 @@ pub fn summarize(plan: &Plan) -> Summary {
             IntentResult::verdict(intent, reachable, access)
         })
         .collect();
-    Summary {
-        matrix,
-        findings,
-        intents,
-    }
+    (
+        Summary {
+            matrix,
+            findings,
+            intents,
+        },
+        grants,
+    )
 }
 
 /// The reachable pairs the access rules read: from the VNet behind a Bastion or a virtual

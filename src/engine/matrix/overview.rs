@@ -1,0 +1,114 @@
+//! What a screen shows of a plan of any size, fast: the summary (the matrix, findings and
+//! intents of `check --summary`) and each cell's verdict — reachable, one way only, limited
+//! access (R9.x) or not reachable — without explaining any pair. The app explains the pair a
+//! person selects (see [`focus`](super::super::focus)); the verdicts are those of
+//! [`analyze`](super::super::analyze)'s pairs (a property test checks it).
+
+use std::collections::BTreeMap;
+
+use super::super::model::{Access, NodeKind, Plan};
+use super::summary::{summarize_with, Summary};
+
+/// The verdict of one cell of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// The row and the column are the same endpoint.
+    Same,
+    /// Traffic goes and comes back.
+    Reachable,
+    /// There is a way there but none back.
+    OneWay,
+    /// No network route, but access of a limited kind (desktop, RDP/SSH, HTTPS).
+    Limited(Access),
+    /// No way at all.
+    Unreachable,
+}
+
+/// The summary with every cell's verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// The answers, findings and intents.
+    pub summary: Summary,
+    /// Limited access of pairs that are not reachable, by endpoint indexes.
+    limited: BTreeMap<(usize, usize), Access>,
+    /// The kind of each endpoint.
+    kinds: Vec<NodeKind>,
+}
+
+impl Overview {
+    /// Endpoint ids, sorted.
+    pub fn endpoints(&self) -> &[String] {
+        &self.summary.matrix.endpoints
+    }
+
+    /// The verdict of the pair (`from`, `to`), as endpoint indexes. O(log G) for G grants.
+    pub fn cell(&self, from: usize, to: usize) -> Cell {
+        let m = &self.summary.matrix;
+        if from == to {
+            return Cell::Same;
+        }
+        if m.reachable(from, to) {
+            return Cell::Reachable;
+        }
+        let kind = |i: usize| self.kinds.get(i).copied();
+        // The internet opens no connection into a private network (R9.3); replies from the
+        // internet and Microsoft's services follow the connection that opened them.
+        let from_internet = kind(from) == Some(NodeKind::Internet);
+        let back_needed = !matches!(kind(to), Some(NodeKind::Internet | NodeKind::Microsoft));
+        if !from_internet && back_needed && m.goes(from, to) && !m.goes(to, from) {
+            return Cell::OneWay;
+        }
+        match self.limited.get(&(from, to)) {
+            Some(&access) => Cell::Limited(access),
+            None => Cell::Unreachable,
+        }
+    }
+
+    /// The kinds of limited access some cell shows.
+    pub fn limited_kinds(&self) -> Vec<Access> {
+        let mut kinds: Vec<Access> = self
+            .limited
+            .iter()
+            .filter(|(&(i, j), _)| matches!(self.cell(i, j), Cell::Limited(_)))
+            .map(|(_, &a)| a)
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+}
+
+/// The overview of a plan. Complexity: that of [`summarize`](super::summary::summarize) with
+/// the access rules always asked (O(A N) for A Bastion, virtual-desktop and Application
+/// Gateway connections).
+///
+/// # Example
+/// ```
+/// use reachplan::engine::matrix::overview::{overview, Cell};
+/// use reachplan::engine::read_plan;
+/// let plan = read_plan(r#"{"reachplan": 1,
+///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]}],
+///   "links": [{"kind": "peering", "from": "a", "to": "b"}]}"#).unwrap();
+/// let o = overview(&plan);
+/// assert_eq!(o.cell(0, 1), Cell::Reachable);
+/// assert_eq!(o.cell(1, 1), Cell::Same);
+/// ```
+pub fn overview(plan: &Plan) -> Overview {
+    let (summary, grants) = summarize_with(plan, true);
+    let m = &summary.matrix;
+    let limited = grants
+        .into_iter()
+        .filter_map(|((from, to), access)| Some(((m.index(&from)?, m.index(&to)?), access)))
+        .collect();
+    let kinds = m
+        .endpoints
+        .iter()
+        .map(|id| plan.node(id).map_or(NodeKind::Vnet, |n| n.kind))
+        .collect();
+    Overview {
+        summary,
+        limited,
+        kinds,
+    }
+}
