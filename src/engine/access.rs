@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::analysis::Pair;
+use super::matrix::Matrix;
 pub use super::model::Access;
 use super::model::{BastionSku, LinkKind, NodeKind};
 use super::rules::{Finding, Severity};
@@ -50,15 +51,51 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
         .map(|p| ((p.from.as_str(), p.to.as_str()), p))
         .collect();
     let reachable = |a: &str, b: &str| lookup.get(&(a, b)).filter(|p| p.reachable).copied();
+    grants_with(net, &reachable, true)
+}
+
+/// The kinds of limited access alone, keyed by (from, to) ids, read from the fast matrix: what
+/// the overview of a large plan shows, without the paths and sentences of [`grants`].
+pub fn access_kinds(net: &Net, matrix: &Matrix) -> BTreeMap<(String, String), Access> {
+    // Without detail no grant is built, so the pair only says "reachable".
+    let reached = Pair::reached("", "");
+    let reachable = |a: &str, b: &str| {
+        matrix
+            .index(a)
+            .zip(matrix.index(b))
+            .filter(|&(i, j)| matrix.reachable(i, j))
+            .map(|_| &reached)
+    };
+    grants_with(net, &reachable, false)
+        .into_iter()
+        .map(|(key, grant)| (key, grant.access))
+        .collect()
+}
+
+type Reachable<'r, 'p> = &'r dyn Fn(&str, &str) -> Option<&'p Pair>;
+
+fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(String, String), Grant> {
     let mut out: BTreeMap<(String, String), Grant> = BTreeMap::new();
-    let mut offer = |from: &str, to: &str, grant: Grant| {
+    // The grant is built only when it wins (and, without detail, not at all).
+    let mut offer = |from: &str, to: &str, access: Access, make: &dyn Fn() -> Grant| {
         if from == to {
             return;
         }
         let key = (from.to_string(), to.to_string());
         match out.get(&key) {
-            Some(g) if g.access <= grant.access => {}
+            Some(g) if g.access <= access => {}
             _ => {
+                let grant = if detail {
+                    make()
+                } else {
+                    Grant {
+                        access,
+                        path: Vec::new(),
+                        via: Vec::new(),
+                        rule: "",
+                        note: String::new(),
+                    }
+                };
                 out.insert(key, grant);
             }
         }
@@ -76,24 +113,28 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
                 .as_ref()
                 .and_then(|x| x.sku)
                 .unwrap_or(BastionSku::Basic);
-            offer(a, b, Grant {
+            offer(a, b, Access::RdpSsh, &|| {
+                Grant {
                 access: Access::RdpSsh,
                 path: vec![a.into(), b.into()],
                 via: vec!["bastion".into()],
                 rule: "R9.1",
                 note: format!("RDP/SSH in the browser to the VMs of {b} through its Azure Bastion, without a VPN client."),
+            }
             });
             if sku >= BastionSku::Basic {
                 for &(c, peer) in &net.adj[conn.b] {
                     let pc = &net.conns[c];
                     if pc.is(LinkKind::Peering) && pc.refused.is_none() {
                         let p = net.id(peer);
-                        offer(a, p, Grant {
+                        offer(a, p, Access::RdpSsh, &|| {
+                            Grant {
                             access: Access::RdpSsh,
                             path: vec![a.into(), b.into(), p.into()],
                             via: vec!["bastion".into(), "peering".into()],
                             rule: "R9.1",
                             note: format!("RDP/SSH through {b}'s Azure Bastion to VMs of the peered VNet {p} (Basic SKU and up)."),
+                        }
                         });
                     }
                 }
@@ -108,67 +149,67 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
                         continue;
                     }
                     if let Some(p) = reachable(b, x) {
-                        let (path, via) = extend(&[a, b], &["bastion"], Some(p));
-                        offer(a, x, Grant {
+                        offer(a, x, Access::RdpSsh, &|| {
+                            let (path, via) = extend(&[a, b], &["bastion"], Some(p));
+                            Grant {
                             access: Access::RdpSsh,
                             path,
                             via,
                             rule: "R9.1",
                             note: format!("RDP/SSH by IP address through {b}'s Azure Bastion (Standard SKU and up) to {x}, which {b} reaches."),
+                            }
                         });
                     }
                 }
             }
         }
         if conn.is(LinkKind::VirtualDesktop) {
-            offer(
-                a,
-                b,
-                Grant {
-                    access: Access::Desktop,
-                    path: vec![a.into(), b.into()],
-                    via: vec!["virtual_desktop".into()],
-                    rule: "R9.2",
-                    note: format!("A virtual desktop session that runs in {b}."),
-                },
-            );
+            offer(a, b, Access::Desktop, &|| Grant {
+                access: Access::Desktop,
+                path: vec![a.into(), b.into()],
+                via: vec!["virtual_desktop".into()],
+                rule: "R9.2",
+                note: format!("A virtual desktop session that runs in {b}."),
+            });
             for &x in &endpoints {
                 if let Some(p) = reachable(b, x) {
-                    let (path, via) = extend(&[a, b], &["virtual_desktop"], Some(p));
-                    offer(
-                        a,
-                        x,
+                    offer(a, x, Access::Desktop, &|| {
+                        let (path, via) = extend(&[a, b], &["virtual_desktop"], Some(p));
                         Grant {
                             access: Access::Desktop,
                             path,
                             via,
                             rule: "R9.2",
                             note: format!("From a virtual desktop in {b}, which reaches {x}."),
-                        },
-                    );
+                        }
+                    });
                 }
             }
         }
         if conn.is(LinkKind::AppGateway) {
-            offer(a, b, Grant {
+            offer(a, b, Access::Https, &|| Grant {
                 access: Access::Https,
                 path: vec![a.into(), b.into()],
                 via: vec!["app_gateway".into()],
                 rule: "R9.3",
-                note: format!("HTTP(S) to the applications {b} publishes through its Application Gateway."),
+                note: format!(
+                    "HTTP(S) to the applications {b} publishes through its Application Gateway."
+                ),
             });
             for &x in &endpoints {
-                if let Some(p) = lookup.get(&(x, a)).filter(|p| p.reachable) {
-                    let mut path = p.path.clone();
-                    path.push(b.into());
-                    let mut via = p.via.clone();
-                    via.push("app_gateway".into());
-                    offer(x, b, Grant {
-                        access: Access::Https,
-                        path,
-                        via,
-                        rule: "R9.3",
-                        note: format!("HTTP(S) over the internet to the applications {b} publishes through its Application Gateway."),
+                if let Some(p) = reachable(x, a) {
+                    offer(x, b, Access::Https, &|| {
+                        let mut path = p.path.clone();
+                        path.push(b.into());
+                        let mut via = p.via.clone();
+                        via.push("app_gateway".into());
+                        Grant {
+                            access: Access::Https,
+                            path,
+                            via,
+                            rule: "R9.3",
+                            note: format!("HTTP(S) over the internet to the applications {b} publishes through its Application Gateway."),
+                        }
                     });
                 }
             }

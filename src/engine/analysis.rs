@@ -66,6 +66,29 @@ pub struct Pair {
     pub access_note: Option<String>,
 }
 
+impl Pair {
+    /// A reachable pair with nothing else said (no path): what the access rules read from the
+    /// fast matrix.
+    pub(crate) fn reached(from: &str, to: &str) -> Pair {
+        Pair {
+            from: from.to_string(),
+            to: to.to_string(),
+            reachable: true,
+            path: Vec::new(),
+            via: Vec::new(),
+            links: Vec::new(),
+            one_way: false,
+            rule: None,
+            reason: None,
+            fix: None,
+            edit: None,
+            access: Some(Access::Network),
+            access_rule: None,
+            access_note: None,
+        }
+    }
+}
+
 /// An intent with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IntentResult {
@@ -151,7 +174,7 @@ impl Analysis {
 }
 
 /// Both traces of a pair, for the full story of `explain`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Story {
     /// The pair's answer.
     pub pair: Pair,
@@ -208,17 +231,11 @@ pub fn analyze(plan: &Plan) -> Analysis {
     finish(&net, plan, endpoints, pairs, assumptions)
 }
 
-/// The full story of one pair: its answer and both traces. It costs a few traces, not the
-/// whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to` are two
-/// different endpoints of the plan.
+/// The full story of one pair: its answer and both traces. It costs the few traces the pair
+/// needs, not the whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to`
+/// are two different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    let pair = focus::answers(plan, &[(from, to)]).pair(from, to)?.clone();
-    let net = Net::build(plan);
-    let a = *net.index.get(from)?;
-    let b = *net.index.get(to)?;
-    let there = reach::from_source(&net, a).get(b).cloned().flatten();
-    let back = reach::from_source(&net, b).get(a).cloned().flatten();
-    Some(Story { pair, there, back })
+    focus::story(plan, from, to)
 }
 
 /// The access of a pair: `network` when reachable, otherwise the best limited access the

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::access;
-use super::analysis::{grant_access, judge, Pair};
+use super::analysis::{grant_access, judge, Pair, Story};
 use super::model::{LinkKind, Plan};
 use super::reach;
 use super::topology::Net;
@@ -53,6 +53,27 @@ impl Answers {
 /// assert!(answers.pair("a", "b").is_none());
 /// ```
 pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
+    traced(plan, wanted).0
+}
+
+/// The full story of one pair (its answer and both traces), from the traces its answer
+/// needs; `None` unless `from` and `to` are two different endpoints of the plan.
+pub fn story(plan: &Plan, from: &str, to: &str) -> Option<Story> {
+    let (answers, mut traces, index) = traced(plan, &[(from, to)]);
+    let pair = answers.pair(from, to)?.clone();
+    let (a, b) = (*index.get(from)?, *index.get(to)?);
+    let there = traces.get_mut(&a).and_then(|t| t.get_mut(b)?.take());
+    let back = traces.get_mut(&b).and_then(|t| t.get_mut(a)?.take());
+    Some(Story { pair, there, back })
+}
+
+type Traces = BTreeMap<usize, Vec<Option<reach::Trace>>>;
+
+/// The answers, with the traces they were judged from and the node numbers by id.
+fn traced<'p>(
+    plan: &'p Plan,
+    wanted: &[(&str, &str)],
+) -> (Answers, Traces, std::collections::HashMap<&'p str, usize>) {
     let mut net = Net::build(plan);
     let overlaps = validate::overlaps(&mut net);
     let endpoint = |id: &str| {
@@ -67,7 +88,7 @@ pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
         .filter(|(a, b)| a != b)
         .collect();
     if asked.is_empty() {
-        return Answers::default();
+        return (Answers::default(), Traces::new(), net.index);
     }
     // The pairs the access rules read to grant the asked ones (see `access::grants`): from the
     // VNet behind a source's Bastion or virtual desktop to the destination, and from the source
@@ -91,7 +112,7 @@ pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
         })
         .collect();
     let sources: BTreeSet<usize> = judged.iter().flat_map(|&(a, b)| [a, b]).collect();
-    let traces: BTreeMap<usize, Vec<Option<reach::Trace>>> = sources
+    let traces: Traces = sources
         .into_iter()
         .map(|s| (s, reach::from_source(&net, s)))
         .collect();
@@ -107,5 +128,5 @@ pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
             out.insert((pair.from.clone(), pair.to.clone()), pair);
         }
     }
-    Answers { pairs: out }
+    (Answers { pairs: out }, traces, net.index)
 }

@@ -20,7 +20,7 @@ use super::topology::{ConnKind, Net};
 use super::transit::{self, Decision, Ingress};
 
 /// One hop of a trace: the node reached, over which connection, and what it cost.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
     /// The node reached.
     pub node: usize,
@@ -35,7 +35,7 @@ pub struct Hop {
 }
 
 /// The best path found from a source to one node.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trace {
     /// Rules broken along the path (0: the node is reachable one way).
     pub violations: u32,

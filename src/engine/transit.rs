@@ -382,11 +382,7 @@ pub fn ingress_of(hub: usize, conn: &Conn) -> Ingress {
 }
 
 fn circuit_supports_transit(net: &Net, c: usize) -> bool {
-    net.node(c)
-        .location
-        .as_deref()
-        .and_then(super::geo::peering_location)
-        .is_none_or(|l| l.global_reach)
+    net.global_reach_location.get(c).copied().unwrap_or(true)
 }
 
 fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {

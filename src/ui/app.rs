@@ -25,7 +25,9 @@ use super::inspector::plan::PlanInspector;
 use super::path::{self, Highlight};
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
-use crate::engine::{analyze, share, Severity};
+use crate::engine::{share, Severity, Story};
+use crate::ui::answers::Answers;
+use crate::ui::defer;
 
 /// The state on opening the page, with the surge last shown.
 fn initial() -> State {
@@ -97,12 +99,17 @@ fn typing_target(event: &web_sys::Event) -> bool {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial);
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
+    // One callback for the app's life, so that views whose data did not change are not drawn
+    // again (a new callback would make every view's props differ).
+    let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
     let plan = state.plan().clone();
-    let analysis = use_memo(plan.clone(), |p| analyze(p));
+    let answers: Answers = (*use_memo(plan.clone(), |p| Answers::of(p))).clone();
+
+    // A large plan's edit is drawn first; its autosave and the selected pair's explanation
+    // follow in the next task (see `defer`).
+    let large = matches!(answers, Answers::Fast(_));
 
     // Autosave, and a share link in the address bar goes stale when the plan changes.
     // A failed save is said once, until saving works again.
@@ -110,15 +117,23 @@ pub fn app() -> Html {
     {
         let on_action = on_action.clone();
         use_effect_with(plan.clone(), move |plan| {
-            match storage::save(plan) {
-                Ok(()) => *save_failed.borrow_mut() = false,
-                Err(e) => {
-                    if !std::mem::replace(&mut *save_failed.borrow_mut(), true) {
-                        on_action.emit(Action::Notify(Some(Notice::error(e.message()))));
+            let plan = plan.clone();
+            let save = move || {
+                match storage::save(&plan) {
+                    Ok(()) => *save_failed.borrow_mut() = false,
+                    Err(e) => {
+                        if !std::mem::replace(&mut *save_failed.borrow_mut(), true) {
+                            on_action.emit(Action::Notify(Some(Notice::error(e.message()))));
+                        }
                     }
                 }
+                stale_fragment(&plan);
+            };
+            if large {
+                defer::after_paint(save);
+            } else {
+                save();
             }
-            stale_fragment(plan);
         });
     }
 
@@ -152,23 +167,45 @@ pub fn app() -> Html {
         });
     }
 
-    let highlight: Option<Rc<Highlight>> = {
+    // The selected pair's story, computed once for the explanation and the diagram, and the
+    // capacity: for a large plan, from the plan as it was before an edit until the edit is on
+    // screen (then at once from the edited plan).
+    let story_plan = {
+        let shown = use_state(|| plan.clone());
+        {
+            let shown = shown.clone();
+            use_effect_with(plan.clone(), move |plan| {
+                // Small plans read the present plan (below) and need no second render.
+                if large {
+                    let plan = plan.clone();
+                    defer::after_paint(move || shown.set(plan));
+                }
+            });
+        }
+        if large {
+            (*shown).clone()
+        } else {
+            plan.clone()
+        }
+    };
+    let (story, highlight): (Option<Rc<Story>>, Option<Rc<Highlight>>) = {
         let key = match &state.selection {
             Selection::Pair { from, to } => Some((from.clone(), to.clone())),
             _ => None,
         };
-        let memo = use_memo((plan.clone(), key), |(plan, key)| {
-            key.as_ref().and_then(|(from, to)| {
-                crate::engine::explain(plan, from, to)
-                    .map(|story| Rc::new(path::highlight(plan, &story)))
-            })
+        let memo = use_memo((story_plan.clone(), key), |(plan, key)| {
+            let story = key
+                .as_ref()
+                .and_then(|(from, to)| crate::engine::explain(plan, from, to));
+            let highlight = story.as_ref().map(|s| Rc::new(path::highlight(plan, s)));
+            (story.map(Rc::new), highlight)
         });
         (*memo).clone()
     };
     let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
-        analysis
-            .findings
+        answers
+            .findings()
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .flat_map(|f| f.nodes.iter().cloned())
@@ -177,7 +214,7 @@ pub fn app() -> Html {
 
     let side = match &state.selection {
         Selection::Pair { from, to } => html! {
-            <Explain plan={plan.clone()} analysis={analysis.clone()} from={from.clone()} to={to.clone()}
+            <Explain plan={plan.clone()} story={story.clone()} from={from.clone()} to={to.clone()}
                 on_action={on_action.clone()} />
         },
         Selection::Node(id) => html! {
@@ -194,9 +231,9 @@ pub fn app() -> Html {
         .title
         .clone()
         .unwrap_or_else(|| "Untitled plan".to_string());
-    let errors = analysis.count(Severity::Error);
-    let warnings = analysis.count(Severity::Warning);
-    let failing = analysis.intents.iter().filter(|i| !i.holds).count();
+    let errors = answers.count(Severity::Error);
+    let warnings = answers.count(Severity::Warning);
+    let failing = answers.intents().iter().filter(|i| !i.holds).count();
     html! {
         <div class="app">
             <header class="top">
@@ -221,14 +258,14 @@ pub fn app() -> Html {
                 </section>
                 <section class="panel matrix-panel" aria-labelledby="matrix-title">
                     <h2 id="matrix-title">{"Who reaches whom"}</h2>
-                    <Matrix analysis={analysis.clone()} selection={state.selection.clone()} on_action={on_action.clone()} />
+                    <Matrix plan={plan.clone()} answers={answers.clone()} selection={state.selection.clone()} on_action={on_action.clone()} />
                 </section>
                 <aside class="panel side-panel" aria-label="Details" id="side">
                     { side }
                 </aside>
                 <section class="panel capacity-panel" aria-labelledby="capacity-title">
                     <h2 id="capacity-title">{"Capacity: what breaks first when more people work from home"}</h2>
-                    <CapacityPanel plan={plan.clone()} surge={state.surge} settled={state.settled}
+                    <CapacityPanel plan={story_plan.clone()} surge={state.surge} settled={state.settled}
                         on_action={on_action.clone()} />
                 </section>
                 <section class="panel findings-panel" aria-labelledby="findings-title">
@@ -236,14 +273,14 @@ pub fn app() -> Html {
                         {"Findings"}
                         <span class="counts">{ format!(" {errors} errors, {warnings} warnings") }</span>
                     </h2>
-                    <Findings plan={plan.clone()} analysis={analysis.clone()} on_action={on_action.clone()} />
+                    <Findings plan={plan.clone()} answers={answers.clone()} on_action={on_action.clone()} />
                 </section>
                 <section class="panel intents-panel" aria-labelledby="intents-title">
                     <h2 id="intents-title">
                         {"Intents"}
                         if failing > 0 { <span class="counts fails">{ format!(" {failing} failing") }</span> }
                     </h2>
-                    <Intents analysis={analysis.clone()} on_action={on_action.clone()} />
+                    <Intents answers={answers.clone()} on_action={on_action.clone()} />
                 </section>
             </main>
             <footer class="foot">

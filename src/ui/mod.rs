@@ -12,9 +12,12 @@
 //! Invariant: user text (names, descriptions, titles) is only ever rendered as text nodes or
 //! attribute values, never as markup.
 
+pub mod answers;
 pub mod app;
 pub mod components;
+pub mod defer;
 pub mod export;
+pub mod grouping;
 pub mod history;
 pub mod inspector;
 pub mod layout;

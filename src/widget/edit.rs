@@ -12,7 +12,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::diagram::DiagramProps;
-use crate::engine::{Analysis, Plan};
+use crate::engine::Plan;
+use crate::ui::answers::Answers;
 use crate::ui::components::canvas::Canvas;
 use crate::ui::components::findings::Findings;
 use crate::ui::components::intents::Intents;
@@ -32,7 +33,7 @@ pub struct EditViews {
     /// The inspector of the selected node or link, or of the plan (`None` for a pair).
     pub inspector: fn(&Rc<Plan>, &Selection, &Callback<Action>) -> Option<Html>,
     /// The findings, assumptions and intents.
-    pub findings: fn(&Rc<Plan>, &Rc<Analysis>, &Callback<Action>) -> Html,
+    pub findings: fn(&Rc<Plan>, &Answers, &Callback<Action>) -> Html,
 }
 
 thread_local! {
@@ -84,13 +85,13 @@ fn inspector(plan: &Rc<Plan>, selection: &Selection, on_action: &Callback<Action
     })
 }
 
-fn findings(plan: &Rc<Plan>, analysis: &Rc<Analysis>, on_action: &Callback<Action>) -> Html {
+fn findings(plan: &Rc<Plan>, answers: &Answers, on_action: &Callback<Action>) -> Html {
     html! {
         <>
             <h2>{"Findings"}</h2>
-            <Findings plan={plan.clone()} analysis={analysis.clone()} on_action={on_action.clone()} />
+            <Findings plan={plan.clone()} answers={answers.clone()} on_action={on_action.clone()} />
             <h2>{"Intents"}</h2>
-            <Intents analysis={analysis.clone()} on_action={on_action.clone()} />
+            <Intents answers={answers.clone()} on_action={on_action.clone()} />
         </>
     }
 }

@@ -14,7 +14,8 @@ use super::diagram::{Diagram, DiagramProps};
 use super::edit;
 use super::model::{Mode, Model, Msg};
 use super::tweak::Tweak;
-use crate::engine::{analyze, Analysis, Plan, Severity};
+use crate::engine::{analyze, Analysis, Plan, Severity, Story};
+use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;
 use crate::ui::components::matrix::Matrix;
 use crate::ui::path::{self, Highlight};
@@ -65,6 +66,9 @@ pub fn widget(props: &WidgetProps) -> Html {
     let on_action = send.reform(Msg::Do);
     let plan = model.plan().clone();
     let analysis: Rc<Analysis> = (*use_memo(plan.clone(), |p| Rc::new(analyze(p)))).clone();
+    // Documentation plans are small: the widget explains every pair (and its script surface
+    // returns that analysis).
+    let answers = Answers::Full(analysis.clone());
     let modified = model.modified();
 
     // Connect to the page's handle, and say when the first matrix is on screen.
@@ -126,16 +130,18 @@ pub fn widget(props: &WidgetProps) -> Html {
     };
 
     let selection = model.state.selection.clone();
-    let highlight: Option<Rc<Highlight>> = {
+    // The selected pair's story, computed once for the explanation and the diagram.
+    let (story, highlight): (Option<Rc<Story>>, Option<Rc<Highlight>>) = {
         let key = match &selection {
             Selection::Pair { from, to } => Some((from.clone(), to.clone())),
             _ => None,
         };
         let memo = use_memo((plan.clone(), key), |(plan, key)| {
-            key.as_ref().and_then(|(from, to)| {
-                crate::engine::explain(plan, from, to)
-                    .map(|story| Rc::new(path::highlight(plan, &story)))
-            })
+            let story = key
+                .as_ref()
+                .and_then(|(from, to)| crate::engine::explain(plan, from, to));
+            let highlight = story.as_ref().map(|s| Rc::new(path::highlight(plan, s)));
+            (story.map(Rc::new), highlight)
         });
         (*memo).clone()
     };
@@ -162,7 +168,7 @@ pub fn widget(props: &WidgetProps) -> Html {
     let side = match (&selection, inspector) {
         (_, Some(inspector)) => inspector,
         (Selection::Pair { from, to }, None) => html! {
-            <Explain plan={plan.clone()} analysis={analysis.clone()} from={from.clone()} to={to.clone()}
+            <Explain plan={plan.clone()} story={story.clone()} from={from.clone()} to={to.clone()}
                 on_action={on_action.clone()} />
         },
         (Selection::None, None) => html! {
@@ -219,7 +225,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     { diagram }
                 </section>
                 <section class="rp-matrix" aria-label="Who reaches whom">
-                    <Matrix analysis={analysis.clone()} selection={selection.clone()} on_action={on_action.clone()} />
+                    <Matrix plan={plan.clone()} answers={answers.clone()} selection={selection.clone()} on_action={on_action.clone()} />
                     if errors > 0 && edit.is_none() {
                         <p class="rp-errors">{ format!("{errors} design error(s): see the red marks on the diagram.") }</p>
                     }
@@ -227,7 +233,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 <aside class="rp-side" aria-label="Details">{ side }</aside>
                 if let Some(e) = edit {
                     <section class="rp-findings" aria-label="Findings">
-                        { (e.findings)(&plan, &analysis, &on_action) }
+                        { (e.findings)(&plan, &answers, &on_action) }
                     </section>
                 }
             </div>

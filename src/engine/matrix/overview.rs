@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::super::analysis::Pair;
 use super::super::model::{Access, NodeKind, Plan};
 use super::summary::{summarize_with, Summary};
 
@@ -101,14 +102,32 @@ pub fn overview(plan: &Plan) -> Overview {
         .into_iter()
         .filter_map(|((from, to), access)| Some(((m.index(&from)?, m.index(&to)?), access)))
         .collect();
+    let by_id: std::collections::HashMap<&str, NodeKind> =
+        plan.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
     let kinds = m
         .endpoints
         .iter()
-        .map(|id| plan.node(id).map_or(NodeKind::Vnet, |n| n.kind))
+        .map(|id| by_id.get(id.as_str()).copied().unwrap_or(NodeKind::Vnet))
         .collect();
     Overview {
         summary,
         limited,
         kinds,
+    }
+}
+
+impl From<&Pair> for Cell {
+    /// The verdict of one of [`analyze`](super::super::analyze)'s pairs.
+    fn from(pair: &Pair) -> Cell {
+        if pair.reachable {
+            Cell::Reachable
+        } else if pair.one_way {
+            Cell::OneWay
+        } else {
+            match pair.access {
+                Some(a) if a != Access::Network && a != Access::None => Cell::Limited(a),
+                _ => Cell::Unreachable,
+            }
+        }
     }
 }

@@ -7,9 +7,9 @@
 //! that names an `access` kind asks the access rules, fed with the reachable pairs they read.
 
 use super::super::access;
-use super::super::analysis::{IntentResult, Pair};
+use super::super::analysis::IntentResult;
 use super::super::design;
-use super::super::model::{Access, LinkKind, Plan};
+use super::super::model::{Access, Plan};
 use super::super::rules::{Finding, Severity};
 use super::super::topology::Net;
 use super::super::validate;
@@ -87,11 +87,7 @@ pub(crate) fn summarize_with(
     });
     findings.dedup();
     let grants = if with_access {
-        let pairs = access_pairs(&net, &matrix);
-        access::grants(&net, &pairs)
-            .into_iter()
-            .map(|(key, grant)| (key, grant.access))
-            .collect()
+        access::access_kinds(&net, &matrix)
     } else {
         std::collections::BTreeMap::new()
     };
@@ -124,54 +120,4 @@ pub(crate) fn summarize_with(
         },
         grants,
     )
-}
-
-/// The reachable pairs the access rules read: from the VNet behind a Bastion or a virtual
-/// desktop, and to the internet node of an Application Gateway. Paths are left empty.
-fn access_pairs(net: &Net, matrix: &Matrix) -> Vec<Pair> {
-    let mut from = Vec::new();
-    let mut to = Vec::new();
-    for conn in net.conns.iter().filter(|c| c.refused.is_none()) {
-        if conn.is(LinkKind::Bastion) || conn.is(LinkKind::VirtualDesktop) {
-            from.extend(matrix.index(net.id(conn.b)));
-        }
-        if conn.is(LinkKind::AppGateway) {
-            to.extend(matrix.index(net.id(conn.a)));
-        }
-    }
-    from.sort_unstable();
-    from.dedup();
-    to.sort_unstable();
-    to.dedup();
-    let n = matrix.endpoints.len();
-    let mut out = Vec::new();
-    let mut add = |i: usize, j: usize| {
-        out.push(Pair {
-            from: matrix.endpoints[i].clone(),
-            to: matrix.endpoints[j].clone(),
-            reachable: true,
-            path: Vec::new(),
-            via: Vec::new(),
-            links: Vec::new(),
-            one_way: false,
-            rule: None,
-            reason: None,
-            fix: None,
-            edit: None,
-            access: Some(Access::Network),
-            access_rule: None,
-            access_note: None,
-        })
-    };
-    for &i in &from {
-        (0..n)
-            .filter(|&j| matrix.reachable(i, j))
-            .for_each(|j| add(i, j));
-    }
-    for &j in &to {
-        (0..n)
-            .filter(|&i| matrix.reachable(i, j))
-            .for_each(|i| add(i, j));
-    }
-    out
 }

@@ -176,6 +176,9 @@ pub struct Net<'p> {
     pub hubs: Vec<HubFacts>,
     /// Findings about links, gateways and settings.
     pub findings: Vec<Finding>,
+    /// For each node, whether it is an ExpressRoute circuit whose peering location supports
+    /// Global Reach or is unknown (read once here, not at every hop of every search).
+    pub global_reach_location: Vec<bool>,
 }
 
 impl<'p> Net<'p> {
@@ -196,6 +199,16 @@ impl<'p> Net<'p> {
             vnets: plan.nodes.iter().map(vnet_facts).collect(),
             hubs: Vec::new(),
             findings: Vec::new(),
+            global_reach_location: plan
+                .nodes
+                .iter()
+                .map(|n| {
+                    n.location
+                        .as_deref()
+                        .and_then(geo::peering_location)
+                        .is_none_or(|l| l.global_reach)
+                })
+                .collect(),
         };
         net.hubs = plan.nodes.iter().map(|n| net.hub_facts(n)).collect();
         net.check_gateways();

@@ -21,7 +21,7 @@ use crate::ui::path::Highlight;
 use crate::ui::state::{Action, Selection};
 
 /// The diagram's inputs.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CanvasProps {
     /// The plan.
     pub plan: Rc<Plan>,
@@ -33,6 +33,21 @@ pub struct CanvasProps {
     pub flagged: Rc<BTreeSet<String>>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+}
+
+impl PartialEq for CanvasProps {
+    /// The diagram draws the plan's title, nodes and links: an edit of intents or flows alone
+    /// (on a large plan, thousands of shapes) does not draw it again.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.plan, &other.plan);
+        let same_plan =
+            Rc::ptr_eq(a, b) || (a.title == b.title && a.nodes == b.nodes && a.links == b.links);
+        same_plan
+            && self.selection == other.selection
+            && self.highlight == other.highlight
+            && self.flagged == other.flagged
+            && self.on_action == other.on_action
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

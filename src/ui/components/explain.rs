@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::matrix::{access_name, access_short, verdict};
 use crate::engine::model::Expect;
 use crate::engine::reach::Trace;
-use crate::engine::{Analysis, Plan, Story};
+use crate::engine::{Plan, Story};
 use crate::ui::ops::via_name;
 use crate::ui::path::limited;
 use crate::ui::state::Action;
@@ -19,8 +19,8 @@ use crate::ui::state::Action;
 pub struct ExplainProps {
     /// The plan.
     pub plan: Rc<Plan>,
-    /// The analysis.
-    pub analysis: Rc<Analysis>,
+    /// The pair's story (`engine::explain`), computed by the owner, which also draws it.
+    pub story: Option<Rc<Story>>,
     /// Source endpoint id.
     pub from: AttrValue,
     /// Destination endpoint id.
@@ -106,11 +106,11 @@ fn trace_view(plan: &Plan, source: &str, trace: Option<&Trace>) -> Html {
 pub fn explain(props: &ExplainProps) -> Html {
     let plan = props.plan.clone();
     let (from, to) = (props.from.to_string(), props.to.to_string());
-    let story: Rc<Option<Story>> =
-        use_memo((plan.clone(), from.clone(), to.clone()), |(p, f, t)| {
-            crate::engine::explain(p, f, t)
-        });
-    let Some(pair) = props.analysis.pair(&from, &to) else {
+    let story = props
+        .story
+        .as_deref()
+        .filter(|s| s.pair.from == from && s.pair.to == to);
+    let Some(pair) = story.map(|s| &s.pair) else {
         return html! { <p>{"This pair is not in the analysis any more."}</p> };
     };
     let (mark, class, words) = verdict(pair);
@@ -134,8 +134,8 @@ pub fn explain(props: &ExplainProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(edit.clone())))
     });
-    let there = story.as_ref().as_ref().and_then(|s| s.there.as_ref());
-    let back = story.as_ref().as_ref().and_then(|s| s.back.as_ref());
+    let there = story.and_then(|s| s.there.as_ref());
+    let back = story.and_then(|s| s.back.as_ref());
     html! {
         <section class="explain" aria-labelledby="explain-title">
             <h2 id="explain-title">{ format!("{from} → {to}") }</h2>

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::model::NodeKind;
-use crate::engine::{Analysis, Finding, Plan, Severity};
+use crate::engine::{Finding, Plan, Severity};
+use crate::ui::answers::{Answers, FULL_UP_TO};
 use crate::ui::state::{Action, Selection};
 
 /// The findings list's inputs.
@@ -15,8 +16,8 @@ use crate::ui::state::{Action, Selection};
 pub struct FindingsProps {
     /// The plan.
     pub plan: Rc<Plan>,
-    /// The analysis.
-    pub analysis: Rc<Analysis>,
+    /// The answers.
+    pub answers: Answers,
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
@@ -117,10 +118,11 @@ fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
 /// The findings component.
 #[function_component(Findings)]
 pub fn findings(props: &FindingsProps) -> Html {
-    let a = &props.analysis;
-    let (m365, other): (Vec<&Finding>, Vec<&Finding>) = a.findings.iter().partition(|f| is_m365(f));
-    let assumptions = a
-        .assumptions
+    let a = &props.answers;
+    let (m365, other): (Vec<&Finding>, Vec<&Finding>) =
+        a.findings().iter().partition(|f| is_m365(f));
+    let listed = a.assumptions().unwrap_or_default();
+    let assumptions = listed
         .iter()
         .map(|x| {
             html! {
@@ -146,9 +148,14 @@ pub fn findings(props: &FindingsProps) -> Html {
                     { for m365.iter().map(|f| m365_item(props, f)) }
                 </ul>
             }
-            if !a.assumptions.is_empty() {
+            if !listed.is_empty() {
                 <h3>{"Assumptions the answers rest on"}</h3>
                 <ul class="assumption-list">{ assumptions }</ul>
+            }
+            if a.assumptions().is_none() {
+                <p class="field-hint" id="assumptions-per-pair">
+                    { format!("This plan has more than {FULL_UP_TO} endpoints, so the pairs are not all explained at once: the assumptions an answer rests on are shown with the pair when you select it.") }
+                </p>
             }
         </div>
     }

@@ -1,19 +1,17 @@
 //! The plan's intents with pass or fail, linked to their matrix cells.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::matrix::access_name;
 use crate::engine::model::{Access, Expect};
-use crate::engine::Analysis;
+use crate::ui::answers::Answers;
 use crate::ui::state::{Action, Selection};
 
 /// The intents list's inputs.
 #[derive(Properties, PartialEq)]
 pub struct IntentsProps {
-    /// The analysis.
-    pub analysis: Rc<Analysis>,
+    /// The answers.
+    pub answers: Answers,
     /// Where actions go.
     pub on_action: Callback<Action>,
 }
@@ -21,15 +19,14 @@ pub struct IntentsProps {
 /// The intents component.
 #[function_component(Intents)]
 pub fn intents(props: &IntentsProps) -> Html {
-    let a = &props.analysis;
-    if a.intents.is_empty() {
+    let intents = props.answers.intents();
+    if intents.is_empty() {
         return html! {
             <p class="empty">{"No intents yet. Select a matrix cell and press “Expect this” to record what you expect."}</p>
         };
     }
-    let held = a.intents.iter().filter(|i| i.holds).count();
-    let items = a
-        .intents
+    let held = intents.iter().filter(|i| i.holds).count();
+    let items = intents
         .iter()
         .enumerate()
         .map(|(index, i)| {
@@ -77,7 +74,7 @@ pub fn intents(props: &IntentsProps) -> Html {
         .collect::<Html>();
     html! {
         <div class="intents">
-            <p class="summary">{ format!("{held} of {} intents hold.", a.intents.len()) }</p>
+            <p class="summary">{ format!("{held} of {} intents hold.", intents.len()) }</p>
             <ul class="intent-list">{ items }</ul>
         </div>
     }

@@ -1,20 +1,30 @@
 //! The any-to-any matrix: a real table, one row and one column per endpoint, each answer shown
-//! by symbol and text as well as colour, navigable with the arrow keys.
+//! by symbol and text as well as colour, navigable with the arrow keys. Above
+//! [`GROUP_ABOVE`] endpoints the rows and columns are groups instead (see `groups`), opened
+//! one pair of groups at a time.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::engine::model::Access;
-use crate::engine::{Analysis, Pair};
+use super::groups::GroupedMatrix;
+use crate::engine::matrix::overview::Cell;
+use crate::engine::model::{Access, Plan};
+use crate::engine::Pair;
+use crate::ui::answers::Answers;
 use crate::ui::state::{Action, Selection};
+
+/// The most endpoints drawn one row and one column each; larger plans are drawn by groups.
+pub const GROUP_ABOVE: usize = 40;
 
 /// The matrix's inputs.
 #[derive(Properties, PartialEq)]
 pub struct MatrixProps {
-    /// The analysis.
-    pub analysis: Rc<Analysis>,
+    /// The plan (for the groups of a large one).
+    pub plan: Rc<Plan>,
+    /// The answers.
+    pub answers: Answers,
     /// What is selected.
     pub selection: Selection,
     /// Where actions go.
@@ -23,25 +33,105 @@ pub struct MatrixProps {
 
 /// Symbol, class and words for a pair's answer (the same symbols as the CLI's matrix).
 pub fn verdict(pair: &Pair) -> (&'static str, &'static str, &'static str) {
-    if pair.reachable {
-        ("✓", "yes", "reachable")
-    } else if pair.one_way {
-        ("→", "oneway", "one way only, no way back")
-    } else {
-        match pair.access {
-            Some(Access::Desktop) => ("D", "limited", "no network route; desktop session only"),
-            Some(Access::RdpSsh) => (
-                "R",
-                "limited",
-                "no network route; RDP or SSH through Bastion only",
-            ),
-            Some(Access::Https) => (
-                "H",
-                "limited",
-                "no network route; HTTPS through Application Gateway only",
-            ),
-            _ => ("✗", "no", "not reachable"),
+    cell_verdict(Cell::from(pair))
+}
+
+/// Symbol, class and words for a cell's verdict.
+pub fn cell_verdict(cell: Cell) -> (&'static str, &'static str, &'static str) {
+    match cell {
+        Cell::Reachable => ("✓", "yes", "reachable"),
+        Cell::OneWay => ("→", "oneway", "one way only, no way back"),
+        Cell::Limited(Access::Desktop) => {
+            ("D", "limited", "no network route; desktop session only")
         }
+        Cell::Limited(Access::RdpSsh) => (
+            "R",
+            "limited",
+            "no network route; RDP or SSH through Bastion only",
+        ),
+        Cell::Limited(Access::Https) => (
+            "H",
+            "limited",
+            "no network route; HTTPS through Application Gateway only",
+        ),
+        Cell::Same => ("·", "self", "same endpoint"),
+        _ => ("✗", "no", "not reachable"),
+    }
+}
+
+/// One cell of a matrix table: a button that selects the pair (endpoint indexes `i`, `j`).
+pub fn cell_html(
+    answers: &Answers,
+    (i, j): (usize, usize),
+    selection: &Selection,
+    tab_stop: bool,
+    on_action: &Callback<Action>,
+) -> Html {
+    let endpoints = answers.endpoints();
+    let (Some(from), Some(to)) = (endpoints.get(i), endpoints.get(j)) else {
+        return html! { <td /> };
+    };
+    if i == j {
+        return html! { <td class="self"><span aria-hidden="true">{"·"}</span><span class="sr-only">{"same endpoint"}</span></td> };
+    }
+    let (mark, class, words) = cell_verdict(answers.cell(i, j));
+    let selected = matches!(selection, Selection::Pair { from: f, to: t } if f == from && t == to);
+    let onclick = {
+        let on_action = on_action.clone();
+        let (from, to) = (from.clone(), to.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Select(Selection::Pair {
+                from: from.clone(),
+                to: to.clone(),
+            }))
+        })
+    };
+    let label = format!("{from} to {to}: {words}");
+    html! {
+        <td class={classes!("cell", class, selected.then_some("selected"))}>
+            <button type="button" id={cell_id(i, j)} data-i={i.to_string()} data-j={j.to_string()}
+                data-from={from.clone()} data-to={to.clone()} data-mark={mark}
+                tabindex={if tab_stop { "0" } else { "-1" }}
+                aria-label={label.clone()} title={label} aria-pressed={selected.to_string()}
+                {onclick}>
+                <span aria-hidden="true">{ mark }</span>
+            </button>
+        </td>
+    }
+}
+
+/// The line above the matrix: counts and the key, with the kinds of limited access shown.
+pub fn summary_html(answers: &Answers) -> Html {
+    let n = answers.endpoints().len();
+    let reachable = answers.reachable();
+    let shown = answers.limited_kinds();
+    let limited: Vec<&(Access, &str, &str)> = LIMITED
+        .iter()
+        .filter(|(access, _, _)| shown.contains(access))
+        .collect();
+    html! {
+        <>
+            <p class="summary">
+                { format!("{} endpoints, {reachable} of {} ordered pairs reachable.", n, n * n.saturating_sub(1)) }
+                <span class="key">
+                    <span class="k yes">{"✓ reachable"}</span>
+                    <span class="k no">{"✗ not reachable"}</span>
+                    <span class="k oneway">{"→ one way only"}</span>
+                </span>
+            </p>
+            if !limited.is_empty() {
+                <p class="summary limited-key" id="limited-key">
+                    {"Limited access, no network route:"}
+                    <span class="key">
+                        { for limited.iter().map(|(access, mark, name)| html! {
+                            <span class="k limited" data-access={access.as_str()}>
+                                <span class="k-mark">{ *mark }</span>{" "}{ *name }
+                            </span>
+                        }) }
+                    </span>
+                </p>
+            }
+        </>
     }
 }
 
@@ -102,24 +192,32 @@ fn focus_cell(inside: &web_sys::Element, i: usize, j: usize) {
 /// The matrix component.
 #[function_component(Matrix)]
 pub fn matrix(props: &MatrixProps) -> Html {
-    let a = &props.analysis;
-    let n = a.endpoints.len();
+    let a = &props.answers;
+    let n = a.endpoints().len();
     if n == 0 {
         return html! {
             <p class="empty">{"No endpoints yet. Add sites, users, VNets or clouds to see who reaches whom."}</p>
         };
     }
+    if n > GROUP_ABOVE {
+        return html! {
+            <div class="matrix-wrap">
+                { summary_html(a) }
+                <GroupedMatrix plan={props.plan.clone()} answers={a.clone()}
+                    selection={props.selection.clone()} on_action={props.on_action.clone()} />
+            </div>
+        };
+    }
     // The cell that takes the Tab stop: the selected pair, or the first one.
-    let index = |id: &str| a.endpoints.iter().position(|e| e == id);
     let (fi, fj) = match &props.selection {
-        Selection::Pair { from, to } => match (index(from), index(to)) {
+        Selection::Pair { from, to } => match (a.index(from), a.index(to)) {
             (Some(i), Some(j)) => (i, j),
             _ => (0, 1),
         },
         _ => (0, 1),
     };
     let on_key = {
-        let analysis = props.analysis.clone();
+        let answers = props.answers.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(target) = e
@@ -138,7 +236,8 @@ pub fn matrix(props: &MatrixProps) -> Html {
             ) else {
                 return;
             };
-            let n = analysis.endpoints.len();
+            let endpoints = answers.endpoints();
+            let n = endpoints.len();
             let step =
                 |v: usize, d: i64| -> usize { (v as i64 + d).clamp(0, n as i64 - 1) as usize };
             let (mut ni, mut nj) = match e.key().as_str() {
@@ -165,97 +264,38 @@ pub fn matrix(props: &MatrixProps) -> Html {
             }
             focus_cell(&target, ni, nj);
             on_action.emit(Action::Select(Selection::Pair {
-                from: analysis.endpoints[ni].clone(),
-                to: analysis.endpoints[nj].clone(),
+                from: endpoints[ni].clone(),
+                to: endpoints[nj].clone(),
             }));
         })
     };
     let header = a
-        .endpoints
+        .endpoints()
         .iter()
         .map(|id| html! { <th scope="col"><span class="col-head">{ id.clone() }</span></th> })
         .collect::<Html>();
     let rows = a
-        .endpoints
+        .endpoints()
         .iter()
         .enumerate()
         .map(|(i, from)| {
-            let cells = a
-                .endpoints
-                .iter()
-                .enumerate()
-                .map(|(j, to)| {
-                    if i == j {
-                        return html! { <td class="self"><span aria-hidden="true">{"·"}</span><span class="sr-only">{"same endpoint"}</span></td> };
-                    }
-                    let Some(pair) = a.pair(from, to) else {
-                        return html! { <td /> };
-                    };
-                    let (mark, class, words) = verdict(pair);
-                    let selected = props.selection
-                        == Selection::Pair {
-                            from: from.clone(),
-                            to: to.clone(),
-                        };
-                    let onclick = {
-                        let on_action = props.on_action.clone();
-                        let (from, to) = (from.clone(), to.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            on_action.emit(Action::Select(Selection::Pair {
-                                from: from.clone(),
-                                to: to.clone(),
-                            }))
-                        })
-                    };
-                    let label = format!("{from} to {to}: {words}");
-                    html! {
-                        <td class={classes!("cell", class, selected.then_some("selected"))}>
-                            <button type="button" id={cell_id(i, j)} data-i={i.to_string()} data-j={j.to_string()}
-                                data-from={from.clone()} data-to={to.clone()} data-mark={mark}
-                                tabindex={if (i, j) == (fi, fj) { "0" } else { "-1" }}
-                                aria-label={label.clone()} title={label} aria-pressed={selected.to_string()}
-                                {onclick}>
-                                <span aria-hidden="true">{ mark }</span>
-                            </button>
-                        </td>
-                    }
+            let cells = (0..n)
+                .map(|j| {
+                    cell_html(
+                        a,
+                        (i, j),
+                        &props.selection,
+                        (i, j) == (fi, fj),
+                        &props.on_action,
+                    )
                 })
                 .collect::<Html>();
             html! { <tr><th scope="row">{ from.clone() }</th>{ cells }</tr> }
         })
         .collect::<Html>();
-    let reachable = a.pairs.iter().filter(|p| p.reachable).count();
-    // The kinds of limited access the matrix shows, each explained in the key.
-    let limited: Vec<&(Access, &str, &str)> = LIMITED
-        .iter()
-        .filter(|(access, _, _)| {
-            a.pairs
-                .iter()
-                .any(|p| !p.reachable && !p.one_way && p.access == Some(*access))
-        })
-        .collect();
     html! {
         <div class="matrix-wrap">
-            <p class="summary">
-                { format!("{} endpoints, {reachable} of {} ordered pairs reachable.", n, a.pairs.len()) }
-                <span class="key">
-                    <span class="k yes">{"✓ reachable"}</span>
-                    <span class="k no">{"✗ not reachable"}</span>
-                    <span class="k oneway">{"→ one way only"}</span>
-                </span>
-            </p>
-            if !limited.is_empty() {
-                <p class="summary limited-key" id="limited-key">
-                    {"Limited access, no network route:"}
-                    <span class="key">
-                        { for limited.iter().map(|(access, mark, name)| html! {
-                            <span class="k limited" data-access={access.as_str()}>
-                                <span class="k-mark">{ *mark }</span>{" "}{ *name }
-                            </span>
-                        }) }
-                    </span>
-                </p>
-            }
+            { summary_html(a) }
             <div class="matrix-scroll">
                 <table class="matrix" onkeydown={on_key}>
                     <caption class="sr-only">{"Reachability from each row's endpoint to each column's endpoint, and back. Use the arrow keys to move between cells."}</caption>

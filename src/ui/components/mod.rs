@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod edges;
 pub mod explain;
 pub mod findings;
+pub mod groups;
 pub mod intents;
 pub mod legend;
 pub mod matrix;

@@ -86,7 +86,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             export::download_png(&stem);
         })
     };
-    let link = url::share_link(&props.plan);
+    // Encoding a large plan takes milliseconds: only while the link is shown.
+    let link = if *sharing {
+        url::share_link(&props.plan)
+    } else {
+        String::new()
+    };
     let on_share = {
         let sharing = sharing.clone();
         let plan = props.plan.clone();
