@@ -29,6 +29,7 @@
 //! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
 //! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group); the counts of `check --summary` |
+//! | [`engine::focus`] | the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
 //! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
 //! | [`engine::access`] | access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
@@ -39,12 +40,13 @@
 //! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::report`] | the text rendering used by the CLI |
-//!
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
 //! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
 //! Yew): `ui::state` holds the one `State` and its `Action`s (no HTML), `ui::components` draw it,
-//! `ui::storage` and `ui::url` keep the plan in localStorage and in share links.
+//! `ui::storage` and `ui::url` keep the plan in localStorage and in share links;
+//! `ui::answers` chooses the full analysis (small plans) or the fast overview
+//! (`engine::matrix::overview`, large plans) and `ui::grouping` groups a large matrix.
 //! `src/main.rs` starts it; `index.html` is the page trunk builds.
 //!
 //! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in
@@ -55,7 +57,8 @@
 //! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
 //! codes over the engine.
 //! `src/bin/reachplan-bench.rs` times [`engine::matrix`] against the naive oracle of the tests
-//! (`tests/oracle/naive.rs`) on generated plans.
+//! (`tests/oracle/naive.rs`) on generated plans; `src/bin/reachplan-bench-web.rs` is the same
+//! engine for WebAssembly, timed in headless Chromium by `scripts/bench.sh`.
 //!
 //! ## Invariants
 //!

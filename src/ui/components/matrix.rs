@@ -8,6 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+#[cfg(not(feature = "widget"))]
 use super::groups::GroupedMatrix;
 use crate::engine::matrix::overview::Cell;
 use crate::engine::model::{Access, Plan};
@@ -199,6 +200,8 @@ pub fn matrix(props: &MatrixProps) -> Html {
             <p class="empty">{"No endpoints yet. Add sites, users, VNets or clouds to see who reaches whom."}</p>
         };
     }
+    // The documentation widget shows small plans and leaves the grouping out of its download.
+    #[cfg(not(feature = "widget"))]
     if n > GROUP_ABOVE {
         return html! {
             <div class="matrix-wrap">
