@@ -232,7 +232,7 @@ pub fn analyze(plan: &Plan) -> Analysis {
 }
 
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
-/// needs, not the whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to`
+/// needs, not the whole analysis (see [`focus`]); `None` unless `from` and `to`
 /// are two different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
     focus::story(plan, from, to)
