@@ -6,7 +6,7 @@
 //! the network answers: Bastion Standard connects to what its VNet reaches, a desktop reaches
 //! what its VNet reaches, and whatever reaches the internet reaches a published application.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::analysis::Pair;
 use super::matrix::Matrix;
@@ -50,39 +50,57 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
         .iter()
         .map(|p| ((p.from.as_str(), p.to.as_str()), p))
         .collect();
-    let reachable = |a: &str, b: &str| lookup.get(&(a, b)).filter(|p| p.reachable).copied();
+    let reachable = |a: usize, b: usize| {
+        lookup
+            .get(&(net.id(a), net.id(b)))
+            .filter(|p| p.reachable)
+            .copied()
+    };
     grants_with(net, &reachable, true)
+        .into_iter()
+        .map(|((a, b), grant)| ((net.id(a).to_string(), net.id(b).to_string()), grant))
+        .collect()
 }
 
-/// The kinds of limited access alone, keyed by (from, to) ids, read from the fast matrix: what
-/// the overview of a large plan shows, without the paths and sentences of [`grants`].
-pub fn access_kinds(net: &Net, matrix: &Matrix) -> BTreeMap<(String, String), Access> {
+/// The kinds of limited access alone, keyed by the (from, to) endpoint indexes of `matrix`,
+/// read from the fast matrix: what the overview of a large plan shows, without the paths and
+/// sentences of [`grants`]. O(A N) for A access connections.
+pub fn access_kinds(net: &Net, matrix: &Matrix) -> HashMap<(usize, usize), Access> {
+    let pos: Vec<Option<usize>> = (0..net.plan.nodes.len())
+        .map(|n| {
+            net.node(n)
+                .kind
+                .is_endpoint()
+                .then(|| matrix.index(net.id(n)))
+                .flatten()
+        })
+        .collect();
     // Without detail no grant is built, so the pair only says "reachable".
     let reached = Pair::reached("", "");
-    let reachable = |a: &str, b: &str| {
-        matrix
-            .index(a)
-            .zip(matrix.index(b))
+    let reachable = |a: usize, b: usize| {
+        pos[a]
+            .zip(pos[b])
             .filter(|&(i, j)| matrix.reachable(i, j))
             .map(|_| &reached)
     };
     grants_with(net, &reachable, false)
         .into_iter()
-        .map(|(key, grant)| (key, grant.access))
+        .filter_map(|((a, b), grant)| Some(((pos[a]?, pos[b]?), grant.access)))
         .collect()
 }
 
-type Reachable<'r, 'p> = &'r dyn Fn(&str, &str) -> Option<&'p Pair>;
+/// Whether node `a` reaches node `b`, with the pair when it does.
+type Reachable<'r, 'q> = &'r dyn Fn(usize, usize) -> Option<&'q Pair>;
 
-fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(String, String), Grant> {
-    let mut out: BTreeMap<(String, String), Grant> = BTreeMap::new();
+/// The grants by (from, to) node numbers.
+fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize, usize), Grant> {
+    let mut out: HashMap<(usize, usize), Grant> = HashMap::new();
     // The grant is built only when it wins (and, without detail, not at all).
-    let mut offer = |from: &str, to: &str, access: Access, make: &dyn Fn() -> Grant| {
+    let mut offer = |from: usize, to: usize, access: Access, make: &dyn Fn() -> Grant| {
         if from == to {
             return;
         }
-        let key = (from.to_string(), to.to_string());
-        match out.get(&key) {
+        match out.get(&(from, to)) {
             Some(g) if g.access <= access => {}
             _ => {
                 let grant = if detail {
@@ -96,16 +114,16 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
                         note: String::new(),
                     }
                 };
-                out.insert(key, grant);
+                out.insert((from, to), grant);
             }
         }
     };
-    let endpoints: Vec<&str> = (0..net.plan.nodes.len())
+    let endpoints: Vec<usize> = (0..net.plan.nodes.len())
         .filter(|&n| net.node(n).kind.is_endpoint())
-        .map(|n| net.id(n))
         .collect();
     for conn in net.conns.iter().filter(|c| c.refused.is_none()) {
-        let (a, b) = (net.id(conn.a), net.id(conn.b));
+        let (na, nb) = (conn.a, conn.b);
+        let (a, b) = (net.id(na), net.id(nb));
         if conn.is(LinkKind::Bastion) {
             let sku = net
                 .node(conn.b)
@@ -113,7 +131,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
                 .as_ref()
                 .and_then(|x| x.sku)
                 .unwrap_or(BastionSku::Basic);
-            offer(a, b, Access::RdpSsh, &|| {
+            offer(na, nb, Access::RdpSsh, &|| {
                 Grant {
                 access: Access::RdpSsh,
                 path: vec![a.into(), b.into()],
@@ -127,7 +145,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
                     let pc = &net.conns[c];
                     if pc.is(LinkKind::Peering) && pc.refused.is_none() {
                         let p = net.id(peer);
-                        offer(a, p, Access::RdpSsh, &|| {
+                        offer(na, peer, Access::RdpSsh, &|| {
                             Grant {
                             access: Access::RdpSsh,
                             path: vec![a.into(), b.into(), p.into()],
@@ -140,16 +158,16 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
                 }
             }
             if sku >= BastionSku::Standard {
-                for &x in &endpoints {
-                    let kind = net.plan.node(x).map(|n| n.kind);
+                for &nx in &endpoints {
+                    let x = net.id(nx);
                     if !matches!(
-                        kind,
-                        Some(NodeKind::Vnet | NodeKind::Site | NodeKind::Cloud)
+                        net.node(nx).kind,
+                        NodeKind::Vnet | NodeKind::Site | NodeKind::Cloud
                     ) {
                         continue;
                     }
-                    if let Some(p) = reachable(b, x) {
-                        offer(a, x, Access::RdpSsh, &|| {
+                    if let Some(p) = reachable(nb, nx) {
+                        offer(na, nx, Access::RdpSsh, &|| {
                             let (path, via) = extend(&[a, b], &["bastion"], Some(p));
                             Grant {
                             access: Access::RdpSsh,
@@ -164,16 +182,17 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
             }
         }
         if conn.is(LinkKind::VirtualDesktop) {
-            offer(a, b, Access::Desktop, &|| Grant {
+            offer(na, nb, Access::Desktop, &|| Grant {
                 access: Access::Desktop,
                 path: vec![a.into(), b.into()],
                 via: vec!["virtual_desktop".into()],
                 rule: "R9.2",
                 note: format!("A virtual desktop session that runs in {b}."),
             });
-            for &x in &endpoints {
-                if let Some(p) = reachable(b, x) {
-                    offer(a, x, Access::Desktop, &|| {
+            for &nx in &endpoints {
+                let x = net.id(nx);
+                if let Some(p) = reachable(nb, nx) {
+                    offer(na, nx, Access::Desktop, &|| {
                         let (path, via) = extend(&[a, b], &["virtual_desktop"], Some(p));
                         Grant {
                             access: Access::Desktop,
@@ -187,7 +206,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
             }
         }
         if conn.is(LinkKind::AppGateway) {
-            offer(a, b, Access::Https, &|| Grant {
+            offer(na, nb, Access::Https, &|| Grant {
                 access: Access::Https,
                 path: vec![a.into(), b.into()],
                 via: vec!["app_gateway".into()],
@@ -196,9 +215,9 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> BTreeMap<(Strin
                     "HTTP(S) to the applications {b} publishes through its Application Gateway."
                 ),
             });
-            for &x in &endpoints {
-                if let Some(p) = reachable(x, a) {
-                    offer(x, b, Access::Https, &|| {
+            for &nx in &endpoints {
+                if let Some(p) = reachable(nx, na) {
+                    offer(nx, nb, Access::Https, &|| {
                         let mut path = p.path.clone();
                         path.push(b.into());
                         let mut via = p.via.clone();

@@ -29,6 +29,7 @@ pub mod storage;
 pub mod surge;
 pub mod templates;
 pub mod url;
+pub mod visible;
 
 /// Starts the app in the page's `#app` element (or the body when there is none).
 pub fn run() {

@@ -4,7 +4,7 @@
 //! person selects (see [`focus`](super::super::focus)); the verdicts are those of
 //! [`analyze`](super::super::analyze)'s pairs (a property test checks it).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::super::analysis::Pair;
 use super::super::model::{Access, NodeKind, Plan};
@@ -31,9 +31,11 @@ pub struct Overview {
     /// The answers, findings and intents.
     pub summary: Summary,
     /// Limited access of pairs that are not reachable, by endpoint indexes.
-    limited: BTreeMap<(usize, usize), Access>,
+    limited: HashMap<(usize, usize), Access>,
     /// The kind of each endpoint.
     kinds: Vec<NodeKind>,
+    /// The kinds of limited access some cell shows, sorted.
+    shown: Vec<Access>,
 }
 
 impl Overview {
@@ -42,7 +44,7 @@ impl Overview {
         &self.summary.matrix.endpoints
     }
 
-    /// The verdict of the pair (`from`, `to`), as endpoint indexes. O(log G) for G grants.
+    /// The verdict of the pair (`from`, `to`), as endpoint indexes. O(1).
     pub fn cell(&self, from: usize, to: usize) -> Cell {
         let m = &self.summary.matrix;
         if from == to {
@@ -65,17 +67,9 @@ impl Overview {
         }
     }
 
-    /// The kinds of limited access some cell shows.
+    /// The kinds of limited access some cell shows, sorted.
     pub fn limited_kinds(&self) -> Vec<Access> {
-        let mut kinds: Vec<Access> = self
-            .limited
-            .iter()
-            .filter(|(&(i, j), _)| matches!(self.cell(i, j), Cell::Limited(_)))
-            .map(|(_, &a)| a)
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
+        self.shown.clone()
     }
 }
 
@@ -96,24 +90,34 @@ impl Overview {
 /// assert_eq!(o.cell(1, 1), Cell::Same);
 /// ```
 pub fn overview(plan: &Plan) -> Overview {
-    let (summary, grants) = summarize_with(plan, true);
+    let (summary, limited) = summarize_with(plan, true);
     let m = &summary.matrix;
-    let limited = grants
-        .into_iter()
-        .filter_map(|((from, to), access)| Some(((m.index(&from)?, m.index(&to)?), access)))
-        .collect();
-    let by_id: std::collections::HashMap<&str, NodeKind> =
+    let by_id: HashMap<&str, NodeKind> =
         plan.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
     let kinds = m
         .endpoints
         .iter()
         .map(|id| by_id.get(id.as_str()).copied().unwrap_or(NodeKind::Vnet))
         .collect();
-    Overview {
+    let mut overview = Overview {
         summary,
         limited,
         kinds,
+        shown: Vec::new(),
+    };
+    // Three kinds at most: stop looking once all are seen.
+    let mut shown: Vec<Access> = Vec::new();
+    for (&(i, j), &access) in &overview.limited {
+        if !shown.contains(&access) && matches!(overview.cell(i, j), Cell::Limited(_)) {
+            shown.push(access);
+            if shown.len() == 3 {
+                break;
+            }
+        }
     }
+    shown.sort();
+    overview.shown = shown;
+    overview
 }
 
 impl From<&Pair> for Cell {

@@ -66,14 +66,11 @@ pub fn summarize(plan: &Plan) -> Summary {
 }
 
 /// The summary, and when `with_access` the limited access the access rules grant to pairs
-/// that are not reachable (by (from, to) endpoint ids).
+/// that are not reachable (by (from, to) endpoint indexes).
 pub(crate) fn summarize_with(
     plan: &Plan,
     with_access: bool,
-) -> (
-    Summary,
-    std::collections::BTreeMap<(String, String), Access>,
-) {
+) -> (Summary, std::collections::HashMap<(usize, usize), Access>) {
     let mut net = Net::build(plan);
     let overlaps = validate::overlaps(&mut net);
     validate::limits(&mut net);
@@ -89,7 +86,7 @@ pub(crate) fn summarize_with(
     let grants = if with_access {
         access::access_kinds(&net, &matrix)
     } else {
-        std::collections::BTreeMap::new()
+        std::collections::HashMap::new()
     };
     let intents = plan
         .intents
@@ -104,8 +101,10 @@ pub(crate) fn summarize_with(
             let access = if same || reachable {
                 Access::Network
             } else {
-                grants
-                    .get(&(intent.from.clone(), intent.to.clone()))
+                matrix
+                    .index(&intent.from)
+                    .zip(matrix.index(&intent.to))
+                    .and_then(|key| grants.get(&key))
                     .copied()
                     .unwrap_or(Access::None)
             };

@@ -19,6 +19,7 @@ use crate::ui::export::DIAGRAM_ID;
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::path::Highlight;
 use crate::ui::state::{Action, Selection};
+use crate::ui::visible;
 
 /// The diagram's inputs.
 #[derive(Properties)]
@@ -106,7 +107,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let svg_ref = use_node_ref();
     let update = use_force_update();
     let plan = &props.plan;
-    let positions = layout::positions(plan);
+    // A large plan is drawn around the selection (see `visible`), laid out on its own.
+    let visible = visible::visible(plan, &props.selection, props.highlight.as_deref());
+    let part = visible.as_ref().map(|v| visible::part(plan, v));
+    let laid = part.as_ref().unwrap_or(plan);
+    let positions = layout::positions(laid);
     let view_box = layout::bounds(&positions);
     let interact = use_mut_ref(|| Interact {
         view: HOME,
@@ -279,7 +284,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     // Where each node is drawn now (a dragged node follows the pointer).
-    let mut at: BTreeMap<&str, Position> = plan
+    let mut at: BTreeMap<&str, Position> = laid
         .nodes
         .iter()
         .zip(positions.iter())
@@ -307,6 +312,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let nodes = plan
         .nodes
         .iter()
+        .filter(|node| at.contains_key(node.id.as_str()))
         .map(|node| {
             let p = at
                 .get(node.id.as_str())
@@ -426,6 +432,13 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 <button type="button" onclick={on_fit} title="Show the whole plan">{"Fit"}</button>
                 <button type="button" onclick={on_tidy} title="Lay every node out again by role">{"Tidy layout"}</button>
             </div>
+            if let Some(v) = &visible {
+                <p class="canvas-note" id="canvas-note">
+                    { format!("{} nodes: the diagram shows {} of them, {}. Select a node, a link or a matrix cell to see its neighbourhood.",
+                        plan.nodes.len(), v.len(),
+                        if props.selection == Selection::None { "the hubs, circuits and best-connected networks" } else { "around the selection" }) }
+                </p>
+            }
             <div class="canvas-scroll">
             <svg id={DIAGRAM_ID} ref={svg_ref} class="diagram" role="group"
                 aria-label="Network diagram: nodes can be dragged, or moved with the arrow keys"
