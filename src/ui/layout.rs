@@ -61,24 +61,36 @@ pub fn is_hub(plan: &Plan, node: &Node) -> bool {
             .all(|l| l.use_remote_gateways != Some(true))
 }
 
+/// The most nodes stacked in one column; a role with more is laid out in several columns
+/// side by side, so that a large plan's drawing stays wider than it is tall.
+pub const WRAP: usize = 12;
+
 /// The automatic position of every node, ignoring the positions in the plan.
 pub fn auto(plan: &Plan) -> Vec<Position> {
-    let mut rows = [0usize; 4];
     let columns: Vec<usize> = plan.nodes.iter().map(|n| column(plan, n)).collect();
     let mut counts = [0usize; 4];
     for &c in &columns {
         counts[c] += 1;
     }
-    let tallest = counts.iter().copied().max().unwrap_or(1).max(1);
+    // Each role takes as many columns as it needs; roles follow each other left to right.
+    let mut left = [0.0f64; 4];
+    let mut x = ORIGIN;
+    for c in 0..4 {
+        left[c] = x;
+        x += counts[c].div_ceil(WRAP).max(1) as f64 * COLUMN_GAP;
+    }
+    let rows_of = |c: usize| counts[c].min(WRAP);
+    let tallest = (0..4).map(rows_of).max().unwrap_or(1).max(1);
+    let mut placed = [0usize; 4];
     columns
         .iter()
         .map(|&c| {
-            let offset = (tallest - counts[c]) as f64 * ROW_GAP / 2.0;
-            let y = ORIGIN + offset + rows[c] as f64 * ROW_GAP;
-            rows[c] += 1;
+            let (sub, row) = (placed[c] / WRAP, placed[c] % WRAP);
+            placed[c] += 1;
+            let offset = (tallest - rows_of(c)) as f64 * ROW_GAP / 2.0;
             Position {
-                x: ORIGIN + c as f64 * COLUMN_GAP,
-                y,
+                x: left[c] + sub as f64 * COLUMN_GAP,
+                y: ORIGIN + offset + row as f64 * ROW_GAP,
             }
         })
         .collect()

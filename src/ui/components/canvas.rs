@@ -425,6 +425,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
     let empty = plan.nodes.is_empty();
     html! {
+        <>
         <div class="canvas">
             <div class="canvas-tools" role="toolbar" aria-label="Diagram view">
                 <button type="button" onclick={zoom_button(1.25)} title="Zoom in" aria-label="Zoom in">{"+"}</button>
@@ -432,13 +433,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 <button type="button" onclick={on_fit} title="Show the whole plan">{"Fit"}</button>
                 <button type="button" onclick={on_tidy} title="Lay every node out again by role">{"Tidy layout"}</button>
             </div>
-            if let Some(v) = &visible {
-                <p class="canvas-note" id="canvas-note">
-                    { format!("{} nodes: the diagram shows {} of them, {}. Select a node, a link or a matrix cell to see its neighbourhood.",
-                        plan.nodes.len(), v.len(),
-                        if props.selection == Selection::None { "the hubs, circuits and best-connected networks" } else { "around the selection" }) }
-                </p>
-            }
             <div class="canvas-scroll">
             <svg id={DIAGRAM_ID} ref={svg_ref} class="diagram" role="group"
                 aria-label="Network diagram: nodes can be dragged, or moved with the arrow keys"
@@ -463,6 +457,14 @@ pub fn canvas(props: &CanvasProps) -> Html {
             </svg>
             </div>
         </div>
+            if let Some(v) = &visible {
+                <p class="canvas-note" id="canvas-note">
+                    { format!("{} nodes: the diagram shows {} of them, {}. Select a node, a link or a matrix cell to see its neighbourhood.",
+                        plan.nodes.len(), v.len(),
+                        if props.selection == Selection::None { "the hubs, circuits and best-connected networks" } else { "around the selection" }) }
+                </p>
+            }
+        </>
     }
 }
 
