@@ -110,6 +110,45 @@ async function loadTemplate(page, id) {
   else await waitTitle(page, 'Untitled plan');
 }
 
+// Imports a generated plan of `n` endpoints and waits for its grouped matrix; returns the
+// file, the CLI's counts and how long the import took. The group cells must count every pair
+// once, as the CLI does.
+async function importGenerated(page, n, seed) {
+  const big = spawnSync(cli(), ['generate', String(n), '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert(big.status === 0, `generate: ${big.stderr}`);
+  const file = path.join(shots, '..', `generated-${n}.json`);
+  writeFileSync(file, big.stdout);
+  const summary = spawnSync(cli(), ['check', file, '--summary'], { encoding: 'utf8' }).stdout;
+  const [, reachable, total] = summary.match(/(\d+) of (\d+) ordered pairs reachable/);
+  const started = Date.now();
+  await page.setInputFiles('#import-file', { name: `generated-${n}.json`, mimeType: 'application/json', buffer: Buffer.from(big.stdout) });
+  await page.waitForFunction((r) => document.querySelector('.matrix-wrap .summary')?.textContent.includes(`, ${r} of`) && document.querySelector('#group-matrix'), reachable, { timeout: 60000 });
+  const ms = Date.now() - started;
+  const line = await page.locator('.matrix-wrap .summary').first().textContent();
+  assert(line.includes(`${n} endpoints, ${reachable} of ${total} ordered pairs reachable`), `summary: ${line}`);
+  const counts = await page.$$eval('#group-matrix button[data-group]', (bs) => bs.map((b) => b.textContent.split('/').map(Number)));
+  const sum = counts.reduce((acc, [r]) => acc + r, 0);
+  const all = counts.reduce((acc, [, t]) => acc + t, 0);
+  assert(sum === Number(reachable) && all === Number(total), `group cells: ${sum} of ${all}, CLI ${reachable} of ${total}`);
+  return { file, ms };
+}
+
+// The time from "Expect this" (an edit of the plan) to the first frame that shows it, in ms
+// (Infinity when no frame shows it within `limit` ms).
+async function timeEdit(page, limit) {
+  return page.evaluate(async (limit) => {
+    const summary = () => document.querySelector('.intents-panel .summary')?.textContent || '';
+    const before = summary();
+    const t0 = performance.now();
+    document.querySelector('#expect-this').click();
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      if (summary() !== before) return performance.now() - t0;
+      if (performance.now() - t0 > limit) return Infinity;
+    }
+  }, limit);
+}
+
 // The strict policy, with nothing else allowed beyond the page's own origin (the PNG export
 // draws from data: and blob: addresses).
 const CSP = `default-src 'self'; ${STRICT_CSP}; img-src 'self' data: blob:`;
@@ -637,23 +676,8 @@ await test('screenshots of the capacity panel and a limited-access explanation',
 });
 
 await test('a 1,000-endpoint plan: grouped matrix, opened groups, explained pairs, edits within budget', async () => {
-  const big = spawnSync(cli(), ['generate', '1000', '--seed', '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert(big.status === 0, `generate: ${big.stderr}`);
-  const file = path.join(shots, '..', 'generated-1000.json');
-  writeFileSync(file, big.stdout);
-  const summary = spawnSync(cli(), ['check', file, '--summary'], { encoding: 'utf8' }).stdout;
-  const [, reachable, total] = summary.match(/(\d+) of (\d+) ordered pairs reachable/);
-  const started = Date.now();
-  await page.setInputFiles('#import-file', { name: 'generated-1000.json', mimeType: 'application/json', buffer: Buffer.from(big.stdout) });
-  await page.waitForSelector('#group-matrix', { timeout: 20000 });
-  console.log(`      import of 1,000 endpoints to a grouped matrix on screen: ${Date.now() - started} ms`);
-  const line = await page.locator('.matrix-wrap .summary').first().textContent();
-  assert(line.includes(`1000 endpoints, ${reachable} of ${total} ordered pairs reachable`), `summary: ${line}`);
-  // The group cells count every reachable pair exactly once.
-  const counts = await page.$$eval('#group-matrix button[data-group]', (bs) => bs.map((b) => b.textContent.split('/').map(Number)));
-  const sum = counts.reduce((acc, [r]) => acc + r, 0);
-  const all = counts.reduce((acc, [, t]) => acc + t, 0);
-  assert(sum === Number(reachable) && all === Number(total), `group cells: ${sum} of ${all}, CLI ${reachable} of ${total}`);
+  const { file, ms } = await importGenerated(page, 1000, 3);
+  console.log(`      import of 1,000 endpoints to a grouped matrix on screen: ${ms} ms`);
   assert(await page.$$eval('table.matrix button[data-from]', (bs) => bs.length) === 0, 'no pair is drawn before a group is opened');
   // Opening the user groups → VNets cell shows a page of its pairs, each with the CLI's answer.
   const names = await page.$$eval('#group-matrix tbody th', (ths) => ths.map((t) => t.textContent));
@@ -676,17 +700,7 @@ await test('a 1,000-endpoint plan: grouped matrix, opened groups, explained pair
     await page.waitForSelector('#side .explain');
     // A person reads the explanation before the next edit: let the selection's frame settle.
     await page.waitForTimeout(300);
-    times.push(await page.evaluate(async () => {
-      const before = document.querySelector('.intents-panel .summary')?.textContent || '';
-      const t0 = performance.now();
-      document.querySelector('#expect-this').click();
-      for (;;) {
-        await new Promise((r) => requestAnimationFrame(() => r()));
-        const now = document.querySelector('.intents-panel .summary')?.textContent || '';
-        if (now !== before) return performance.now() - t0;
-        if (performance.now() - t0 > 10000) return Infinity;
-      }
-    }));
+    times.push(await timeEdit(page, 10000));
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
@@ -704,33 +718,13 @@ await test('a 1,000-endpoint plan: grouped matrix, opened groups, explained pair
 });
 
 await test('a 10,000-endpoint plan opens with its grouped matrix, and an edit reaches the screen', async () => {
-  const big = spawnSync(cli(), ['generate', '10000', '--seed', '5'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert(big.status === 0, `generate: ${big.stderr}`);
-  const file = path.join(shots, '..', 'generated-10000.json');
-  writeFileSync(file, big.stdout);
-  const summary = spawnSync(cli(), ['check', file, '--summary'], { encoding: 'utf8' }).stdout;
-  const [, reachable, total] = summary.match(/(\d+) of (\d+) ordered pairs reachable/);
-  const started = Date.now();
-  await page.setInputFiles('#import-file', { name: 'generated-10000.json', mimeType: 'application/json', buffer: Buffer.from(big.stdout) });
-  await page.waitForFunction((r) => document.querySelector('.matrix-wrap .summary')?.textContent.includes(`${r} of`), reachable, { timeout: 60000 });
-  console.log(`      import of 10,000 endpoints to a grouped matrix on screen: ${Date.now() - started} ms`);
-  const counts = await page.$$eval('#group-matrix button[data-group]', (bs) => bs.map((b) => b.textContent.split('/').map(Number)));
-  assert(counts.reduce((a, [r]) => a + r, 0) === Number(reachable), 'group cells sum to the reachable pairs');
-  assert(counts.reduce((a, [, t]) => a + t, 0) === Number(total), 'group cells sum to the ordered pairs');
+  const { ms: took } = await importGenerated(page, 10000, 5);
+  console.log(`      import of 10,000 endpoints to a grouped matrix on screen: ${took} ms`);
   await page.click('#group-matrix button[data-group="1-2"]');
   await page.click('#group-detail button[data-from]');
   await page.waitForSelector('#expect-this', { timeout: 20000 });
   await page.waitForTimeout(500);
-  const ms = await page.evaluate(async () => {
-    const before = document.querySelector('.intents-panel .summary')?.textContent || '';
-    const t0 = performance.now();
-    document.querySelector('#expect-this').click();
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      if ((document.querySelector('.intents-panel .summary')?.textContent || '') !== before) return performance.now() - t0;
-      if (performance.now() - t0 > 30000) return Infinity;
-    }
-  });
+  const ms = await timeEdit(page, 30000);
   console.log(`      an edit on 10,000 endpoints, to the frame that shows it: ${ms.toFixed(0)} ms`);
   assert(Number.isFinite(ms), 'the edit never reached the screen');
 });

@@ -20,8 +20,8 @@ use reachplan::engine::generate::generate;
 use reachplan::engine::matrix::overview::{self, Cell};
 use reachplan::engine::matrix::{self, summary, Sharing};
 use reachplan::engine::model::{
-    Access, Cidr, ErGateway, ErGwSku, ErSku, Firewall, LinkKind, NodeKind, Plan, RouteServer,
-    VpnSku, VpnType, WanType,
+    Cidr, ErGateway, ErGwSku, ErSku, Firewall, LinkKind, NodeKind, Plan, RouteServer, VpnSku,
+    VpnType, WanType,
 };
 use reachplan::engine::topology::Net;
 use reachplan::engine::{analyze, read_plan, validate, Severity};
@@ -120,16 +120,7 @@ fn agree(plan: &Plan, name: &str) {
             o.summary.matrix.index(&pair.from).unwrap(),
             o.summary.matrix.index(&pair.to).unwrap(),
         );
-        let want = if pair.reachable {
-            Cell::Reachable
-        } else if pair.one_way {
-            Cell::OneWay
-        } else {
-            match pair.access {
-                Some(a) if a != Access::Network && a != Access::None => Cell::Limited(a),
-                _ => Cell::Unreachable,
-            }
-        };
+        let want = Cell::from(pair);
         assert_eq!(
             o.cell(i, j),
             want,

@@ -67,13 +67,12 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// A reachable pair with nothing else said (no path): what the access rules read from the
-    /// fast matrix.
-    pub(crate) fn reached(from: &str, to: &str) -> Pair {
+    /// A pair not yet judged: not reachable, nothing said.
+    fn unjudged(from: &str, to: &str) -> Pair {
         Pair {
             from: from.to_string(),
             to: to.to_string(),
-            reachable: true,
+            reachable: false,
             path: Vec::new(),
             via: Vec::new(),
             links: Vec::new(),
@@ -82,9 +81,19 @@ impl Pair {
             reason: None,
             fix: None,
             edit: None,
-            access: Some(Access::Network),
+            access: None,
             access_rule: None,
             access_note: None,
+        }
+    }
+
+    /// A reachable pair with nothing else said (no path): what the access rules read from the
+    /// fast matrix.
+    pub(crate) fn reached(from: &str, to: &str) -> Pair {
+        Pair {
+            reachable: true,
+            access: Some(Access::Network),
+            ..Pair::unjudged(from, to)
         }
     }
 }
@@ -284,22 +293,7 @@ pub(crate) fn judge(
     let there = traces.get(&a).and_then(|t| t[b].as_ref());
     let back = traces.get(&b).and_then(|t| t[a].as_ref());
     let (ida, idb) = (net.id(a), net.id(b));
-    let mut pair = Pair {
-        from: ida.to_string(),
-        to: idb.to_string(),
-        reachable: false,
-        path: Vec::new(),
-        via: Vec::new(),
-        links: Vec::new(),
-        one_way: false,
-        rule: None,
-        reason: None,
-        fix: None,
-        edit: None,
-        access: None,
-        access_rule: None,
-        access_note: None,
-    };
+    let mut pair = Pair::unjudged(ida, idb);
     let mut used = Vec::new();
     let ka = net.node(a).kind;
     let kb = net.node(b).kind;
