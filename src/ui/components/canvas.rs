@@ -1,10 +1,9 @@
 //! The diagram: nodes and links in SVG, with drag to move, pan, zoom and the selected pair's
 //! path highlighted.
 //!
-//! Pan, zoom and an ongoing drag are view state kept in this component; a finished drag is one
+//! Pan, zoom and an ongoing drag are view state kept in this component (see `viewport`); a finished drag is one
 //! `MoveNode` action, so undo takes it back in one step.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -14,6 +13,7 @@ use yew::prelude::*;
 
 use super::edges::{draw_highlight, draw_links, draw_mesh, ACCESS_COLOR};
 use super::shapes::{self, ellipsize, node_color};
+use super::viewport::{to_user, user_scale, zoom_at, Drag, Interact, HOME};
 use crate::engine::model::{Plan, Position};
 use crate::ui::export::DIAGRAM_ID;
 use crate::ui::layout::{self, NODE_H, NODE_W};
@@ -49,56 +49,6 @@ impl PartialEq for CanvasProps {
             && self.flagged == other.flagged
             && self.on_action == other.on_action
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct View {
-    tx: f64,
-    ty: f64,
-    k: f64,
-}
-
-const HOME: View = View {
-    tx: 0.0,
-    ty: 0.0,
-    k: 1.0,
-};
-
-#[derive(Debug, Clone)]
-enum Drag {
-    Node {
-        id: String,
-        start: (f64, f64),
-        origin: Position,
-        at: Position,
-        moved: bool,
-    },
-    Pan {
-        last: (f64, f64),
-        moved: bool,
-    },
-}
-
-#[derive(Debug)]
-struct Interact {
-    view: View,
-    drag: Option<Drag>,
-    view_box: (f64, f64, f64, f64),
-}
-
-/// Where a pointer is, in the units of the view box, given the `<svg>` element.
-fn to_user(svg: &web_sys::Element, vb: (f64, f64, f64, f64), cx: f64, cy: f64) -> (f64, f64) {
-    let rect = svg.get_bounding_client_rect();
-    let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
-    let s = (w / vb.2).min(h / vb.3);
-    let ox = rect.left() + (w - vb.2 * s) / 2.0;
-    let oy = rect.top() + (h - vb.3 * s) / 2.0;
-    (vb.0 + (cx - ox) / s, vb.1 + (cy - oy) / s)
-}
-
-fn user_scale(svg: &web_sys::Element, vb: (f64, f64, f64, f64)) -> f64 {
-    let rect = svg.get_bounding_client_rect();
-    (rect.width().max(1.0) / vb.2).min(rect.height().max(1.0) / vb.3)
 }
 
 /// The diagram component.
@@ -466,26 +416,4 @@ pub fn canvas(props: &CanvasProps) -> Html {
             }
         </>
     }
-}
-
-fn zoom_at(
-    interact: &Rc<RefCell<Interact>>,
-    svg: &web_sys::Element,
-    factor: f64,
-    around: Option<(f64, f64)>,
-) {
-    let mut state = interact.borrow_mut();
-    let vb = state.view_box;
-    let (px, py) = match around {
-        Some((cx, cy)) => to_user(svg, vb, cx, cy),
-        None => (vb.0 + vb.2 / 2.0, vb.1 + vb.3 / 2.0),
-    };
-    let v = state.view;
-    let k = (v.k * factor).clamp(0.2, 5.0);
-    let f = k / v.k;
-    state.view = View {
-        tx: px - (px - v.tx) * f,
-        ty: py - (py - v.ty) * f,
-        k,
-    };
 }

@@ -15,3 +15,4 @@ pub mod shapes;
 pub mod start;
 pub mod toolbar;
 pub mod utilisation;
+pub mod viewport;
