@@ -644,15 +644,7 @@ proptest! {
         prop_assert_eq!(&o.summary.intents, &analysis.intents);
         for (i, from) in analysis.endpoints.iter().enumerate() {
             for (j, to) in analysis.endpoints.iter().enumerate() {
-                let want = match analysis.pair(from, to) {
-                    None => Cell::Same,
-                    Some(p) if p.reachable => Cell::Reachable,
-                    Some(p) if p.one_way => Cell::OneWay,
-                    Some(p) => match p.access {
-                        Some(a) if a != Access::Network && a != Access::None => Cell::Limited(a),
-                        _ => Cell::Unreachable,
-                    },
-                };
+                let want = analysis.pair(from, to).map_or(Cell::Same, Cell::from);
                 prop_assert_eq!(o.cell(i, j), want, "{} → {}\n{}", from, to, write_plan(&plan));
             }
         }

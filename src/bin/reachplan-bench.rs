@@ -137,6 +137,20 @@ struct Row {
     wasm_mb: Option<f64>,
 }
 
+impl Row {
+    /// A size whose answers could not be compared: only the matrix time.
+    fn unanswered(endpoints: usize, matrix: Duration) -> Row {
+        Row {
+            endpoints,
+            matrix,
+            oracle: Duration::ZERO,
+            peak_mb: None,
+            wasm: None,
+            wasm_mb: None,
+        }
+    }
+}
+
 /// What `e2e/bench-web.mjs` measured for one size in WebAssembly.
 #[derive(serde::Deserialize)]
 struct WasmRow {
@@ -174,17 +188,7 @@ fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
     drop(once);
     let (fast, matrix) = time(runs, || matrix::reachability(&plan));
     let Some(matrix) = matrix else {
-        return (
-            Row {
-                endpoints,
-                matrix: fast,
-                oracle: Duration::ZERO,
-                peak_mb: None,
-                wasm: None,
-                wasm_mb: None,
-            },
-            0,
-        );
+        return (Row::unanswered(endpoints, fast), 0);
     };
     let (whole, _) = time(runs, || summary::summarize(&plan));
     let (alone, _) = time(runs.min(3), || {
@@ -225,17 +229,7 @@ fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
                 matrix.endpoints.len(),
                 matrix.count()
             );
-            return (
-                Row {
-                    endpoints,
-                    matrix: fast,
-                    oracle: Duration::ZERO,
-                    peak_mb: None,
-                    wasm: None,
-                    wasm_mb: None,
-                },
-                1,
-            );
+            return (Row::unanswered(endpoints, fast), 1);
         }
         println!(
             "  fast matrix, WebAssembly      {:.2} ms   (median of {}, headless Chromium {})",

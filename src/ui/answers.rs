@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::engine::matrix::overview::{overview, Cell, Overview};
 use crate::engine::model::{Access, Plan};
 use crate::engine::{analyze, Analysis, Assumption, Finding, IntentResult, Severity};
+use crate::ui::grouping::Group;
 
 /// The most endpoints for which the app explains every pair at each edit (about 2,000 pairs,
 /// a few milliseconds); larger plans get the overview, whose edits stay fast at 10,000
@@ -85,26 +86,29 @@ impl Answers {
         }
     }
 
-    /// How many endpoints of `to` each endpoint of `from` reaches, summed (indexes into the
-    /// endpoints). O(|from| · N / 64) with the overview's bit rows.
-    pub fn reachable_between(&self, from: &[usize], to_mask: &[u64], to: &[usize]) -> usize {
+    /// How many ordered pairs from a member of `from` to a member of `to` are reachable.
+    /// O(|from| · N / 64) with the overview's bit rows.
+    pub fn reachable_between(&self, from: &Group, to: &Group) -> usize {
         match self {
             Answers::Full(_) => from
+                .members
                 .iter()
                 .map(|&i| {
-                    to.iter()
+                    to.members
+                        .iter()
                         .filter(|&&j| self.cell(i, j) == Cell::Reachable)
                         .count()
                 })
                 .sum(),
             Answers::Fast(o) => from
+                .members
                 .iter()
                 .map(|&i| {
                     o.summary
                         .matrix
                         .row(i)
                         .iter()
-                        .zip(to_mask)
+                        .zip(&to.mask)
                         .map(|(r, m)| (r & m).count_ones() as usize)
                         .sum::<usize>()
                 })

@@ -22,12 +22,13 @@ use super::components::toolbar::Toolbar;
 use super::inspector::link::LinkInspector;
 use super::inspector::node::NodeInspector;
 use super::inspector::plan::PlanInspector;
-use super::path::{self, Highlight};
+
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
-use crate::engine::{share, Severity, Story};
+use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;
+use crate::ui::story::use_story;
 
 /// The state on opening the page, with the surge last shown.
 fn initial() -> State {
@@ -188,20 +189,7 @@ pub fn app() -> Html {
             plan.clone()
         }
     };
-    let (story, highlight): (Option<Rc<Story>>, Option<Rc<Highlight>>) = {
-        let key = match &state.selection {
-            Selection::Pair { from, to } => Some((from.clone(), to.clone())),
-            _ => None,
-        };
-        let memo = use_memo((story_plan.clone(), key), |(plan, key)| {
-            let story = key
-                .as_ref()
-                .and_then(|(from, to)| crate::engine::explain(plan, from, to));
-            let highlight = story.as_ref().map(|s| Rc::new(path::highlight(plan, s)));
-            (story.map(Rc::new), highlight)
-        });
-        (*memo).clone()
-    };
+    let (story, highlight) = use_story(story_plan.clone(), &state.selection);
     let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
         answers

@@ -26,6 +26,7 @@ pub mod panic;
 pub mod path;
 pub mod state;
 pub mod storage;
+pub mod story;
 pub mod surge;
 pub mod templates;
 pub mod url;

@@ -14,12 +14,12 @@ use super::diagram::{Diagram, DiagramProps};
 use super::edit;
 use super::model::{Mode, Model, Msg};
 use super::tweak::Tweak;
-use crate::engine::{analyze, Analysis, Plan, Severity, Story};
+use crate::engine::{analyze, Analysis, Plan, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;
 use crate::ui::components::matrix::Matrix;
-use crate::ui::path::{self, Highlight};
 use crate::ui::state::{Action, Selection};
+use crate::ui::story::use_story;
 
 /// The widget's inputs (set once by [`super::api::mount`]).
 #[derive(Properties, PartialEq)]
@@ -131,20 +131,7 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     let selection = model.state.selection.clone();
     // The selected pair's story, computed once for the explanation and the diagram.
-    let (story, highlight): (Option<Rc<Story>>, Option<Rc<Highlight>>) = {
-        let key = match &selection {
-            Selection::Pair { from, to } => Some((from.clone(), to.clone())),
-            _ => None,
-        };
-        let memo = use_memo((plan.clone(), key), |(plan, key)| {
-            let story = key
-                .as_ref()
-                .and_then(|(from, to)| crate::engine::explain(plan, from, to));
-            let highlight = story.as_ref().map(|s| Rc::new(path::highlight(plan, s)));
-            (story.map(Rc::new), highlight)
-        });
-        (*memo).clone()
-    };
+    let (story, highlight) = use_story(plan.clone(), &selection);
     // Inserted one by one: collecting into a set would link another copy of the sort.
     let mut flagged = BTreeSet::new();
     for f in analysis

@@ -93,18 +93,12 @@ pub(crate) fn summarize_with(
         .iter()
         .map(|intent| {
             let same = intent.from == intent.to;
-            let reachable = same
-                || matrix
-                    .index(&intent.from)
-                    .zip(matrix.index(&intent.to))
-                    .is_some_and(|(i, j)| matrix.reachable(i, j));
+            let key = matrix.index(&intent.from).zip(matrix.index(&intent.to));
+            let reachable = same || key.is_some_and(|(i, j)| matrix.reachable(i, j));
             let access = if same || reachable {
                 Access::Network
             } else {
-                matrix
-                    .index(&intent.from)
-                    .zip(matrix.index(&intent.to))
-                    .and_then(|key| grants.get(&key))
+                key.and_then(|key| grants.get(&key))
                     .copied()
                     .unwrap_or(Access::None)
             };

@@ -57,7 +57,7 @@ pub fn grouped_matrix(props: &GroupedProps) -> Html {
         list.iter()
             .map(|from| {
                 list.iter()
-                    .map(|to| answers.reachable_between(&from.members, &to.mask, &to.members))
+                    .map(|to| answers.reachable_between(from, to))
                     .collect::<Vec<usize>>()
             })
             .collect::<Vec<_>>()
