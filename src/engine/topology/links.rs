@@ -148,7 +148,15 @@ impl<'p> Net<'p> {
             }
             let bgp_both =
                 gw.bgp && (from.kind != NodeKind::Vnet || self.vnets[a].vpn.is_some_and(|v| v.bgp));
-            if link.bgp == Some(true) {
+            // "Policy-based VPN devices … can't use BGP" and "cannot transit to other
+            // on-premises networks or virtual networks via the same Azure VPN gateway"
+            // (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
+            let policy_device = from.vpn_device == Some(VpnType::PolicyBased);
+            if link.bgp == Some(true) && policy_device {
+                self.find(Severity::Warning, "bgp-policy-based-device", Some("R1.13"),
+                    format!("S2S {} asks for BGP, but {}'s VPN device is policy-based, which has no BGP; the connection uses static routes and gives no transit to other connections of {}.", link.label(), link.from, link.to),
+                    &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
+            } else if link.bgp == Some(true) {
                 if bgp_both {
                     conn.bgp = true;
                 } else {
