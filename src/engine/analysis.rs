@@ -316,11 +316,16 @@ pub(crate) fn judge(
     match fate {
         Verdict::Reachable => pair.reachable = true,
         Verdict::Closed => {
+            let who = if ka == NodeKind::Internet {
+                "The internet does".to_string()
+            } else {
+                format!("Microsoft's public services ({ida}) do")
+            };
             pair.rule = Some("R9.3".into());
             pair.reason = Some(format!(
-                "The internet does not open connections into the private network of {idb}; nothing publishes it."
+                "{who} not open connections into the private network of {idb}; nothing publishes it."
             ));
-            pair.fix = (kb == NodeKind::Vnet).then(|| {
+            pair.fix = (kb == NodeKind::Vnet && ka == NodeKind::Internet).then(|| {
                 format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
             });
         }

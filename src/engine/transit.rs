@@ -171,17 +171,17 @@ pub fn hop(
 
 fn start(net: &Net, n: usize, out: &Conn) -> Decision {
     let kind = net.node(n).kind;
+    let to = net.node(out.other(n)).kind;
     match (kind, out.kind) {
-        // Microsoft's services and the internet do not open connections over the backbone.
+        // Microsoft's services and the internet open no connection into private address space
+        // over the backbone (see `verdict`); between themselves they are public.
         (NodeKind::Microsoft | NodeKind::Internet, ConnKind::Backbone)
-            if net.node(out.other(n)).kind == NodeKind::Vnet =>
+            if matches!(to, NodeKind::Vnet | NodeKind::VwanHub) =>
         {
-            if kind == NodeKind::Microsoft {
-                allow()
-            } else {
-                Decision::Never
-            }
+            Decision::Never
         }
+        // A VNet's way out: its outbound access, an assumption shown with the answer.
+        (NodeKind::Vnet, ConnKind::Backbone) => Decision::Allow(Some(AssumptionId::OutboundAccess)),
         _ => allow(),
     }
 }
@@ -356,9 +356,27 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 Some(format!("Connect {other} to hub {hub} directly.")))
                 .assuming(AssumptionId::VwanSpokeGateway))
         }
-        (Role::P2s, Role::Backbone) => Decision::Allow(Some(AssumptionId::P2sForcedTunnel)),
+        (Role::P2s, Role::Backbone) => p2s_egress(net, g, p, q),
         _ => Decision::Never,
     }
+}
+
+/// P2S users `u` of gateway VNet `g` towards the internet or Microsoft (`q`) through the VPN:
+/// "Internet connectivity is not provided through the VPN gateway. As a result, all traffic
+/// bound for the Internet is dropped" unless 0.0.0.0/0 is advertised to the clients and a
+/// firewall or NVA in the VNet forwards it (forced tunnelling;
+/// learn.microsoft.com/azure/vpn-gateway/vpn-gateway-p2s-advertise-custom-routes).
+fn p2s_egress(net: &Net, g: usize, u: usize, q: usize) -> Decision {
+    if net.vnets[g].firewall {
+        return Decision::Allow(Some(AssumptionId::P2sForcedTunnel));
+    }
+    let (gid, uid, qid) = (net.id(g), net.id(u), net.id(q));
+    let internet = (0..net.plan.nodes.len()).find(|&i| net.node(i).kind == NodeKind::Internet);
+    let edit = internet.and_then(|i| add(LinkKind::Internet, uid, net.id(i)));
+    deny_edit("R3.15", "p2s-no-internet-egress",
+        format!("Internet connectivity is not provided through {gid}'s VPN gateway: traffic of P2S users {uid} bound for {qid} is dropped there, and {gid} has no firewall or NVA to forward it."),
+        format!("Give {uid} an internet link (split tunnel), or add a firewall to {gid} and advertise 0.0.0.0/0 to the clients (forced tunnel)."),
+        edit)
 }
 
 fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
@@ -371,6 +389,9 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
         _ => None,
     };
     use LinkKind::*;
+    if let Some(block) = private_prefixes_only(net, arrived, out, c) {
+        return Decision::Deny(block);
+    }
     match (kind(arrived), kind(out)) {
         (Some(ErPrivate), Some(ErConnection | GlobalReach | ErMicrosoft))
         | (Some(ErConnection | GlobalReach | ErMicrosoft), Some(ErPrivate)) => allow(),
@@ -402,6 +423,25 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
     }
 }
 
+/// Microsoft peering between a network behind the circuit and Microsoft refuses a network
+/// that advertises only private prefixes: "We don't accept private prefixes (RFC1918) for the
+/// Microsoft peering BGP session" (learn.microsoft.com/azure/expressroute/expressroute-faqs).
+fn private_prefixes_only(net: &Net, arrived: &Conn, out: &Conn, c: usize) -> Option<Block> {
+    let site = match (arrived.kind, out.kind) {
+        (ConnKind::Link(LinkKind::ErPrivate), ConnKind::Link(LinkKind::ErMicrosoft)) => arrived,
+        (ConnKind::Link(LinkKind::ErMicrosoft), ConnKind::Link(LinkKind::ErPrivate)) => out,
+        _ => return None,
+    }
+    .other(c);
+    if !super::topology::private_only(net.node(site)) {
+        return None;
+    }
+    let (sid, cid) = (net.id(site), net.id(c));
+    Some(Block::new("R6.1", "microsoft-peering-private-prefixes",
+        format!("{sid} advertises only private (RFC 1918) prefixes, and Microsoft peering on circuit {cid} accepts public prefixes only, so {sid} has no Microsoft peering path."),
+        Some(format!("Advertise a public prefix you own (the NAT range of {sid}'s internet-bound traffic) on the Microsoft peering of {cid}, and add it to {sid}'s address_space."))))
+}
+
 /// How traffic arriving over `conn` enters the Virtual WAN at a hub.
 pub fn ingress_of(hub: usize, conn: &Conn) -> Ingress {
     match conn.kind {
@@ -419,6 +459,13 @@ fn circuit_supports_transit(net: &Net, c: usize) -> bool {
 fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {
     let facts = net.hubs[h];
     let hid = net.id(h);
+    // Routing intent for internet traffic sends every connection's internet-bound traffic to
+    // the hub's firewall (the backbone connection exists only then); the default route does
+    // not cross to other hubs (learn.microsoft.com/azure/virtual-wan/how-to-routing-policies).
+    if out.kind == ConnKind::Backbone || arrived.kind == ConnKind::Backbone {
+        let local = arrived.kind != ConnKind::Mesh && arrived.kind != ConnKind::Backbone;
+        return if local { allow() } else { Decision::Never };
+    }
     let local = |i: Ingress| match i {
         Ingress::Er(c) => net.node(c).sku == Some(super::model::ErSku::Local),
         _ => false,

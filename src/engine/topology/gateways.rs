@@ -108,6 +108,11 @@ impl<'p> Net<'p> {
                         format!("{}: Azure Firewall and routing intent need a Standard Virtual WAN hub.", node.id), &[n], &[]);
                 }
             }
+            let intent = node.routing_intent.is_some_and(|r| r.private || r.internet);
+            if node.kind == NodeKind::VwanHub && intent && node.firewall.is_none() {
+                self.find(Severity::Error, "routing-intent-without-firewall", Some("R7.6"),
+                    format!("{}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it.", node.id), &[n], &[]);
+            }
             if node.kind == NodeKind::VwanHub && self.hubs[n].standard {
                 if let Some(p2s) = &node.p2s {
                     self.check_p2s_config(n, p2s, false, true);

@@ -231,6 +231,7 @@ impl<'p> Net<'p> {
         }
         net.check_tunnel_counts();
         net.check_remote_gateway_use();
+        net.check_microsoft_peering();
         net.add_implicit();
         net.add_candidates();
         net.adjacency();
@@ -411,6 +412,21 @@ pub fn overlap(a: &Node, b: &Node) -> Option<(ipnet::IpNet, ipnet::IpNet)> {
         }
     }
     None
+}
+
+/// Whether a node's address space is given and lies entirely in private ranges (RFC 1918 for
+/// IPv4, unique local fc00::/7 for IPv6): what Microsoft peering refuses.
+pub fn private_only(node: &Node) -> bool {
+    let private = |p: ipnet::IpNet| match p {
+        ipnet::IpNet::V4(v) => ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
+            .iter()
+            .filter_map(|r| r.parse::<ipnet::Ipv4Net>().ok())
+            .any(|r| r.contains(&v)),
+        ipnet::IpNet::V6(v) => "fc00::/7"
+            .parse::<ipnet::Ipv6Net>()
+            .is_ok_and(|r| r.contains(&v)),
+    };
+    node.prefixes().next().is_some() && node.prefixes().all(private)
 }
 
 /// Whether two prefixes share any address.
