@@ -1,2 +1,3 @@
+pub mod golden;
 pub mod mutate;
 pub mod plans;
