@@ -23,6 +23,7 @@ pub mod share;
 pub mod topology;
 pub mod transit;
 pub mod validate;
+pub mod verdict;
 
 pub use analysis::{analyze, explain, Analysis, IntentResult, Pair, Story};
 pub use format::{read_plan, write_plan, PlanError};
