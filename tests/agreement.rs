@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use reachplan::engine::generate::generate;
-use reachplan::engine::model::{Expect, NodeKind, Plan};
+use reachplan::engine::model::{Expect, NodeKind, Plan, VpnSku};
 use reachplan::engine::{analyze, explain, read_plan, write_plan};
 
 mod reference;
@@ -45,6 +45,8 @@ struct Disagreement {
     to_public: bool,
     /// Whether an end is a site with a policy-based VPN device.
     policy_site: bool,
+    /// Whether the engine's path crosses a Basic VPN gateway written as Generation 2.
+    basic_gen2: bool,
 }
 
 /// The pairs of `plan` and the ones on which the engine and the reference differ.
@@ -75,6 +77,11 @@ fn compare(plan: &Plan) -> (usize, Vec<Disagreement>) {
                 from_public: public(plan, &pair.from),
                 to_public: public(plan, &pair.to),
                 policy_site: policy_site(plan, &pair.from) || policy_site(plan, &pair.to),
+                basic_gen2: pair.path.iter().chain([&pair.from, &pair.to]).any(|id| {
+                    plan.node(id)
+                        .and_then(|n| n.vpn_gateway.as_ref())
+                        .is_some_and(|g| g.sku == VpnSku::Basic && g.generation == Some(2))
+                }),
             });
         }
     }
@@ -116,6 +123,12 @@ fn known(d: &Disagreement) -> Option<&'static str> {
     // transit to or from its site.
     if e.reachable && !r.reachable && d.policy_site {
         return Some("#13 BGP transit with a policy-based device");
+    }
+    // Found by this comparison: the engine deploys a Basic VPN gateway written as Generation 2,
+    // which §5 of the rule book lists in Generation 1 only (R5.1; plan format: a setting Azure
+    // refuses to deploy carries no traffic).
+    if (e.reachable || e.one_way) && !r.reachable && d.basic_gen2 {
+        return Some("Basic gateway as Generation 2");
     }
     // Found by this comparison: the engine applies R2.1 (overlapping addresses) to a pair with
     // a public endpoint that a limited-access link (app_gateway) puts in the same component.
@@ -252,6 +265,7 @@ fn agreement_rate_on_random_plans() {
     let (random, realistic) = (plans(12, 20), changed_plans());
     let (mut pairs, mut reachable) = (0usize, 0usize);
     let mut by = std::collections::BTreeMap::<&str, usize>::new();
+    let mut unknown = Vec::new();
     for i in 0..352 {
         let plan = if i < 256 {
             random.new_tree(&mut runner).unwrap().current()
@@ -263,6 +277,9 @@ fn agreement_rate_on_random_plans() {
         reachable += analyze(&plan).pairs.iter().filter(|p| p.reachable).count();
         for d in &found {
             *by.entry(known(d).unwrap_or("unknown")).or_default() += 1;
+            if known(d).is_none() && unknown.len() < 3 {
+                unknown.push(format!("{d:?} in\n{}", write_plan(&plan)));
+            }
         }
     }
     let differ: usize = by.values().sum();
@@ -274,5 +291,5 @@ fn agreement_rate_on_random_plans() {
     );
     assert!(pairs > 1000, "the strategies make plans with endpoints");
     assert!(reachable > pairs / 20, "and pairs that reach each other");
-    assert_eq!(by.get("unknown"), None);
+    assert!(unknown.is_empty(), "{}", unknown.join("\n"));
 }

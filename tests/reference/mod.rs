@@ -86,10 +86,13 @@ impl<'p> Reference<'p> {
         })
     }
 
+    /// A default route (`0.0.0.0/0`, `::/0`) is not an address range: longest-prefix match
+    /// keeps every more specific route (R2.1), so it overlaps nothing.
     fn addresses(&self, n: usize) -> Vec<(ipnet::IpNet, usize)> {
         let node = self.net.node(n);
         if node.kind != NodeKind::Users {
-            return node.prefixes().map(|p| (p.trunc(), n)).collect();
+            let own = node.prefixes().filter(|p| p.prefix_len() > 0);
+            return own.map(|p| (p.trunc(), n)).collect();
         }
         let mut out = Vec::new();
         for &(e, g) in &self.net.adj[n] {

@@ -4,7 +4,8 @@
 
 use reachplan::engine::geo;
 use reachplan::engine::model::{
-    Auth, ErSku, Link, LinkKind, Node, NodeKind, Plan, Protocol, VpnSku, VpnType, WanType,
+    Auth, ErSku, Link, LinkKind, Node, NodeKind, P2sConfig, Plan, Protocol, VpnSku, VpnType,
+    WanType,
 };
 
 /// What a connection is, as the forwarding rules see it.
@@ -108,6 +109,42 @@ fn ends_fit(k: LinkKind, from: NodeKind, to: NodeKind) -> bool {
 /// A VNet has a gateway (VPN, ExpressRoute) or a Route Server (R1.5 flags 3 and 4).
 pub fn has_gateway(n: &Node) -> bool {
     n.vpn_gateway.is_some() || n.er_gateway.is_some() || n.route_server.is_some()
+}
+
+/// Azure deploys the VNet's VPN gateway: policy-based exists only as Basic (R3.1), and the SKU
+/// exists in its generation (§5: Generation 1 has Basic and VpnGw1-3(AZ), Generation 2
+/// VpnGw2-5(AZ); R5.1). A gateway Azure does not deploy carries nothing (plan format).
+fn vpn_deployed(n: &Node) -> bool {
+    let Some(g) = &n.vpn_gateway else {
+        return false;
+    };
+    use VpnSku::*;
+    let in_generation = match g.generation {
+        None => true,
+        Some(1) => matches!(
+            g.sku,
+            Basic | VpnGw1 | VpnGw2 | VpnGw3 | VpnGw1AZ | VpnGw2AZ | VpnGw3AZ
+        ),
+        Some(2) => !matches!(g.sku, Basic | VpnGw1 | VpnGw1AZ),
+        Some(_) => false,
+    };
+    in_generation && (g.gateway_type != Some(VpnType::PolicyBased) || g.sku == Basic)
+}
+
+/// Azure accepts the P2S configuration: SSTP and OpenVPN not together (R4.5), Entra ID only
+/// with OpenVPN (R4.6), no SSTP on a hub (R7.10), SSTP with certificates only on Basic (R4.7),
+/// at least one tunnel type.
+fn p2s_accepted(config: &P2sConfig, basic: bool, vwan: bool) -> bool {
+    let has = |p: Protocol| config.protocols.contains(&p);
+    let refused = [
+        config.protocols.is_empty(),
+        has(Protocol::Sstp) && has(Protocol::Openvpn),
+        config.auth.contains(&Auth::Entra) && !has(Protocol::Openvpn),
+        vwan && has(Protocol::Sstp),
+        basic && config.protocols.iter().any(|p| *p != Protocol::Sstp),
+        basic && config.auth.iter().any(|a| *a != Auth::Certificate),
+    ];
+    !refused.contains(&true)
 }
 
 /// The VNet's VPN gateway is route-based (R3.1).
@@ -261,6 +298,12 @@ fn overlap(a: &Node, b: &Node) -> bool {
 /// S2S ends on a VPN gateway (or a hub); VNet-to-VNet needs route-based gateways at both ends
 /// (R3.2); a VNet connects to a hub by S2S only from a VPN gateway.
 fn s2s_carried(_plan: &Plan, from: &Node, to: &Node) -> bool {
+    if [from, to]
+        .iter()
+        .any(|n| n.kind == NodeKind::Vnet && !vpn_deployed(n))
+    {
+        return false;
+    }
     match (from.kind, to.kind) {
         (NodeKind::Vnet, NodeKind::Vnet) => route_based(from) && route_based(to),
         (NodeKind::Vnet, _) => from.vpn_gateway.is_some(),
@@ -275,7 +318,7 @@ fn s2s_carried(_plan: &Plan, from: &Node, to: &Node) -> bool {
 fn p2s_carried(plan: &Plan, link: &Link, to: &Node) -> bool {
     let (config, basic, vwan) = match to.kind {
         NodeKind::Vnet => match &to.vpn_gateway {
-            Some(g) if route_based(to) => match &g.p2s {
+            Some(g) if route_based(to) && vpn_deployed(to) => match &g.p2s {
                 Some(c) => (c, g.sku == VpnSku::Basic, false),
                 None => return false,
             },
@@ -286,6 +329,9 @@ fn p2s_carried(plan: &Plan, link: &Link, to: &Node) -> bool {
             _ => return false,
         },
     };
+    if !p2s_accepted(config, basic, vwan) {
+        return false;
+    }
     let offered = |p: Protocol| {
         config.protocols.contains(&p)
             && match p {
