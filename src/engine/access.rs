@@ -268,7 +268,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
                     .is_some_and(|m| m.kind == NodeKind::Microsoft)
         });
         // The VPN gateway gives no internet connectivity: only a firewall behind it (forced
-        // tunnel) or a hub's routing intent for internet traffic carries it out (R3.15, R7.6).
+        // tunnel) or a hub's routing intent for internet traffic carries it out (R3.19, R7.6).
         let egress = net.adj[n].iter().any(|&(c, g)| {
             let node = net.node(g);
             net.conns[c].is(LinkKind::P2s)
@@ -280,7 +280,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
             (Severity::Warning, "m365-no-egress", format!(
                 "{id} has no internet link and its VPN gateway ({}) provides no internet connectivity, so Microsoft 365 is unreachable for it. Add an internet link from {id} (split tunnelling), or force-tunnel through a firewall in the gateway's VNet.",
                 gateways.join(" and ")
-            ), "R3.15")
+            ), "R3.19")
         } else if direct {
             (Severity::Info, "m365-split-tunnel", format!(
                 "Microsoft 365 traffic of {id} goes straight to the internet (split tunnel), off the VPN gateway of {}.",

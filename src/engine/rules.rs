@@ -198,7 +198,7 @@ impl AssumptionId {
             ),
             AssumptionId::P2sForcedTunnel => (
                 "p2s-forced-tunnel",
-                Some("R3.15"),
+                Some("R3.19"),
                 "P2S users without an internet link are taken to be force-tunnelled: 0.0.0.0/0 is advertised to their clients and the firewall or NVA in the gateway's VNet forwards their internet and Microsoft 365 traffic (the VPN gateway itself provides no internet connectivity).",
             ),
             AssumptionId::RouteServerBgp => (

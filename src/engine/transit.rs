@@ -367,13 +367,20 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
 /// firewall or NVA in the VNet forwards it (forced tunnelling;
 /// learn.microsoft.com/azure/vpn-gateway/vpn-gateway-p2s-advertise-custom-routes).
 fn p2s_egress(net: &Net, g: usize, u: usize, q: usize) -> Decision {
+    // Users with a split tunnel (an internet link) send internet traffic out locally.
+    let split = net.adj[u]
+        .iter()
+        .any(|&(c, _)| net.conns[c].is(LinkKind::Internet) && net.conns[c].refused.is_none());
+    if split {
+        return Decision::Never;
+    }
     if net.vnets[g].firewall {
         return Decision::Allow(Some(AssumptionId::P2sForcedTunnel));
     }
     let (gid, uid, qid) = (net.id(g), net.id(u), net.id(q));
     let internet = (0..net.plan.nodes.len()).find(|&i| net.node(i).kind == NodeKind::Internet);
     let edit = internet.and_then(|i| add(LinkKind::Internet, uid, net.id(i)));
-    deny_edit("R3.15", "p2s-no-internet-egress",
+    deny_edit("R3.19", "p2s-no-internet-egress",
         format!("Internet connectivity is not provided through {gid}'s VPN gateway: traffic of P2S users {uid} bound for {qid} is dropped there, and {gid} has no firewall or NVA to forward it."),
         format!("Give {uid} an internet link (split tunnel), or add a firewall to {gid} and advertise 0.0.0.0/0 to the clients (forced tunnel)."),
         edit)

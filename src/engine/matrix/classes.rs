@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use super::super::model::{ErSku, NodeKind, VpnSku, VpnType};
+use super::super::model::{ErSku, LinkKind, NodeKind, VpnSku, VpnType};
 use super::super::topology::{private_only, ConnKind, Net};
 
 /// What the rules see of a connection from one of its ends.
@@ -70,6 +70,8 @@ struct Facts<'p> {
     vpn_device: Option<VpnType>,
     /// The address space is all private (Microsoft peering refuses it, R6.1).
     private_only: bool,
+    /// Users with a carried internet link (split tunnel: no internet through the VPN, R3.19).
+    split_tunnel: bool,
 }
 
 fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
@@ -83,6 +85,9 @@ fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
         provider: node.provider.as_deref(),
         vpn_device: node.vpn_device,
         private_only: private_only(node),
+        split_tunnel: net.adj[n].iter().any(|&(c, _)| {
+            net.conns[c].kind == ConnKind::Link(LinkKind::Internet) && carried(net, c)
+        }),
         vpn: v.vpn.map(|g| {
             (
                 g.sku,

@@ -50,7 +50,7 @@ impl<'p> Net<'p> {
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
                         self.refuse_setting(n, Setting::VpnGateway, "sku-generation", "R5.1",
-                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
+                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only, Basic is Generation 1 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
                             format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
