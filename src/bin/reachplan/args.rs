@@ -63,7 +63,7 @@ pub enum Command {
         /// The plan file (- for standard input).
         plan: PathBuf,
         /// N times as many remote users as the plan says.
-        #[arg(long, default_value = "1", value_parser = surge, value_name = "N")]
+        #[arg(long, default_value = "1", value_parser = surge, value_name = "N", allow_negative_numbers = true)]
         surge: f64,
         /// Print the capacity answer as JSON.
         #[arg(long)]
@@ -107,7 +107,11 @@ pub enum Deny {
 fn surge(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(n) if n.is_finite() && n > 0.0 && n <= 1_000_000.0 => Ok(n),
-        _ => Err("a positive number of times as many remote users (at most 1000000)".into()),
+        _ => Err(
+            "--surge takes a positive number of times as many remote users (at most \
+                  1000000)"
+                .into(),
+        ),
     }
 }
 

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
 fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => return Ok(usage(&e)?),
+        Err(e) => return usage(&e),
     };
     match cli.command {
         Command::Check {
