@@ -1,6 +1,7 @@
 //! Gateway settings that Azure refuses or limits, and what P2S really offers on a gateway or hub.
 
 use super::*;
+use crate::engine::catalogue::Rule;
 
 impl<'p> Net<'p> {
     /// Gateway configurations Azure refuses or limits, independent of links.
@@ -13,7 +14,7 @@ impl<'p> Net<'p> {
                     self.find(
                         Severity::Error,
                         "policy-based-sku",
-                        Some("R3.1"),
+                        Some(Rule::R3_1),
                         format!(
                             "{}: a policy-based VPN gateway exists only as the Basic SKU, not {}.",
                             node.id, gw.sku
@@ -24,20 +25,20 @@ impl<'p> Net<'p> {
                 }
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
-                        self.find(Severity::Error, "sku-generation", Some("R5.1"),
+                        self.find(Severity::Error, "sku-generation", Some(Rule::R5_1),
                             format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only).", node.id, gw.sku), &[n], &[]);
                     }
                 }
                 if gw.bgp == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "bgp-unsupported", Some("R3.3"),
+                    self.find(Severity::Error, "bgp-unsupported", Some(Rule::R3_3),
                         format!("{}: BGP is not available on a {} gateway; its connections run with static routes.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
                 }
                 if gw.active_active == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "active-active-unsupported", Some("R3.8"),
+                    self.find(Severity::Error, "active-active-unsupported", Some(Rule::R3_8),
                         format!("{}: active-active needs a route-based VpnGw1 or larger gateway, not {}.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
                 }
                 if basic && node.er_gateway.is_some() {
-                    self.find(Severity::Error, "basic-er-coexistence", Some("R3.1"),
+                    self.find(Severity::Error, "basic-er-coexistence", Some(Rule::R3_1),
                         format!("{}: a Basic VPN gateway cannot coexist with an ExpressRoute gateway; use VpnGw1AZ or larger.", node.id), &[n], &[]);
                 }
                 if matches!(
@@ -48,12 +49,12 @@ impl<'p> Net<'p> {
                         | VpnSku::VpnGw4
                         | VpnSku::VpnGw5
                 ) {
-                    self.find(Severity::Info, "non-az-sku", Some("R5.1"),
+                    self.find(Severity::Info, "non-az-sku", Some(Rule::R5_1),
                         format!("{}: non-AZ SKU {} is slated for migration to {}AZ; use the AZ SKU for new gateways.", node.id, gw.sku, gw.sku), &[n], &[]);
                 }
                 if let Some(p2s) = &gw.p2s {
                     if gw.kind() == VpnType::PolicyBased {
-                        self.find(Severity::Error, "p2s-policy-based", Some("R3.2"),
+                        self.find(Severity::Error, "p2s-policy-based", Some(Rule::R3_2),
                             format!("{}: point-to-site needs a route-based gateway; a policy-based gateway has no P2S.", node.id), &[n], &[]);
                     } else {
                         self.check_p2s_config(n, p2s, basic, false);
@@ -65,7 +66,7 @@ impl<'p> Net<'p> {
                     if let Some(gw) = &node.vpn_gateway {
                         let asn = gw.asn.unwrap_or(65515);
                         if gw.active_active != Some(true) || asn != 65515 {
-                            self.find(Severity::Error, "route-server-vpn-gateway", Some("R2.7"),
+                            self.find(Severity::Error, "route-server-vpn-gateway", Some(Rule::R2_7),
                                 format!("{}: Route Server branch-to-branch needs the VPN gateway active-active with ASN 65515 (it is {}, ASN {asn}); ExpressRoute and S2S do not exchange routes until then.",
                                     node.id, if gw.active_active == Some(true) { "active-active" } else { "active-standby" }), &[n], &[]);
                         }
@@ -74,11 +75,11 @@ impl<'p> Net<'p> {
             }
             if node.kind == NodeKind::VwanHub && !self.hubs[n].standard {
                 if node.p2s.is_some() {
-                    self.find(Severity::Error, "basic-vwan-p2s", Some("R7.1"),
+                    self.find(Severity::Error, "basic-vwan-p2s", Some(Rule::R7_1),
                         format!("{}: a Basic Virtual WAN hub has no User VPN (P2S); upgrade the virtual WAN to Standard.", node.id), &[n], &[]);
                 }
                 if node.firewall.is_some() || node.routing_intent.is_some() {
-                    self.find(Severity::Error, "basic-vwan-firewall", Some("R7.1"),
+                    self.find(Severity::Error, "basic-vwan-firewall", Some(Rule::R7_1),
                         format!("{}: Azure Firewall and routing intent need a Standard Virtual WAN hub.", node.id), &[n], &[]);
                 }
             }
@@ -94,11 +95,11 @@ impl<'p> Net<'p> {
         let id = self.id(n).to_string();
         let has = |p: Protocol| p2s.protocols.contains(&p);
         if has(Protocol::Sstp) && has(Protocol::Openvpn) {
-            self.find(Severity::Error, "sstp-with-openvpn", Some("R4.5"),
+            self.find(Severity::Error, "sstp-with-openvpn", Some(Rule::R4_5),
                 format!("{id}: SSTP and OpenVPN cannot be offered together (both are TLS); choose IKEv2 + SSTP or IKEv2 + OpenVPN."), &[n], &[]);
         }
         if p2s.auth.contains(&Auth::Entra) && !has(Protocol::Openvpn) {
-            self.find(Severity::Error, "entra-without-openvpn", Some("R4.6"),
+            self.find(Severity::Error, "entra-without-openvpn", Some(Rule::R4_6),
                 format!("{id}: Entra ID authentication works only with the OpenVPN tunnel type; add openvpn to the protocols."), &[n], &[]);
         }
         if basic {
@@ -109,7 +110,7 @@ impl<'p> Net<'p> {
                 .map(|p| p.to_string())
                 .collect();
             if !bad.is_empty() {
-                self.find(Severity::Error, "basic-p2s-protocol", Some("R4.7"),
+                self.find(Severity::Error, "basic-p2s-protocol", Some(Rule::R4_7),
                     format!("{id}: the Basic SKU offers P2S over SSTP only, not {}; use VpnGw1AZ or larger.", bad.join(" or ")), &[n], &[]);
             }
             let bad: Vec<String> = p2s
@@ -122,7 +123,7 @@ impl<'p> Net<'p> {
                 self.find(
                     Severity::Error,
                     "basic-p2s-auth",
-                    Some("R4.7"),
+                    Some(Rule::R4_7),
                     format!(
                         "{id}: the Basic SKU authenticates P2S with certificates only, not {}.",
                         bad.join(" or ")
@@ -136,14 +137,14 @@ impl<'p> Net<'p> {
             self.find(
                 Severity::Error,
                 "vwan-p2s-sstp",
-                Some("R7.10"),
+                Some(Rule::R7_10),
                 format!("{id}: Virtual WAN User VPN offers IKEv2 and OpenVPN only, not SSTP."),
                 &[n],
                 &[],
             );
         }
         if p2s.protocols.is_empty() {
-            self.find(Severity::Error, "p2s-no-protocol", Some("R4.6"),
+            self.find(Severity::Error, "p2s-no-protocol", Some(Rule::R4_6),
                 format!("{id}: the P2S configuration offers no tunnel type; add openvpn, ikev2 or sstp."), &[n], &[]);
         }
     }
