@@ -111,8 +111,21 @@ impl<'p> Net<'p> {
         }
     }
 
+    /// Refuses a connection that depends on a setting Azure does not deploy (its finding is
+    /// already made); true when it did.
+    fn depends_on_refused(&self, conn: &mut Conn, ends: &[(usize, Setting)]) -> bool {
+        let block = ends.iter().find_map(|key| self.refused_settings.get(key));
+        if let Some(block) = block {
+            conn.refused = Some(block.clone());
+        }
+        conn.refused.is_some()
+    }
+
     pub(super) fn s2s(&mut self, conn: &mut Conn, link: &Link) {
         let (a, b) = (conn.a, conn.b);
+        if self.depends_on_refused(conn, &[(b, Setting::VpnGateway), (a, Setting::VpnGateway)]) {
+            return;
+        }
         let to = self.node(b);
         if to.kind == NodeKind::Vnet {
             let Some(gw) = self.vnets[b].vpn else {
@@ -193,6 +206,9 @@ impl<'p> Net<'p> {
 
     pub(super) fn p2s(&mut self, conn: &mut Conn, link: &Link) {
         let (a, b) = (conn.a, conn.b);
+        if self.depends_on_refused(conn, &[(b, Setting::VpnGateway), (b, Setting::P2s)]) {
+            return;
+        }
         let to = self.node(b);
         if to.kind == NodeKind::Vnet {
             let Some(gw) = &to.vpn_gateway else {
