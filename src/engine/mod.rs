@@ -6,10 +6,12 @@
 pub mod access;
 pub mod analysis;
 pub mod capacity;
+pub mod catalogue;
 pub mod design;
 pub mod edit;
 pub mod focus;
 pub mod format;
+mod gates;
 pub mod generate;
 pub mod geo;
 pub mod limits;

@@ -73,6 +73,16 @@ pub fn opens(from: NodeKind, to: NodeKind) -> bool {
     }
 }
 
+/// Why a [`Verdict::Closed`] pair is closed, in a sentence: who does not open the connection.
+pub fn closed_reason(from: NodeKind, from_id: &str, to_id: &str) -> String {
+    let who = if from == NodeKind::Internet {
+        "The internet does".to_string()
+    } else {
+        format!("Microsoft's public services ({from_id}) do")
+    };
+    format!("{who} not open connections into the private network of {to_id}; nothing publishes it.")
+}
+
 /// Whether a destination of this kind needs a way back: the internet and Microsoft's services
 /// answer over the connection the source opened, so they need none.
 pub fn needs_way_back(kind: NodeKind) -> bool {

@@ -13,8 +13,10 @@ mod gateways;
 mod implicit;
 mod links;
 
-pub use gateways::usable_p2s;
+pub use circuits::private_only;
+pub use gateways::{usable_p2s, Setting};
 
+use crate::engine::catalogue::Rule;
 use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -109,15 +111,6 @@ impl Conn {
     pub fn is(&self, kind: LinkKind) -> bool {
         self.kind == ConnKind::Link(kind)
     }
-}
-
-/// A part of a node that Azure may refuse to deploy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Setting {
-    /// A VNet's VPN gateway.
-    VpnGateway,
-    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
-    P2s,
 }
 
 /// What a VNet's VPN gateway can do.
@@ -252,7 +245,7 @@ impl<'p> Net<'p> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        rule: Option<&'static str>,
+        rule: Option<Rule>,
         message: String,
         nodes: &[usize],
         links: &[usize],
@@ -295,7 +288,7 @@ impl<'p> Net<'p> {
                 self.find(
                     Severity::Error,
                     "hub-without-wan",
-                    Some("R7.1"),
+                    Some(Rule::R7_1),
                     format!(
                         "Virtual WAN hub {} names no virtual WAN; add \"wan\" with the id of an entry of \"wans\". It is analysed as a Standard hub of its own.",
                         node.id
@@ -412,21 +405,6 @@ pub fn overlap(a: &Node, b: &Node) -> Option<(ipnet::IpNet, ipnet::IpNet)> {
         }
     }
     None
-}
-
-/// Whether a node's address space is given and lies entirely in private ranges (RFC 1918 for
-/// IPv4, unique local fc00::/7 for IPv6): what Microsoft peering refuses.
-pub fn private_only(node: &Node) -> bool {
-    let private = |p: ipnet::IpNet| match p {
-        ipnet::IpNet::V4(v) => ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
-            .iter()
-            .filter_map(|r| r.parse::<ipnet::Ipv4Net>().ok())
-            .any(|r| r.contains(&v)),
-        ipnet::IpNet::V6(v) => "fc00::/7"
-            .parse::<ipnet::Ipv6Net>()
-            .is_ok_and(|r| r.contains(&v)),
-    };
-    node.prefixes().next().is_some() && node.prefixes().all(private)
 }
 
 /// Whether two prefixes share any address.
