@@ -20,6 +20,7 @@ pub mod reach;
 pub mod report;
 pub mod rules;
 pub mod share;
+pub mod terminal;
 pub mod topology;
 pub mod transit;
 pub mod validate;
