@@ -65,7 +65,7 @@ fn compare(plan: &Plan) -> (usize, Vec<Disagreement>) {
                 engine,
                 reference: theirs,
                 via: pair.via.clone(),
-                why: Some((pair.rule.clone(), pair.reason.clone())),
+                why: Some((pair.rule.map(|r| r.to_string()), pair.reason.clone())),
                 from_public: public(plan, &pair.from),
                 to_public: public(plan, &pair.to),
                 basic_gen2: pair.path.iter().chain([&pair.from, &pair.to]).any(|id| {
