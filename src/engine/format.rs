@@ -138,10 +138,14 @@ fn read(text: &str) -> Result<Plan, PlanError> {
             return Err(err);
         }
     };
+    if let Some((at, e)) = super::duplicates::first(text) {
+        return Err(json_error(&e, &at));
+    }
     check_version(text, &value)?;
     let plan = typed_error_or_plan(text)?;
     check_ids(text, &plan)?;
     check_fields(text, &plan)?;
+    super::questions::check(text, &plan)?;
     Ok(plan)
 }
 
