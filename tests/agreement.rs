@@ -69,7 +69,7 @@ fn compare(plan: &Plan) -> (usize, Vec<Disagreement>) {
                 engine,
                 reference: theirs,
                 via: pair.via.clone(),
-                why: Some((pair.rule.clone(), pair.reason.clone())),
+                why: Some((pair.rule.map(|r| r.to_string()), pair.reason.clone())),
                 back: explain(plan, &pair.from, &pair.to)
                     .and_then(|story| story.back)
                     .map(|t| t.hops.iter().map(|h| h.via.to_string()).collect())
