@@ -262,8 +262,6 @@ impl State {
                 plan.description = description;
             }
             Action::SetWans(wans) => plan.wans = wans,
-            // An intent from an endpoint to itself is refused when a plan is read.
-            Action::Expect(from, to, _, _) if from == to => {}
             Action::Expect(from, to, expect, access) => {
                 let intent = Intent {
                     from: from.clone(),
