@@ -23,7 +23,7 @@ pub fn check(text: &str, plan: &Plan) -> Result<(), PlanError> {
     let key = |k: &str| Step::Key(k.to_string());
     for (i, node) in plan.nodes.iter().enumerate() {
         if let (NodeKind::Users, Some(mbps)) = (node.kind, node.mbps_per_user) {
-            if !(mbps > 0.0) {
+            if mbps.is_nan() || mbps <= 0.0 {
                 return Err(err(
                     &[key("nodes"), Step::Index(i), key("mbps_per_user")],
                     format!(
@@ -56,7 +56,7 @@ pub fn check(text: &str, plan: &Plan) -> Result<(), PlanError> {
             ));
         }
         if let Some(mbps) = flow.mbps {
-            if !(mbps > 0.0) {
+            if mbps.is_nan() || mbps <= 0.0 {
                 return Err(err(
                     &[key("flows"), Step::Index(i), key("mbps")],
                     format!("mbps is {mbps}: a flow's demand is a positive number of Mbps"),
