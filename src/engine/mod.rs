@@ -15,6 +15,7 @@ pub mod format;
 mod gates;
 pub mod generate;
 pub mod geo;
+pub mod grouped;
 pub mod limits;
 pub mod locate;
 pub mod matrix;
