@@ -7,6 +7,7 @@ pub mod access;
 pub mod analysis;
 pub mod capacity;
 pub mod catalogue;
+pub mod clouds;
 pub mod design;
 pub mod duplicates;
 pub mod edit;

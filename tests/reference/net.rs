@@ -2,11 +2,11 @@
 //! forwarding rules need. Written from the rule book alone; nothing here calls the engine's
 //! topology, validation or transit code (the plan types and the geography tables are shared).
 
-use reachplan::engine::geo;
 use reachplan::engine::model::{
     Auth, ErSku, Link, LinkKind, Node, NodeKind, P2sConfig, Plan, Protocol, VpnSku, VpnType,
     WanType,
 };
+use reachplan::engine::{clouds, geo};
 
 /// What a connection is, as the forwarding rules see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -226,27 +226,29 @@ impl<'p> RefNet<'p> {
             }
             let mut e = Edge::new(kind, a, b);
             let (na, nb) = (&plan.nodes[a], &plan.nodes[b]);
-            let carried = match link.kind {
-                LinkKind::Peering => {
-                    peering(&mut e, link, na, nb, &mut remote_used[a]);
-                    !overlap(na, nb)
-                }
-                LinkKind::S2s => {
-                    e.bgp = link.bgp == Some(true) && speaks_bgp(na) && speaks_bgp(nb);
-                    let ok = s2s_carried(plan, na, nb);
-                    if ok {
-                        s2s_links.push((edges.len(), a, b));
+            // Networks never cross Azure clouds (plan format, "Regions and clouds").
+            let carried = one_cloud(na, nb)
+                && match link.kind {
+                    LinkKind::Peering => {
+                        peering(&mut e, link, na, nb, &mut remote_used[a]);
+                        !overlap(na, nb)
                     }
-                    ok
-                }
-                LinkKind::P2s => p2s_carried(plan, link, nb),
-                LinkKind::ErConnection => match nb.kind {
-                    NodeKind::Vnet => nb.er_gateway.is_some() && in_scope(na, nb),
-                    _ => hub_wan(plan, nb).1 && in_scope(na, nb),
-                },
-                LinkKind::GlobalReach => global_reach(na, nb),
-                _ => true,
-            };
+                    LinkKind::S2s => {
+                        e.bgp = link.bgp == Some(true) && speaks_bgp(na) && speaks_bgp(nb);
+                        let ok = s2s_carried(plan, na, nb);
+                        if ok {
+                            s2s_links.push((edges.len(), a, b));
+                        }
+                        ok
+                    }
+                    LinkKind::P2s => p2s_carried(plan, link, nb),
+                    LinkKind::ErConnection => match nb.kind {
+                        NodeKind::Vnet => nb.er_gateway.is_some() && in_scope(na, nb),
+                        _ => hub_wan(plan, nb).1 && in_scope(na, nb),
+                    },
+                    LinkKind::GlobalReach => global_reach(na, nb),
+                    _ => true,
+                };
             if carried {
                 edges.push(e);
             }
@@ -353,10 +355,24 @@ fn p2s_carried(plan: &Plan, link: &Link, to: &Node) -> bool {
     }
 }
 
+/// Two Azure networks (VNets, hubs) whose regions are in different clouds: no peering (R1.4),
+/// VNet-to-VNet (R3.9) or hub connection joins them. Unknown regions are not a cloud.
+fn one_cloud(a: &Node, b: &Node) -> bool {
+    let azure = |n: &Node| matches!(n.kind, NodeKind::Vnet | NodeKind::VwanHub);
+    let cloud = |n: &Node| n.region.as_deref().and_then(clouds::cloud_of);
+    !(azure(a) && azure(b)) || cloud(a).zip(cloud(b)).is_none_or(|(x, y)| x == y)
+}
+
 /// R6.2: Local reaches the regions of its metro, Standard its geopolitical area, Premium all.
-/// Where the location or region is unknown, the connection is taken as in scope.
+/// Where the location or region is unknown, the connection is taken as in scope; but a circuit
+/// at a known (global) peering location never reaches a region of a sovereign cloud or a
+/// region name no cloud has.
 fn in_scope(circuit: &Node, target: &Node) -> bool {
     let loc = circuit.location.as_deref().and_then(geo::peering_location);
+    let named = target.region.as_deref();
+    if loc.is_some() && named.is_some_and(|r| clouds::cloud_of(r) != Some(clouds::Cloud::Global)) {
+        return false;
+    }
     let region = target.region.as_deref().and_then(geo::region);
     let (Some(loc), Some(region)) = (loc, region) else {
         return true;

@@ -15,6 +15,9 @@ impl<'p> Net<'p> {
         let t = self.node(target);
         let sku = c.sku.unwrap_or(ErSku::Standard);
         let location = c.location.as_deref().and_then(geo::peering_location);
+        if let Some(block) = location.and(self.circuit_cloud(circuit, target)) {
+            return Err(block);
+        }
         let region = t.region.as_deref().and_then(geo::region);
         let (Some(location), Some(region)) = (location, region) else {
             return Ok(Some(AssumptionId::UnknownLocation));
@@ -259,6 +262,10 @@ impl<'p> Net<'p> {
 
     pub(super) fn vwan_connection(&mut self, conn: &mut Conn) {
         let v = conn.a;
+        if let Some(block) = self.cloud_clash(v, conn.b, LinkKind::VwanConnection) {
+            self.refuse(conn, block, Severity::Error, &[v, conn.b]);
+            return;
+        }
         if self.vnets[v].route_server.is_some() {
             let id = self.id(v).to_string();
             self.find(

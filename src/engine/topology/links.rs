@@ -76,6 +76,9 @@ impl<'p> Net<'p> {
                 format!("Peering {}: {} routes traffic to {}'s firewall, but {} has none; add a firewall to {} or clear route_via_firewall.",
                     link.label(), link.from, link.to, link.to, link.to), &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
         }
+        if let Some(block) = self.cloud_clash(a, b, LinkKind::Peering) {
+            self.refuse(conn, block, Severity::Error, &[a, b]);
+        }
         if let Some((pa, pb)) = overlap(self.node(a), self.node(b)) {
             let block = Block::new(Rule::R1_2, "peering-overlap",
                 format!("{} ({pa}) and {} ({pb}) have overlapping address spaces, so Azure refuses to peer them.", link.from, link.to),
@@ -136,6 +139,10 @@ impl<'p> Net<'p> {
                 return;
             };
             let from = self.node(a);
+            if let Some(block) = self.cloud_clash(a, b, LinkKind::S2s) {
+                self.refuse(conn, block, Severity::Error, &[a, b]);
+                return;
+            }
             if from.kind == NodeKind::Vnet {
                 match self.vnets[a].vpn {
                     None => {

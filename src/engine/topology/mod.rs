@@ -12,6 +12,7 @@ mod counts;
 mod gateways;
 mod implicit;
 mod links;
+mod regions;
 
 pub use circuits::private_only;
 pub use gateways::{usable_p2s, Setting};
@@ -219,6 +220,7 @@ impl<'p> Net<'p> {
         };
         net.hubs = plan.nodes.iter().map(|n| net.hub_facts(n)).collect();
         net.check_gateways();
+        net.check_regions();
         for (i, link) in plan.links.iter().enumerate() {
             net.add_link(i, link);
         }
