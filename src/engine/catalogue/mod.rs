@@ -70,7 +70,6 @@ pub struct Source {
 /// here is named by no `Rule::…` outside the catalogue, and every rule not listed is.
 pub const UNDECIDED: &[Rule] = &[
     Rule::R1_3,
-    Rule::R1_4,
     Rule::R1_6,
     Rule::R1_8,
     Rule::R1_12,
@@ -83,7 +82,6 @@ pub const UNDECIDED: &[Rule] = &[
     Rule::R2_9,
     Rule::R2_10,
     Rule::R3_5,
-    Rule::R3_9,
     Rule::R3_13,
     Rule::R3_15,
     Rule::R3_18,
