@@ -68,7 +68,7 @@ struct Facts<'p> {
     provider: Option<&'p str>,
 }
 
-fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
+fn facts(net: &Net, n: usize) -> Facts<'_> {
     let v = net.vnets[n];
     let h = net.hubs[n];
     let node = net.node(n);
