@@ -14,6 +14,7 @@ pub mod focus;
 pub mod format;
 pub mod generate;
 pub mod geo;
+pub mod grouped;
 pub mod limits;
 pub mod locate;
 pub mod matrix;
