@@ -12,6 +12,7 @@ pub mod duplicates;
 pub mod edit;
 pub mod focus;
 pub mod format;
+mod gates;
 pub mod generate;
 pub mod geo;
 pub mod grouped;
