@@ -4,10 +4,11 @@
 use super::*;
 use crate::engine::clouds::{self, Cloud};
 
-impl<'p> Net<'p> {
+impl Net {
     /// An error finding for each VNet or hub whose region no Azure cloud has.
     pub(super) fn check_regions(&mut self) {
-        for (n, node) in self.plan.nodes.iter().enumerate() {
+        let plan = std::sync::Arc::clone(&self.plan);
+        for (n, node) in plan.nodes.iter().enumerate() {
             if !matches!(node.kind, NodeKind::Vnet | NodeKind::VwanHub) {
                 continue;
             }
