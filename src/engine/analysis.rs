@@ -247,7 +247,7 @@ pub(crate) fn analysis_of(network: &Network) -> Analysis {
 }
 
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
-/// needs, not the whole analysis (see [`focus`]); `None` unless `from` and `to`
+/// needs, not the whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to`
 /// are two different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
     Network::new(plan).story(from, to)

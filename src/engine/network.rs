@@ -99,7 +99,7 @@ impl Network {
         focus::story_of(self, from, to)
     }
 
-    /// Capacity at a surge multiple (see [`capacity`](super::capacity)).
+    /// Capacity at a surge multiple (see [`capacity`]).
     pub fn capacity(&self, surge: f64) -> Capacity {
         capacity::capacity_of(self, surge)
     }

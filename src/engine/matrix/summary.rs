@@ -56,7 +56,7 @@ impl Summary {
 }
 
 /// The summary of a plan: the matrix, the findings and the intents' verdicts, without any
-/// per-pair explanation. Complexity: that of [`reachability_in`] plus the findings (linear or
+/// per-pair explanation. Complexity: that of [`reachability_in`](super::reachability_in) plus the findings (linear or
 /// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
 /// Bastion, virtual-desktop and Application Gateway connections.
 pub fn summarize(plan: &Plan) -> Summary {
