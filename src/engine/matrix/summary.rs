@@ -10,7 +10,7 @@ use super::super::access;
 use super::super::analysis::IntentResult;
 use super::super::design;
 use super::super::model::{Access, Plan};
-use super::super::network::Network;
+use super::super::prepared::Network;
 use super::super::rules::{Finding, Severity};
 use super::Matrix;
 
