@@ -318,10 +318,8 @@ pub(crate) fn judge(
         Verdict::Reachable => pair.reachable = true,
         Verdict::Closed => {
             pair.rule = Some(Rule::R9_3);
-            pair.reason = Some(format!(
-                "The internet does not open connections into the private network of {idb}; nothing publishes it."
-            ));
-            pair.fix = (kb == NodeKind::Vnet).then(|| {
+            pair.reason = Some(verdict::closed_reason(ka, ida, idb));
+            pair.fix = (kb == NodeKind::Vnet && ka == NodeKind::Internet).then(|| {
                 format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
             });
         }

@@ -43,6 +43,18 @@ impl<'p> Net<'p> {
                     self.conns.push(Conn::new(ConnKind::Backbone, v, p, None));
                 }
             }
+            // A Standard hub with a firewall and routing intent for internet traffic sends the
+            // internet-bound traffic of its connections out through that firewall (R7.6).
+            for (h, node) in nodes.iter().enumerate() {
+                let intent = node.routing_intent.is_some_and(|r| r.internet);
+                if node.kind == NodeKind::VwanHub
+                    && self.hubs[h].standard
+                    && node.firewall.is_some()
+                    && intent
+                {
+                    self.conns.push(Conn::new(ConnKind::Backbone, h, p, None));
+                }
+            }
             if nodes[p].kind == NodeKind::Internet {
                 for &m in &public {
                     if nodes[m].kind == NodeKind::Microsoft {

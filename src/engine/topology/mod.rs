@@ -13,7 +13,8 @@ mod gateways;
 mod implicit;
 mod links;
 
-pub use gateways::usable_p2s;
+pub use circuits::private_only;
+pub use gateways::{usable_p2s, Setting};
 
 use crate::engine::catalogue::Rule;
 use std::collections::HashMap;
@@ -110,15 +111,6 @@ impl Conn {
     pub fn is(&self, kind: LinkKind) -> bool {
         self.kind == ConnKind::Link(kind)
     }
-}
-
-/// A part of a node that Azure may refuse to deploy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Setting {
-    /// A VNet's VPN gateway.
-    VpnGateway,
-    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
-    P2s,
 }
 
 /// What a VNet's VPN gateway can do.
@@ -232,6 +224,7 @@ impl<'p> Net<'p> {
         }
         net.check_tunnel_counts();
         net.check_remote_gateway_use();
+        net.check_microsoft_peering();
         net.add_implicit();
         net.add_candidates();
         net.adjacency();
