@@ -20,6 +20,7 @@ pub mod limits;
 pub mod locate;
 pub mod matrix;
 pub mod model;
+pub mod network;
 pub mod questions;
 pub mod reach;
 pub mod report;
@@ -30,8 +31,10 @@ pub mod topology;
 pub mod transit;
 pub mod validate;
 pub mod verdict;
+mod why;
 
 pub use analysis::{analyze, explain, Analysis, IntentResult, Pair, Story};
 pub use format::{read_plan, write_plan, PlanError};
 pub use model::Plan;
+pub use network::Network;
 pub use rules::{Assumption, Block, Finding, Severity};

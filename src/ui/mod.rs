@@ -21,6 +21,7 @@ pub mod grouping;
 pub mod history;
 pub mod inspector;
 pub mod layout;
+pub mod network;
 pub mod ops;
 pub mod panic;
 pub mod path;

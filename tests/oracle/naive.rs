@@ -46,15 +46,15 @@ pub fn goes(net: &Net, from: usize, to: usize) -> bool {
 }
 
 /// The network of a plan with its overlapping pairs, as the oracle reads them.
-pub struct Oracle<'p> {
+pub struct Oracle {
     /// The network.
-    pub net: Net<'p>,
+    pub net: Net,
     overlaps: BTreeMap<(usize, usize), String>,
 }
 
-impl<'p> Oracle<'p> {
+impl Oracle {
     /// Builds the network of `plan`.
-    pub fn new(plan: &'p Plan) -> Oracle<'p> {
+    pub fn new(plan: &Plan) -> Oracle {
         let mut net = Net::build(plan);
         let overlaps = validate::overlaps(&mut net);
         Oracle { net, overlaps }

@@ -74,7 +74,7 @@ struct Facts<'p> {
     split_tunnel: bool,
 }
 
-fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
+fn facts(net: &Net, n: usize) -> Facts<'_> {
     let v = net.vnets[n];
     let h = net.hubs[n];
     let node = net.node(n);

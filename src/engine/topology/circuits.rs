@@ -3,7 +3,7 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
+impl Net {
     // Runs once per link, so returning the large Block by value costs nothing that matters.
     #[allow(clippy::result_large_err)]
     pub(super) fn circuit_scope(

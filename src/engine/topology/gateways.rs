@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::engine::catalogue::Rule;
+use std::sync::Arc;
 
-impl<'p> Net<'p> {
+impl Net {
     /// An error finding for a setting Azure refuses to deploy, remembered so that the
     /// connections depending on it carry nothing (the first refusal of a setting is kept).
     #[allow(clippy::too_many_arguments)]
@@ -31,7 +32,8 @@ impl<'p> Net<'p> {
 
     /// Gateway configurations Azure refuses or limits, independent of links.
     pub(super) fn check_gateways(&mut self) {
-        let plan = self.plan;
+        let plan = Arc::clone(&self.plan);
+        let plan = &*plan;
         for (n, node) in plan.nodes.iter().enumerate() {
             if let Some(gw) = &node.vpn_gateway {
                 let basic = gw.sku == VpnSku::Basic;

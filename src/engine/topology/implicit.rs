@@ -3,7 +3,7 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
+impl Net {
     /// Connections the plan implies: hub mesh, Azure backbone to Microsoft and the internet.
     pub(super) fn add_implicit(&mut self) {
         let nodes = &self.plan.nodes;
