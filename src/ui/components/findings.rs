@@ -75,6 +75,8 @@ fn item(props: &FindingsProps, f: &Finding) -> Html {
 /// One user group's Microsoft 365 path: where it goes, in a headline, then the finding.
 fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
     let split = f.code == "m365-split-tunnel";
+    // No internet egress behind the VPN gateway (R3.19): the traffic is dropped, not carried.
+    let dropped = f.code == "m365-no-egress";
     let users = f
         .nodes
         .iter()
@@ -83,6 +85,8 @@ fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
     let who = users.clone().unwrap_or_default();
     let headline = if split {
         format!("{who}: straight to the internet (split tunnel)")
+    } else if dropped {
+        format!("{who}: no way out (the VPN gateway gives no internet access)")
     } else {
         format!("{who}: through the VPN gateway")
     };
@@ -98,10 +102,15 @@ fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
             </button>
         }
     });
+    let (state, mark) = match (split, dropped) {
+        (true, _) => ("split", "↗"),
+        (false, true) => ("no-egress", "✗"),
+        (false, false) => ("through-vpn", "⇄"),
+    };
     html! {
-        <li class={classes!("m365", if split { "split" } else { "through-vpn" })} data-code={f.code}>
+        <li class={classes!("m365", state)} data-code={f.code}>
             <div class="m365-head">
-                <span class="m365-mark" aria-hidden="true">{ if split { "↗" } else { "⇄" } }</span>
+                <span class="m365-mark" aria-hidden="true">{ mark }</span>
                 <strong>{ headline }</strong>
                 <span class={classes!("m365-sev", f.severity.as_str())}>{ f.severity.as_str() }</span>
             </div>
