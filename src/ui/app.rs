@@ -25,6 +25,7 @@ use super::inspector::plan::PlanInspector;
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
+use crate::engine::report::counted;
 use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;
@@ -259,7 +260,7 @@ pub fn app() -> Html {
                 <section class="panel findings-panel" aria-labelledby="findings-title">
                     <h2 id="findings-title">
                         {"Findings"}
-                        <span class="counts">{ format!(" {errors} errors, {warnings} warnings") }</span>
+                        <span class="counts">{ format!(" {}, {}", counted(errors, "error"), counted(warnings, "warning")) }</span>
                     </h2>
                     <Findings plan={plan.clone()} answers={answers.clone()} on_action={on_action.clone()} />
                 </section>
