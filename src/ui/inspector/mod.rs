@@ -1,6 +1,7 @@
 //! The inspector: edits every field of plan format v1 for the selected node or link, or the
 //! plan's own fields when nothing is selected, offering only valid choices.
 
+pub mod draft;
 pub mod fields;
 pub mod kinds;
 pub mod link;
