@@ -40,6 +40,7 @@
 //! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::report`] | the text rendering used by the CLI |
+//! | [`engine::terminal`] | text safe to show on a terminal: control characters and bidirectional overrides escaped |
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
 //! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
@@ -54,8 +55,9 @@
 //! and `src/bin/reachplan-widget.rs` (view) and `reachplan-widget-edit.rs` (edit mode) are its
 //! two WebAssembly builds, made by `scripts/build-widget.sh`.
 //!
-//! `src/bin/reachplan.rs` is the CLI: a thin layer of argument parsing, file reading and exit
-//! codes over the engine.
+//! `src/bin/reachplan/` is the CLI: a thin layer over the engine of argument parsing (clap,
+//! native builds only), memory budgets checked before the analysis, file reading, terminal-safe
+//! output ([`engine::terminal`]) and exit codes.
 //! `src/bin/reachplan-bench.rs` times [`engine::matrix`] against the naive oracle of the tests
 //! (`tests/oracle/naive.rs`) on generated plans; `src/bin/reachplan-bench-web.rs` is the same
 //! engine for WebAssembly, timed in headless Chromium by `scripts/bench.sh`.

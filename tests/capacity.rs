@@ -1,10 +1,12 @@
 //! Capacity planning: the scenario plans under tests/data/capacity produce the findings and the
 //! recommended SKU of the limit tables, every limit traces to a table row, and the text and JSON
 //! output equal the files under tests/golden/capacity (refresh them with
-//! `UPDATE_EXPECT=1 cargo test --test capacity` and review the diff).
+//! `UPDATE_EXPECT=1 cargo test --test capacity` and review the diff; refused when `CI` is set;
+//! golden files no plan produces fail).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +15,9 @@ use reachplan::engine::capacity::{capacity, render, Capacity, Change, ElementKin
 use reachplan::engine::limits;
 use reachplan::engine::model::{ErSku, Plan, VpnSku};
 use reachplan::engine::{read_plan, Severity};
+
+mod support;
+use support::golden::{compare, orphans};
 
 const DIR: &str = "tests/data/capacity";
 
@@ -59,29 +64,16 @@ fn row<'c>(cap: &'c Capacity, element: &str, kind: ElementKind, measure: Measure
         .unwrap_or_else(|| panic!("no row {element} {kind:?} {measure:?}"))
 }
 
-fn compare(name: &str, actual: &str, failures: &mut Vec<String>) {
-    let path = root().join("tests/golden/capacity").join(name);
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    match fs::read_to_string(&path) {
-        Ok(expected) if expected == actual => {}
-        Ok(_) => failures.push(format!(
-            "{name} differs from its golden file (UPDATE_EXPECT=1 to refresh, then review the diff)"
-        )),
-        Err(_) => failures.push(format!(
-            "{name} has no golden file (run with UPDATE_EXPECT=1)"
-        )),
-    }
-}
-
 #[test]
 fn every_capacity_plan_keeps_its_golden_output() {
     let plans = plans();
-    assert!(plans.len() >= 6, "found {} capacity plans", plans.len());
+    assert_eq!(
+        plans.len(),
+        11,
+        "capacity plans in {DIR} (update the count when adding one)"
+    );
     let mut failures = Vec::new();
+    let mut produced = BTreeSet::new();
     for (stem, _) in &plans {
         let plan = load(stem);
         let analysis = reachplan::engine::analyze(&plan);
@@ -96,15 +88,17 @@ fn every_capacity_plan_keeps_its_golden_output() {
             } else {
                 "-surge3".into()
             };
-            compare(
-                &format!("{stem}{suffix}.txt"),
-                &render(&plan, &cap),
-                &mut failures,
-            );
             let json = serde_json::to_string_pretty(&cap).unwrap() + "\n";
-            compare(&format!("{stem}{suffix}.json"), &json, &mut failures);
+            for (name, actual) in [
+                (format!("capacity/{stem}{suffix}.txt"), render(&plan, &cap)),
+                (format!("capacity/{stem}{suffix}.json"), json),
+            ] {
+                compare(&name, &actual, &mut failures);
+                produced.insert(name);
+            }
         }
     }
+    orphans("capacity", &produced, &mut failures);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -283,6 +277,11 @@ fn the_surge_shows_what_breaks_first_and_the_scale_units_that_fit() {
             gateway: "p2s",
             units: 16
         })
+    );
+    assert_eq!(
+        calm.rows.len(),
+        surge.rows.len(),
+        "the same elements at every surge"
     );
     for (a, b) in calm.rows.iter().zip(&surge.rows) {
         assert!(b.demand >= a.demand, "{a:?} {b:?}");

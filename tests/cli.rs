@@ -163,3 +163,97 @@ fn fmt_prints_the_canonical_plan() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("{\n  \"reachplan\": 1,"), "{text}");
 }
+
+/// The severities of the findings `check --json` prints for `plan`.
+fn severities(plan: &str) -> Vec<String> {
+    let out = run(&["check", "-", "--json"], Some(plan));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut s: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap().to_string())
+        .collect();
+    s.dedup();
+    s
+}
+
+#[test]
+fn deny_warnings_and_deny_errors_exit_exactly_as_documented() {
+    // Warnings only: allow_gateway_transit towards a VNet without a gateway (R1.5).
+    let warning = r#"{"reachplan": 1,
+      "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+                {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]}],
+      "links": [{"kind": "peering", "from": "a", "to": "b", "allow_gateway_transit": true}]}"#;
+    assert_eq!(severities(warning), ["warning"]);
+    for (deny, code) in [(None, 0), (Some("errors"), 0), (Some("warnings"), 1)] {
+        let mut args = vec!["check", "-"];
+        args.extend(deny.map(|d| ["--deny", d]).into_iter().flatten());
+        assert_eq!(
+            run(&args, Some(warning)).status.code(),
+            Some(code),
+            "{args:?}"
+        );
+    }
+    // An error: S2S to a VNet without a VPN gateway (R3.2); both levels deny it.
+    let error = r#"{"reachplan": 1,
+      "nodes": [{"id": "s", "kind": "site", "address_space": ["192.168.0.0/24"]},
+                {"id": "v", "kind": "vnet", "address_space": ["10.2.0.0/16"]}],
+      "links": [{"kind": "s2s", "from": "s", "to": "v"}]}"#;
+    assert!(severities(error).contains(&"error".to_string()));
+    for (deny, code) in [(None, 0), (Some("errors"), 1), (Some("warnings"), 1)] {
+        let mut args = vec!["check", "-"];
+        args.extend(deny.map(|d| ["--deny", d]).into_iter().flatten());
+        assert_eq!(
+            run(&args, Some(error)).status.code(),
+            Some(code),
+            "{args:?}"
+        );
+    }
+    // --deny without a level is a usage error.
+    assert_eq!(run(&["check", T03, "--deny"], None).status.code(), Some(2));
+}
+
+#[test]
+fn explain_json_is_the_pair_of_check_json() {
+    let check: serde_json::Value =
+        serde_json::from_slice(&run(&["check", T03, "--json"], None).stdout).unwrap();
+    for (from, to) in [
+        ("vnet-a", "vnet-c"),
+        ("vnet-a", "vnet-b"),
+        ("vnet-c", "vnet-b"),
+    ] {
+        let out = run(&["explain", T03, from, to, "--json"], None);
+        assert_eq!(out.status.code(), Some(0), "{from} → {to}");
+        let pair: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let expected = check["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["from"] == from && p["to"] == to)
+            .unwrap();
+        assert_eq!(&pair, expected, "{from} → {to}");
+    }
+}
+
+#[test]
+fn wrong_argument_counts_exit_two_and_print_nothing_on_stdout() {
+    for args in [
+        &["check"][..],
+        &["check", T03, T03],
+        &["explain", T03],
+        &["explain", T03, "vnet-a"],
+        &["explain", T03, "vnet-a", "vnet-b", "vnet-c"],
+        &["explain", T03, "vnet-a", "vnet-a"],
+        &["explain", T03, "vnet-a", "nobody"],
+        &["capacity"],
+        &["capacity", T03, T03],
+        &["fmt"],
+        &["fmt", T03, T03],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
+        assert!(!out.stderr.is_empty(), "{args:?} says nothing");
+    }
+}

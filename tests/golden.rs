@@ -1,74 +1,82 @@
 //! Golden tests: every plan under tests/data (scenarios and rule plans) and www/examples is
-//! analysed; every intent must hold, and the text report and the JSON output must equal the
-//! files under tests/golden. Refresh them with `UPDATE_EXPECT=1 cargo test --test golden` and
-//! review the diff.
+//! analysed; every intent must hold, and the text report, the JSON output and the explanation of
+//! each intent's pair (`explain`, text and `--json`) must equal the files under tests/golden.
+//! Refresh them with `UPDATE_EXPECT=1 cargo test --test golden` and review the diff (refused
+//! when `CI` is set). The folders' plan counts are exact and golden files no plan produces fail.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use reachplan::engine::{analyze, read_plan, report, write_plan};
+use reachplan::engine::model::Plan;
+use reachplan::engine::{analyze, explain, read_plan, report, write_plan};
 
+mod support;
+use support::golden::{compare, orphans};
+
+/// The plan folders, the golden folder of each, and how many plans each holds: a folder that
+/// is missing, moved or emptied fails, and a plan added updates its count here.
+const FOLDERS: [(&str, &str, usize); 3] = [
+    ("tests/data/scenarios", "scenarios", 16),
+    ("tests/data/rules", "rules", 39),
+    ("www/examples", "examples", 8),
+];
+
+/// Every plan, as (golden name `group/stem`, path).
 fn plans() -> Vec<(String, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["tests/data/scenarios", "tests/data/rules", "www/examples"] {
-        let Ok(entries) = fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
+    for (dir, group, count) in FOLDERS {
+        let entries = fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let mut found = 0;
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{dir}: {e}")).path();
             if path.extension().is_some_and(|e| e == "json") {
-                let group = dir.rsplit('/').next().unwrap_or(dir);
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
                 out.push((format!("{group}/{stem}"), path));
+                found += 1;
             }
         }
+        assert_eq!(
+            found, count,
+            "plans in {dir} (update FOLDERS when adding one)"
+        );
     }
     out.sort();
     out
 }
 
-fn compare(name: &str, actual: &str, failures: &mut Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+/// The explanation (text and JSON) of every intent's pair, in intent order, each pair once.
+fn explanations(plan: &Plan) -> Option<(String, String)> {
+    let mut seen = BTreeSet::new();
+    let (mut text, mut json) = (String::new(), Vec::new());
+    for intent in plan.intents.iter().filter(|i| i.from != i.to) {
+        if !seen.insert((intent.from.as_str(), intent.to.as_str())) {
+            continue;
         }
-        fs::write(&path, actual).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
-        return;
+        let story = explain(plan, &intent.from, &intent.to)
+            .unwrap_or_else(|| panic!("{} → {} is no pair", intent.from, intent.to));
+        text.push_str(&report::explain(plan, &story));
+        text.push('\n');
+        json.push(story.pair);
     }
-    match fs::read_to_string(&path) {
-        Ok(expected) if expected == actual => {}
-        Ok(_) => failures.push(format!("{name} differs from its golden file (UPDATE_EXPECT=1 to refresh, then review the diff)")),
-        Err(_) => failures.push(format!("{name} has no golden file (run with UPDATE_EXPECT=1)")),
-    }
+    (!json.is_empty()).then(|| (text, serde_json::to_string_pretty(&json).unwrap() + "\n"))
 }
 
 #[test]
 fn every_plan_keeps_its_intents_and_golden_output() {
     let plans = plans();
-    assert!(
-        plans.len() >= 16,
-        "expected the scenario plans, found {}",
-        plans.len()
-    );
     let mut failures = Vec::new();
+    let mut produced = BTreeSet::new();
+    let mut golden = |name: String, actual: &str, failures: &mut Vec<String>| {
+        compare(&name, actual, failures);
+        produced.insert(name);
+    };
     for (name, path) in &plans {
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let plan = match read_plan(&text) {
-            Ok(plan) => plan,
-            Err(e) => {
-                failures.push(format!("{name}: cannot be read: {e}"));
-                continue;
-            }
-        };
+        let plan = read_plan(&text).unwrap_or_else(|e| panic!("{name}: cannot be read: {e}"));
         let analysis = analyze(&plan);
         for intent in analysis.intents.iter().filter(|i| !i.holds) {
             let pair = analysis.pair(&intent.from, &intent.to);
@@ -91,13 +99,20 @@ fn every_plan_keeps_its_intents_and_golden_output() {
             Ok(&plan),
             "{name}: round trip changed the plan"
         );
-        compare(
-            &format!("{name}.txt"),
+        golden(
+            format!("{name}.txt"),
             &report::check(&plan, &analysis),
             &mut failures,
         );
-        let json = serde_json::to_string_pretty(&analysis).unwrap_or_default() + "\n";
-        compare(&format!("{name}.json"), &json, &mut failures);
+        let json = serde_json::to_string_pretty(&analysis).unwrap() + "\n";
+        golden(format!("{name}.json"), &json, &mut failures);
+        if let Some((text, json)) = explanations(&plan) {
+            golden(format!("{name}.explain.txt"), &text, &mut failures);
+            golden(format!("{name}.explain.json"), &json, &mut failures);
+        }
+    }
+    for (_, group, _) in FOLDERS {
+        orphans(group, &produced, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -110,7 +125,7 @@ fn every_edit_applies_and_makes_progress() {
     let mut checked = 0;
     for (name, path) in plans() {
         let text = fs::read_to_string(&path).unwrap();
-        let Ok(plan) = read_plan(&text) else { continue };
+        let plan = read_plan(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let analysis = analyze(&plan);
         for pair in analysis.pairs.iter().filter(|p| !p.reachable) {
             let Some(edit) = &pair.edit else { continue };

@@ -11,7 +11,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -22,15 +21,15 @@ struct Run {
     code: i32,
     stdout: String,
     stderr: String,
-    took: Duration,
 }
 
 /// Runs `reachplan ARGS` with `stdin`, under a 1 GiB limit of virtual memory.
 fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
-    let started = Instant::now();
+    // No test here times the binary (time budgets belong to `scripts/bench.sh`): `timeout` only
+    // stops a hang, after ten minutes, and the run then fails with exit 124.
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
+        .arg("ulimit -v 1048576; exec timeout 600 \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_reachplan"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -51,7 +50,6 @@ fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        took: started.elapsed(),
     }
 }
 
@@ -124,16 +122,12 @@ impl Drop for TempFile {
 
 const MB: usize = 1024 * 1024;
 
-/// A generous bound for a debug build on a busy machine; the release build takes a fraction.
-const QUICK: Duration = Duration::from_secs(30);
-
 #[test]
 fn fifty_megabytes_of_junk_or_one_huge_string_get_a_short_clear_answer() {
     let junk = TempFile::new("hostile-junk.json", &vec![b'x'; 50 * MB]);
     let r = run(&["check", junk.path()], "");
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains(":1:1: .: not valid JSON"), "{}", r.stderr);
-    assert!(r.took < QUICK, "{:?}", r.took);
     sane(&r);
 
     // A valid plan whose title is one 50 MB string: read, answered, and the title cut short.
@@ -150,7 +144,6 @@ fn fifty_megabytes_of_junk_or_one_huge_string_get_a_short_clear_answer() {
         r.stdout.len()
     );
     assert!(r.stdout.contains("aaaa…"), "{}", &r.stdout[..200]);
-    assert!(r.took < QUICK, "{:?}", r.took);
     sane(&r);
 
     // A 50 MB id and a 50 MB kind: refused, and the message quotes only the start of them.
@@ -186,7 +179,6 @@ fn fifty_megabytes_of_junk_or_one_huge_string_get_a_short_clear_answer() {
             "{name}: {} bytes of message",
             r.stderr.len()
         );
-        assert!(r.took < QUICK, "{name}: {:?}", r.took);
         sane(&r);
     }
 }
@@ -202,7 +194,6 @@ fn more_than_64_megabytes_is_refused_from_a_file_and_from_standard_input() {
     let r = run_bytes(&["check", "-"], &big);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("larger than 64 MB"), "{}", r.stderr);
-    assert!(r.took < QUICK, "{:?}", r.took);
 }
 
 #[test]
@@ -258,14 +249,8 @@ fn a_hundred_thousand_nodes_get_an_answer_in_bounded_time() {
         ));
     }
     text.push_str("]}");
-    let started = Instant::now();
     let plan = read_plan(&text).unwrap();
     assert_eq!(plan.nodes.len(), n);
-    assert!(
-        started.elapsed() < QUICK,
-        "reading took {:?}",
-        started.elapsed()
-    );
 
     // The full pair report (text or JSON) would be ten billion pairs: refused at once, with
     // the way to the counts.
@@ -279,18 +264,15 @@ fn a_hundred_thousand_nodes_get_an_answer_in_bounded_time() {
         assert!(r.stderr.contains("100000 endpoints"), "{}", r.stderr);
         assert!(r.stderr.contains(args[0]), "{}", r.stderr);
         assert!(r.stderr.contains("--summary"), "{}", r.stderr);
-        assert!(r.took < QUICK, "{args:?}: {:?}", r.took);
         sane(&r);
     }
     // explain and capacity answer a few pairs, whatever the size of the plan.
     let r = run(&["explain", file.path(), "v0", "v1"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("v0 → v1: reachable"), "{}", r.stdout);
-    assert!(r.took < QUICK, "{:?}", r.took);
     sane(&r);
     let r = run(&["capacity", file.path()], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.took < QUICK, "{:?}", r.took);
     sane(&r);
 }
 
@@ -434,6 +416,17 @@ fn other_versions_are_named() {
     refused(&check("{\"nodes\": []}"), "missing field `reachplan`");
 }
 
+/// The error a share link cut at `cut` must give: nothing left, a cut prefix, or damaged data.
+fn cut_error(cut: usize, e: &share::ShareError) -> bool {
+    use share::ShareError::*;
+    match cut {
+        0 => *e == Empty,
+        c if c < share::PREFIX.len() => matches!(e, Version(_)),
+        c if c == share::PREFIX.len() => matches!(e, Empty | Damaged),
+        _ => matches!(e, Damaged | Base64),
+    }
+}
+
 #[test]
 fn garbage_and_truncated_share_links_are_refused_with_a_sentence() {
     let text = std::fs::read_to_string(
@@ -442,11 +435,16 @@ fn garbage_and_truncated_share_links_are_refused_with_a_sentence() {
     .unwrap();
     let plan = read_plan(&text).unwrap();
     let link = share::encode(&plan);
-    // Every cut gives an error or (cut in the last bits only) the same plan, never another.
+    // Every cut gives the error its place calls for or (cut in the last bits only) the same
+    // plan, never another.
     for cut in 0..link.len() {
         match share::decode(&link[..cut]) {
             Ok(back) => assert_eq!(back, plan, "cut at {cut}"),
-            Err(e) => assert!(!e.to_string().is_empty()),
+            Err(e) => assert_eq!(
+                Some(&e).filter(|e| cut_error(cut, e)),
+                Some(&e),
+                "cut at {cut}"
+            ),
         }
     }
     let long = "p1.".to_string() + &"A".repeat(1_000_000);
@@ -480,12 +478,10 @@ fn garbage_and_truncated_share_links_are_refused_with_a_sentence() {
     // A link whose plan inflates past the limit is refused without inflating it all.
     let bomb =
         miniz_oxide::deflate::compress_to_vec(&vec![b' '; share::MAX_INFLATED_BYTES + MB], 6);
-    let started = Instant::now();
     assert_eq!(
         share::decode(&format!("p1.{}", URL_SAFE_NO_PAD.encode(&bomb))),
         Err(share::ShareError::TooLarge)
     );
-    assert!(started.elapsed() < QUICK);
 }
 
 #[test]
@@ -579,18 +575,15 @@ fn numbers_out_of_range_name_their_field() {
                 {"id": "er", "kind": "expressroute", "bandwidth_mbps": 4294967295}],
       "links": [{"kind": "p2s", "from": "u", "to": "hub"}, {"kind": "s2s", "from": "s", "to": "hub", "bgp": true}],
       "flows": [{"from": "u", "to": "s", "class": "bulk", "mbps": 1.7976931348623157e308}]}"#;
-    for args in [
-        &["check", "-"][..],
-        &["capacity", "-"],
-        &["capacity", "-", "--surge", "1000000"],
+    // check: no intent, so 0 (findings do not change the status); capacity: 1, because a
+    // capacity finding is an error (a 10^308 Mbps flow fits no gateway).
+    for (args, code) in [
+        (&["check", "-"][..], 0),
+        (&["capacity", "-"], 1),
+        (&["capacity", "-", "--surge", "1000000"], 1),
     ] {
         let r = run(args, text);
-        assert!(
-            r.code == 0 || r.code == 1,
-            "{args:?}: exit {}: {}",
-            r.code,
-            r.stderr
-        );
+        assert_eq!(r.code, code, "{args:?}: {}", r.stderr);
         sane(&r);
     }
     for surge in ["0", "-1", "NaN", "inf", "1e400", "lots"] {

@@ -18,6 +18,7 @@ use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
 use super::topology::{ConnKind, Net};
 use super::validate;
+use super::verdict::{self, Verdict, Ways};
 
 /// The answer for one ordered pair of endpoints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -297,36 +298,41 @@ pub(crate) fn judge(
     let mut used = Vec::new();
     let ka = net.node(a).kind;
     let kb = net.node(b).kind;
-    if ka == NodeKind::Internet {
-        pair.rule = Some("R9.3".into());
-        pair.reason = Some(format!(
-            "The internet does not open connections into the private network of {idb}; nothing publishes it."
-        ));
-        pair.fix = (kb == NodeKind::Vnet).then(|| {
-            format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
-        });
-        return (pair, used);
-    }
     let there_ok = there.filter(|t| t.violations == 0);
-    // Replies from public services follow the connection that opened them.
-    let back_needed = !matches!(kb, NodeKind::Internet | NodeKind::Microsoft);
     let back_ok = back.filter(|t| t.violations == 0);
-    match (there_ok, back_ok) {
-        (Some(t), Some(r)) => {
-            path_of(net, a, t, &mut pair);
-            used.extend(t.assumptions());
-            used.extend(r.assumptions());
-            pair.reachable = true;
+    let overlap = overlaps.get(&(a.min(b), a.max(b)));
+    let fate = verdict::decide(Ways {
+        from: ka,
+        to: kb,
+        there: there_ok.is_some(),
+        back: back_ok.is_some(),
+        overlap: overlap.is_some(),
+    });
+    if let Some(t) = there_ok.filter(|_| fate != Verdict::Closed) {
+        path_of(net, a, t, &mut pair);
+        used.extend(t.assumptions());
+        used.extend(back_ok.into_iter().flat_map(|r| r.assumptions()));
+    }
+    match fate {
+        Verdict::Reachable => pair.reachable = true,
+        Verdict::Closed => {
+            pair.rule = Some("R9.3".into());
+            pair.reason = Some(format!(
+                "The internet does not open connections into the private network of {idb}; nothing publishes it."
+            ));
+            pair.fix = (kb == NodeKind::Vnet).then(|| {
+                format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
+            });
         }
-        (Some(t), _) if !back_needed => {
-            path_of(net, a, t, &mut pair);
-            used.extend(t.assumptions());
-            pair.reachable = true;
+        Verdict::Overlap => {
+            pair.rule = Some("R2.1".into());
+            pair.reason = overlap.cloned();
+            pair.fix = Some(format!(
+                "Renumber {ida} or {idb} so that their addresses do not overlap."
+            ));
         }
-        (Some(t), None) => {
-            path_of(net, a, t, &mut pair);
+        Verdict::OneWay => {
             pair.one_way = true;
-            used.extend(t.assumptions());
             match back.and_then(Trace::first_block) {
                 Some(block) => {
                     used.extend(back.into_iter().flat_map(|r| r.assumptions()));
@@ -345,7 +351,7 @@ pub(crate) fn judge(
                 }
             }
         }
-        (None, _) => match there.and_then(Trace::first_block) {
+        Verdict::NoWay => match there.and_then(Trace::first_block) {
             Some(block) => {
                 used.extend(there.into_iter().flat_map(|t| t.assumptions()));
                 let more = there.map_or(0, |t| t.violations.saturating_sub(1));
@@ -377,17 +383,6 @@ pub(crate) fn judge(
                 }
             }
         },
-    }
-    if pair.reachable {
-        let key = (a.min(b), a.max(b));
-        if let Some(message) = overlaps.get(&key) {
-            pair.reachable = false;
-            pair.rule = Some("R2.1".into());
-            pair.reason = Some(message.clone());
-            pair.fix = Some(format!(
-                "Renumber {ida} or {idb} so that their addresses do not overlap."
-            ));
-        }
     }
     (pair, used)
 }

@@ -20,9 +20,11 @@ pub mod reach;
 pub mod report;
 pub mod rules;
 pub mod share;
+pub mod terminal;
 pub mod topology;
 pub mod transit;
 pub mod validate;
+pub mod verdict;
 
 pub use analysis::{analyze, explain, Analysis, IntentResult, Pair, Story};
 pub use format::{read_plan, write_plan, PlanError};

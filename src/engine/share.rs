@@ -178,13 +178,31 @@ mod tests {
         let bytes = miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe, 0x00], 9);
         let link = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
         assert_eq!(decode(&link), Err(ShareError::NotText));
-        // Every single-character corruption either fails or still decodes to a valid plan.
+        // Every single-character corruption is refused as damaged data (or not base64, text or
+        // a plan), or still decodes to a plan; none panics, none claims another version.
         let good = encode(&sample());
+        let mut refused = 0;
         for i in PREFIX.len()..good.len() {
             let mut bad = good.clone().into_bytes();
             bad[i] = if bad[i] == b'A' { b'B' } else { b'A' };
-            let _ = decode(&String::from_utf8(bad).unwrap());
+            match decode(&String::from_utf8(bad).unwrap()) {
+                Ok(plan) => assert_eq!(plan.reachplan, 1),
+                Err(e) => {
+                    refused += 1;
+                    assert!(
+                        matches!(
+                            e,
+                            ShareError::Damaged
+                                | ShareError::Base64
+                                | ShareError::NotText
+                                | ShareError::Plan(_)
+                        ),
+                        "byte {i}: {e:?}"
+                    );
+                }
+            }
         }
+        assert!(refused > 0, "some corruption must be noticed");
     }
 
     #[test]

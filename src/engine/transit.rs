@@ -87,6 +87,24 @@ fn bgp_edit(net: &Net, g: usize, s2s: &Conn) -> Option<Edit> {
     Some(Edit::All { edits })
 }
 
+/// The block for transit through gateway `g` when one of these S2S connections ends on a
+/// policy-based on-premises device: such devices "cannot transit to other on-premises networks
+/// or virtual networks via the same Azure VPN gateway" and have no BGP
+/// (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
+fn policy_device(net: &Net, g: usize, conns: &[&Conn]) -> Option<Block> {
+    let site = conns.iter().map(|c| c.other(g)).find(|&s| {
+        net.node(s).kind == NodeKind::Site
+            && net.node(s).vpn_device == Some(super::model::VpnType::PolicyBased)
+    })?;
+    let (sid, gid) = (net.id(site), net.id(g));
+    Some(Block::new(
+        "R1.13",
+        "policy-based-device-no-transit",
+        format!("{sid}'s VPN device is policy-based: it has no BGP and cannot transit to other on-premises networks or virtual networks through {gid}'s VPN gateway."),
+        Some(format!("Use a route-based VPN device at {sid} (vpn_device route_based) and run BGP on its S2S connection.")),
+    ))
+}
+
 /// The role a connection plays at a VNet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -137,7 +155,14 @@ pub fn hop(
         NodeKind::Vnet => vnet(net, n, arrived, out),
         NodeKind::Expressroute => circuit(net, n, arrived, out),
         NodeKind::VwanHub => hub(net, n, arrived, ingress, out),
-        NodeKind::Internet if out.kind == ConnKind::Backbone && arrived.is(LinkKind::Internet) => {
+        // The internet carries traffic to public services only: private addresses are not
+        // routed over it, so a breakout is never a way into a VNet (what is published to the
+        // internet, such as an Application Gateway, is limited access, see `access`).
+        NodeKind::Internet
+            if out.kind == ConnKind::Backbone
+                && arrived.is(LinkKind::Internet)
+                && net.node(out.other(n)).kind == NodeKind::Microsoft =>
+        {
             allow()
         }
         _ => Decision::Never,
@@ -258,6 +283,9 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
             not_using_gateway(net, g, q, out, what)
         }
         (Role::Vpn, Role::Vpn) => {
+            if let Some(block) = policy_device(net, g, &[arrived, out]) {
+                return Decision::Deny(block);
+            }
             if arrived.bgp && out.bgp {
                 return allow();
             }
@@ -275,6 +303,9 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
         }
         (Role::P2s, Role::Vpn) | (Role::Vpn, Role::P2s) => {
             let (s2s, other) = if role(out) == Role::Vpn { (out, qid) } else { (arrived, pid) };
+            if let Some(block) = policy_device(net, g, &[s2s]) {
+                return Decision::Deny(block);
+            }
             let edit = bgp_edit(net, g, s2s);
             if s2s.bgp {
                 return allow();

@@ -1,7 +1,7 @@
 //! Findings that need the whole network: overlapping address spaces between joined networks,
 //! and per-hub and per-gateway limits from the rule book's tables.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ipnet::IpNet;
 
@@ -34,11 +34,79 @@ fn addresses(net: &Net) -> Vec<(IpNet, usize, usize)> {
                     }
                 }
             }
-            k if k.is_endpoint() => out.extend(node.prefixes().map(|p| (p.trunc(), n, n))),
+            // A default route advertised by a site or another cloud is forced tunnelling, not
+            // an address range: longest-prefix match still carries every more specific prefix.
+            k if k.is_endpoint() => out.extend(
+                node.prefixes()
+                    .filter(|p| !(is_default(*p) && on_premises(k)))
+                    .map(|p| (p.trunc(), n, n)),
+            ),
             _ => {}
         }
     }
     out
+}
+
+/// Whether a prefix is a default route (0.0.0.0/0 or ::/0).
+pub fn is_default(p: IpNet) -> bool {
+    p.prefix_len() == 0
+}
+
+fn on_premises(kind: NodeKind) -> bool {
+    matches!(kind, NodeKind::Site | NodeKind::Cloud)
+}
+
+/// A site or cloud that advertises a default route: the Azure networks it is connected to learn
+/// it and send their internet-bound traffic there (forced tunnelling). Over ExpressRoute,
+/// "advertising a default route … forces all traffic from the linked VNets to on-premises"
+/// and blocks their direct internet access (learn.microsoft.com/azure/expressroute/expressroute-faqs,
+/// R6.13); over S2S the same is the VPN gateway's forced tunnelling
+/// (learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling).
+fn default_routes(net: &mut Net) {
+    let mut new = Vec::new();
+    for (n, node) in net.plan.nodes.iter().enumerate() {
+        if !on_premises(node.kind) || !node.prefixes().any(is_default) {
+            continue;
+        }
+        let mut learners = BTreeSet::new();
+        let mut over_er = false;
+        for &(c, m) in &net.adj[n] {
+            let conn = &net.conns[c];
+            if conn.refused.is_some() {
+                continue;
+            }
+            if conn.is(LinkKind::S2s) {
+                learners.insert(net.id(m).to_string());
+            }
+            if conn.is(LinkKind::ErPrivate) {
+                over_er = true;
+                for &(d, v) in &net.adj[m] {
+                    let link = &net.conns[d];
+                    if link.is(LinkKind::ErConnection) && link.refused.is_none() {
+                        learners.insert(net.id(v).to_string());
+                    }
+                }
+            }
+        }
+        if learners.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = learners.into_iter().collect();
+        new.push(Finding {
+            severity: Severity::Info,
+            code: "default-route-from-on-premises",
+            message: format!(
+                "{} advertises a default route (0.0.0.0/0): {} (and the VNets that use its gateways) send internet-bound traffic to {} (forced tunnelling), not straight to the internet; more specific prefixes still take their own routes.",
+                node.id,
+                list.join(", "),
+                node.id
+            ),
+            nodes: sorted(std::iter::once(node.id.clone()).chain(list).collect()),
+            links: Vec::new(),
+            rule: Some(if over_er { "R6.13" } else { "R2.1" }),
+        });
+    }
+    net.findings.extend(new);
 }
 
 fn range(p: IpNet) -> (u8, u128, u128) {
@@ -53,7 +121,8 @@ fn range(p: IpNet) -> (u8, u128, u128) {
 }
 
 /// Pairs of endpoints (smaller node number first) that are joined and whose addresses overlap,
-/// with the sentence that says so; adds a warning finding for each.
+/// with the sentence that says so; adds a warning finding for each, and an info finding for each
+/// default route a site or cloud advertises.
 pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
     let component = net.components();
     let mut list = addresses(net);
@@ -95,6 +164,7 @@ pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
         }
         out.insert((a, b), message);
     }
+    default_routes(net);
     out
 }
 

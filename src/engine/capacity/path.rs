@@ -12,6 +12,7 @@ use crate::engine::analysis::Pair;
 use crate::engine::model::{LinkKind, NodeKind, Plan};
 use crate::engine::reach;
 use crate::engine::topology::Net;
+use crate::engine::verdict::{self, Ways};
 
 /// The path a flow's load is placed on.
 pub struct Choice {
@@ -87,8 +88,15 @@ pub fn choose(ctx: &Ctx, pair: &Pair) -> Choice {
     let there = reach::from_source(&net, a).get(b).cloned().flatten();
     let back = reach::from_source(&net, b).get(a).cloned().flatten();
     let clean = |t: &Option<reach::Trace>| t.as_ref().is_some_and(|t| t.violations == 0);
-    let back_ok = clean(&back) || plan.nodes[b].kind == NodeKind::Internet;
-    if let Some(t) = there.as_ref().filter(|_| clean(&there) && back_ok) {
+    // The pair was reachable (no overlap); does it still reach without the VPN?
+    let fate = verdict::decide(Ways {
+        from: plan.nodes[a].kind,
+        to: plan.nodes[b].kind,
+        there: clean(&there),
+        back: clean(&back),
+        overlap: false,
+    });
+    if let Some(t) = there.as_ref().filter(|_| fate.reachable()) {
         let mut path = vec![pair.from.clone()];
         let mut via = Vec::new();
         for hop in &t.hops {

@@ -5,6 +5,8 @@
 //! to its twins when `r` reaches its twins (the twin symmetry). The way back from `j` is the
 //! transpose of that matrix, taken by 64 × 64 blocks.
 
+use super::super::model::NodeKind;
+use super::super::verdict;
 use super::bits::{get, set, transpose};
 use super::classes::Classes;
 
@@ -15,15 +17,13 @@ pub(super) struct Rows {
 }
 
 /// Builds both matrices from the class rows (`class_rows`, `words` words per row: what each
-/// representative reaches one way). `public[j]` marks endpoints that need no way back (the
-/// internet and Microsoft's services), `silent[j]` sources that reach nothing two-way (the
-/// internet). Complexity: O(N² / 64) words for N endpoints (copies and the transpose).
+/// representative reaches one way) and the endpoints' kinds; [`verdict::reachable_bits`]
+/// decides each word of the two-way matrix (overlaps are the caller's). Complexity: O(N² / 64) words for N endpoints (copies and the transpose).
 pub(super) fn assemble(
     class_rows: &[u64],
     words: usize,
     classes: &Classes,
-    public: &[bool],
-    silent: &[bool],
+    kinds: &[NodeKind],
 ) -> Rows {
     let n = classes.of.len();
     let k = classes.rep.len();
@@ -59,20 +59,17 @@ pub(super) fn assemble(
             }
         }
     }
-    // The way back is the transpose; the internet and Microsoft's services need none.
+    // The way back is the transpose; the verdict says which destinations need none.
     let mut both = transpose(&goes, n, words);
-    let mut public_bits = vec![0u64; words];
-    for (j, _) in public.iter().enumerate().filter(|(_, &p)| p) {
-        set(&mut public_bits, j, true);
+    let mut no_back_needed = vec![0u64; words];
+    for (j, &kind) in kinds.iter().enumerate() {
+        set(&mut no_back_needed, j, !verdict::needs_way_back(kind));
     }
     for (i, row) in both.chunks_mut(words.max(1)).enumerate().take(n) {
-        if silent[i] {
-            row.iter_mut().for_each(|w| *w = 0);
-            continue;
-        }
+        let opens = kinds.get(i).is_some_and(|&k| verdict::opens(k));
         let there = &goes[i * words..(i + 1) * words];
-        for ((b, &g), &p) in row.iter_mut().zip(there).zip(&public_bits) {
-            *b = g & (*b | p);
+        for ((b, &g), &p) in row.iter_mut().zip(there).zip(&no_back_needed) {
+            *b = verdict::reachable_bits(opens, g, *b, p);
         }
     }
     Rows { goes, both }

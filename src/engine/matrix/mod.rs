@@ -15,10 +15,9 @@
 //! 4. **Dead ends are bits.** Branches, user groups and most spokes forward nothing further; a
 //!    search ORs them into its row as precomputed masks and walks only the states that go on.
 //!
-//! Then a pair is reachable, as in `analysis::judge`, when the source is not the internet, a
-//! trace goes, a trace comes back (not needed to the internet or Microsoft's services) and the
-//! two address spaces do not overlap (`validate::overlaps`). The way back is the transpose of
-//! the one-way matrix (`assemble`).
+//! Then [`verdict`](super::verdict) decides each pair from the way there, the way back and the
+//! overlaps (`validate::overlaps`), 64 destinations at a time. The way back is the transpose
+//! of the one-way matrix (`assemble`).
 //!
 //! Complexity, for N endpoints, K twin classes, L live states met per search (states that can
 //! go on: hubs, gateways, circuits, rarely more than a few hundred) and W mask words ORed per
@@ -38,7 +37,7 @@ pub mod overview;
 mod search;
 pub mod summary;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{NodeKind, Plan};
 use super::topology::Net;
@@ -58,6 +57,8 @@ pub struct Matrix {
     both: Vec<u64>,
     /// One-way: a trace from the row's endpoint to the column's breaks no rule.
     goes: Vec<u64>,
+    /// Pairs of endpoints (lower index first) whose address spaces overlap.
+    overlapping: BTreeSet<(usize, usize)>,
     /// How many twin classes the endpoints fell into (one search each).
     pub classes: usize,
     /// How many times `transit::hop` was asked.
@@ -75,6 +76,12 @@ impl Matrix {
     /// (indexes into `endpoints`; for the internet as source, the trace alone). O(1).
     pub fn goes(&self, from: usize, to: usize) -> bool {
         bit(&self.goes, self.words, from, to)
+    }
+
+    /// Whether the address spaces of endpoints `a` and `b` overlap (R2.1). O(log P) for P
+    /// overlapping pairs.
+    pub fn overlap(&self, a: usize, b: usize) -> bool {
+        self.overlapping.contains(&(a.min(b), a.max(b)))
     }
 
     /// How many ordered pairs are reachable both ways. O(N² / 64).
@@ -171,20 +178,16 @@ pub fn reachability_in(
     let sources: Vec<usize> = classes.rep.iter().map(|&r| endpoints[r as usize]).collect();
     let mut class_rows = vec![0u64; sources.len() * words];
     let hops = search_all(net, &groups, &pos, &sources, &mut class_rows, words);
-    let public: Vec<bool> = endpoints
-        .iter()
-        .map(|&e| matches!(net.node(e).kind, NodeKind::Internet | NodeKind::Microsoft))
-        .collect();
-    let silent: Vec<bool> = endpoints
-        .iter()
-        .map(|&e| net.node(e).kind == NodeKind::Internet)
-        .collect();
-    let Rows { goes, mut both } = assemble(&class_rows, words, &classes, &public, &silent);
+    let kinds: Vec<NodeKind> = endpoints.iter().map(|&e| net.node(e).kind).collect();
+    let Rows { goes, mut both } = assemble(&class_rows, words, &classes, &kinds);
+    let mut overlapping = BTreeSet::new();
     for &(x, y) in overlaps.keys() {
         if let (Some(&i), Some(&j)) = (pos.get(x), pos.get(y)) {
             if i != NONE && j != NONE {
-                set(&mut both[i as usize * words..], j as usize, false);
-                set(&mut both[j as usize * words..], i as usize, false);
+                let (i, j) = (i as usize, j as usize);
+                set(&mut both[i * words..], j, false);
+                set(&mut both[j * words..], i, false);
+                overlapping.insert((i.min(j), i.max(j)));
             }
         }
     }
@@ -193,6 +196,7 @@ pub fn reachability_in(
         words,
         both,
         goes,
+        overlapping,
         classes: classes.rep.len(),
         hops,
     }

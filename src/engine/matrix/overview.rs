@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::super::analysis::Pair;
 use super::super::model::{Access, NodeKind, Plan};
+use super::super::verdict::{self, Verdict, Ways};
 use super::summary::{summarize_with, Summary};
 
 /// The verdict of one cell of the matrix.
@@ -50,20 +51,21 @@ impl Overview {
         if from == to {
             return Cell::Same;
         }
-        if m.reachable(from, to) {
-            return Cell::Reachable;
-        }
-        let kind = |i: usize| self.kinds.get(i).copied();
-        // The internet opens no connection into a private network (R9.3); replies from the
-        // internet and Microsoft's services follow the connection that opened them.
-        let from_internet = kind(from) == Some(NodeKind::Internet);
-        let back_needed = !matches!(kind(to), Some(NodeKind::Internet | NodeKind::Microsoft));
-        if !from_internet && back_needed && m.goes(from, to) && !m.goes(to, from) {
-            return Cell::OneWay;
-        }
-        match self.limited.get(&(from, to)) {
-            Some(&access) => Cell::Limited(access),
-            None => Cell::Unreachable,
+        let kind = |i: usize| self.kinds.get(i).copied().unwrap_or(NodeKind::Vnet);
+        let fate = verdict::decide(Ways {
+            from: kind(from),
+            to: kind(to),
+            there: m.goes(from, to),
+            back: m.goes(to, from),
+            overlap: m.overlap(from, to),
+        });
+        match fate {
+            Verdict::Reachable => Cell::Reachable,
+            Verdict::OneWay => Cell::OneWay,
+            _ => match self.limited.get(&(from, to)) {
+                Some(&access) => Cell::Limited(access),
+                None => Cell::Unreachable,
+            },
         }
     }
 

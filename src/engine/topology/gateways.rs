@@ -3,6 +3,31 @@
 use super::*;
 
 impl<'p> Net<'p> {
+    /// An error finding for a setting Azure refuses to deploy, remembered so that the
+    /// connections depending on it carry nothing (the first refusal of a setting is kept).
+    #[allow(clippy::too_many_arguments)]
+    fn refuse_setting(
+        &mut self,
+        n: usize,
+        setting: Setting,
+        code: &'static str,
+        rule: &'static str,
+        message: String,
+        fix: String,
+    ) {
+        self.find(
+            Severity::Error,
+            code,
+            Some(rule),
+            message.clone(),
+            &[n],
+            &[],
+        );
+        self.refused_settings
+            .entry((n, setting))
+            .or_insert_with(|| Block::new(rule, code, message, Some(fix)));
+    }
+
     /// Gateway configurations Azure refuses or limits, independent of links.
     pub(super) fn check_gateways(&mut self) {
         let plan = self.plan;
@@ -10,22 +35,23 @@ impl<'p> Net<'p> {
             if let Some(gw) = &node.vpn_gateway {
                 let basic = gw.sku == VpnSku::Basic;
                 if gw.kind() == VpnType::PolicyBased && !basic {
-                    self.find(
-                        Severity::Error,
+                    self.refuse_setting(
+                        n,
+                        Setting::VpnGateway,
                         "policy-based-sku",
-                        Some("R3.1"),
+                        "R3.1",
                         format!(
-                            "{}: a policy-based VPN gateway exists only as the Basic SKU, not {}.",
+                            "{}: a policy-based VPN gateway exists only as the Basic SKU, not {}; Azure does not deploy it, so it carries no traffic.",
                             node.id, gw.sku
                         ),
-                        &[n],
-                        &[],
+                        format!("Make {}'s gateway route-based.", node.id),
                     );
                 }
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
-                        self.find(Severity::Error, "sku-generation", Some("R5.1"),
-                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only).", node.id, gw.sku), &[n], &[]);
+                        self.refuse_setting(n, Setting::VpnGateway, "sku-generation", "R5.1",
+                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
+                            format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
                 if gw.bgp == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
@@ -93,13 +119,23 @@ impl<'p> Net<'p> {
     pub(super) fn check_p2s_config(&mut self, n: usize, p2s: &P2sConfig, basic: bool, vwan: bool) {
         let id = self.id(n).to_string();
         let has = |p: Protocol| p2s.protocols.contains(&p);
+        let refused = "Azure refuses the configuration, so no user connects";
         if has(Protocol::Sstp) && has(Protocol::Openvpn) {
-            self.find(Severity::Error, "sstp-with-openvpn", Some("R4.5"),
-                format!("{id}: SSTP and OpenVPN cannot be offered together (both are TLS); choose IKEv2 + SSTP or IKEv2 + OpenVPN."), &[n], &[]);
+            self.refuse_setting(
+                n,
+                Setting::P2s,
+                "sstp-with-openvpn",
+                "R4.5",
+                format!(
+                    "{id}: SSTP and OpenVPN cannot be offered together (both are TLS); {refused}."
+                ),
+                format!("Offer IKEv2 + SSTP or IKEv2 + OpenVPN on {id}'s P2S configuration."),
+            );
         }
         if p2s.auth.contains(&Auth::Entra) && !has(Protocol::Openvpn) {
-            self.find(Severity::Error, "entra-without-openvpn", Some("R4.6"),
-                format!("{id}: Entra ID authentication works only with the OpenVPN tunnel type; add openvpn to the protocols."), &[n], &[]);
+            self.refuse_setting(n, Setting::P2s, "entra-without-openvpn", "R4.6",
+                format!("{id}: Entra ID authentication works only with the OpenVPN tunnel type; {refused}."),
+                format!("Add openvpn to the P2S protocols of {id}."));
         }
         if basic {
             let bad: Vec<String> = p2s
@@ -109,8 +145,17 @@ impl<'p> Net<'p> {
                 .map(|p| p.to_string())
                 .collect();
             if !bad.is_empty() {
-                self.find(Severity::Error, "basic-p2s-protocol", Some("R4.7"),
-                    format!("{id}: the Basic SKU offers P2S over SSTP only, not {}; use VpnGw1AZ or larger.", bad.join(" or ")), &[n], &[]);
+                self.refuse_setting(
+                    n,
+                    Setting::P2s,
+                    "basic-p2s-protocol",
+                    "R4.7",
+                    format!(
+                        "{id}: the Basic SKU offers P2S over SSTP only, not {}; {refused}.",
+                        bad.join(" or ")
+                    ),
+                    format!("Upgrade {id}'s gateway to VpnGw1AZ or larger, or offer SSTP only."),
+                );
             }
             let bad: Vec<String> = p2s
                 .auth
@@ -119,32 +164,38 @@ impl<'p> Net<'p> {
                 .map(|a| a.to_string())
                 .collect();
             if !bad.is_empty() {
-                self.find(
-                    Severity::Error,
+                self.refuse_setting(
+                    n,
+                    Setting::P2s,
                     "basic-p2s-auth",
-                    Some("R4.7"),
+                    "R4.7",
                     format!(
-                        "{id}: the Basic SKU authenticates P2S with certificates only, not {}.",
+                        "{id}: the Basic SKU authenticates P2S with certificates only, not {}; {refused}.",
                         bad.join(" or ")
                     ),
-                    &[n],
-                    &[],
+                    format!("Upgrade {id}'s gateway to VpnGw1AZ or larger, or authenticate with certificates only."),
                 );
             }
         }
         if vwan && has(Protocol::Sstp) {
-            self.find(
-                Severity::Error,
+            self.refuse_setting(
+                n,
+                Setting::P2s,
                 "vwan-p2s-sstp",
-                Some("R7.10"),
-                format!("{id}: Virtual WAN User VPN offers IKEv2 and OpenVPN only, not SSTP."),
-                &[n],
-                &[],
+                "R7.10",
+                format!("{id}: Virtual WAN User VPN offers IKEv2 and OpenVPN only, not SSTP; {refused}."),
+                format!("Remove sstp from the P2S protocols of hub {id}."),
             );
         }
         if p2s.protocols.is_empty() {
-            self.find(Severity::Error, "p2s-no-protocol", Some("R4.6"),
-                format!("{id}: the P2S configuration offers no tunnel type; add openvpn, ikev2 or sstp."), &[n], &[]);
+            self.refuse_setting(
+                n,
+                Setting::P2s,
+                "p2s-no-protocol",
+                "R4.6",
+                format!("{id}: the P2S configuration offers no tunnel type; {refused}."),
+                format!("Add openvpn, ikev2 or sstp to the P2S protocols of {id}."),
+            );
         }
     }
 

@@ -110,8 +110,21 @@ impl<'p> Net<'p> {
         }
     }
 
+    /// Refuses a connection that depends on a setting Azure does not deploy (its finding is
+    /// already made); true when it did.
+    fn depends_on_refused(&self, conn: &mut Conn, ends: &[(usize, Setting)]) -> bool {
+        let block = ends.iter().find_map(|key| self.refused_settings.get(key));
+        if let Some(block) = block {
+            conn.refused = Some(block.clone());
+        }
+        conn.refused.is_some()
+    }
+
     pub(super) fn s2s(&mut self, conn: &mut Conn, link: &Link) {
         let (a, b) = (conn.a, conn.b);
+        if self.depends_on_refused(conn, &[(b, Setting::VpnGateway), (a, Setting::VpnGateway)]) {
+            return;
+        }
         let to = self.node(b);
         if to.kind == NodeKind::Vnet {
             let Some(gw) = self.vnets[b].vpn else {
@@ -148,7 +161,15 @@ impl<'p> Net<'p> {
             }
             let bgp_both =
                 gw.bgp && (from.kind != NodeKind::Vnet || self.vnets[a].vpn.is_some_and(|v| v.bgp));
-            if link.bgp == Some(true) {
+            // "Policy-based VPN devices … can't use BGP" and "cannot transit to other
+            // on-premises networks or virtual networks via the same Azure VPN gateway"
+            // (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
+            let policy_device = from.vpn_device == Some(VpnType::PolicyBased);
+            if link.bgp == Some(true) && policy_device {
+                self.find(Severity::Warning, "bgp-policy-based-device", Some("R1.13"),
+                    format!("S2S {} asks for BGP, but {}'s VPN device is policy-based, which has no BGP; the connection uses static routes and gives no transit to other connections of {}.", link.label(), link.from, link.to),
+                    &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
+            } else if link.bgp == Some(true) {
                 if bgp_both {
                     conn.bgp = true;
                 } else {
@@ -184,6 +205,9 @@ impl<'p> Net<'p> {
 
     pub(super) fn p2s(&mut self, conn: &mut Conn, link: &Link) {
         let (a, b) = (conn.a, conn.b);
+        if self.depends_on_refused(conn, &[(b, Setting::VpnGateway), (b, Setting::P2s)]) {
+            return;
+        }
         let to = self.node(b);
         if to.kind == NodeKind::Vnet {
             let Some(gw) = &to.vpn_gateway else {

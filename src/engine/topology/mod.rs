@@ -111,6 +111,15 @@ impl Conn {
     }
 }
 
+/// A part of a node that Azure may refuse to deploy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Setting {
+    /// A VNet's VPN gateway.
+    VpnGateway,
+    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
+    P2s,
+}
+
 /// What a VNet's VPN gateway can do.
 #[derive(Debug, Clone, Copy)]
 pub struct VpnFacts {
@@ -176,6 +185,10 @@ pub struct Net<'p> {
     pub hubs: Vec<HubFacts>,
     /// Findings about links, gateways and settings.
     pub findings: Vec<Finding>,
+    /// Settings Azure refuses to deploy (a gateway SKU that does not exist, a P2S configuration
+    /// it rejects), by node: they carry no traffic, so every connection that depends on them is
+    /// refused with the finding's rule (docs/plan-format.md, "A setting Azure refuses").
+    pub refused_settings: HashMap<(usize, Setting), Block>,
     /// For each node, whether it is an ExpressRoute circuit whose peering location supports
     /// Global Reach or is unknown (read once here, not at every hop of every search).
     pub global_reach_location: Vec<bool>,
@@ -199,6 +212,7 @@ impl<'p> Net<'p> {
             vnets: plan.nodes.iter().map(vnet_facts).collect(),
             hubs: Vec::new(),
             findings: Vec::new(),
+            refused_settings: HashMap::new(),
             global_reach_location: plan
                 .nodes
                 .iter()

@@ -1,0 +1,127 @@
+//! The command line, declared for clap: commands, options, help texts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Who reaches whom in a hybrid Azure network plan.
+#[derive(Debug, Parser)]
+#[command(
+    name = "reachplan",
+    version,
+    arg_required_else_help = true,
+    after_help = "PLAN may be - for standard input.\n\n\
+Exit status: 0 plan read and every intent holds; 1 an intent fails (or a denied finding; for \
+capacity, a capacity finding of severity error); 2 the plan cannot be read, the command line \
+is wrong, the answer would exceed the command's memory budget, or the output cannot be \
+written."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The reachability matrix, the reasons and fixes for unreachable pairs, the findings, the
+    /// assumptions and the intents.
+    #[command(after_help = crate::budget::CHECK_HELP)]
+    Check {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// Print the analysis as JSON (the contract of docs/plan-format.md), every pair.
+        #[arg(long)]
+        json: bool,
+        /// Print only the counts and the analysis time (answers without explanations: fast
+        /// on plans of thousands of endpoints).
+        #[arg(long)]
+        summary: bool,
+        /// Exit 1 when a finding of this severity (or worse) exists.
+        #[arg(long, value_name = "SEVERITY")]
+        deny: Option<Deny>,
+    },
+    /// One pair's full story: the way there and back, hop by hop.
+    #[command(after_help = crate::budget::READING_HELP)]
+    Explain {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// The endpoint the traffic starts from.
+        from: String,
+        /// The endpoint it goes to.
+        to: String,
+        /// Print the pair as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Gateways, hubs, circuits and firewalls against the SKU tables: utilisation, shortfalls
+    /// with the smallest SKU that fits (30 % headroom), each flow's path and latency, and what
+    /// breaks first.
+    #[command(after_help = crate::budget::READING_HELP)]
+    Capacity {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// N times as many remote users as the plan says.
+        #[arg(long, default_value = "1", value_parser = surge, value_name = "N", allow_negative_numbers = true)]
+        surge: f64,
+        /// Print the capacity answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The plan in canonical form (what the browser app exports).
+    #[command(after_help = crate::budget::READING_HELP)]
+    Fmt {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+    },
+    /// A realistic plan (hubs, spokes, branches, users, circuits, Virtual WAN, other clouds),
+    /// the same for the same N and seed.
+    #[command(after_help = crate::budget::GENERATE_HELP)]
+    Generate {
+        /// How many endpoints.
+        endpoints: usize,
+        /// The seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// A completion script for a shell, to source from its start-up file (e.g.
+    /// `reachplan completions bash > ~/.local/share/bash-completion/completions/reachplan`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The severity from which `--deny` fails the check.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Deny {
+    /// Findings of severity error.
+    #[value(alias = "error")]
+    Errors,
+    /// Findings of severity warning or error.
+    #[value(alias = "warning")]
+    Warnings,
+}
+
+fn surge(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 && n <= 1_000_000.0 => Ok(n),
+        _ => Err(
+            "--surge takes a positive number of times as many remote users (at most \
+                  1000000)"
+                .into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

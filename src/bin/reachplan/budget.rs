@@ -1,0 +1,175 @@
+//! The memory budget of each command, said in its help and checked before the allocation: a
+//! plan whose answer would not fit is refused with its size, the limit and the way forward.
+//!
+//! The figures were measured with `scripts/scale.sh` (peak resident memory of the release
+//! build); each limit keeps the command under about 3 GB on top of reading the plan.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use reachplan::engine::{self, Plan};
+
+/// What every command says about reading: the plan's size limit and what reading may take.
+macro_rules! reading {
+    () => {
+        "Reading: plans of up to 64 MB; reading the largest (2 million bare nodes)\n\
+         takes up to about 3 GB."
+    };
+}
+
+/// The `check` help's memory paragraph.
+pub const CHECK_HELP: &str = concat!(
+    "Memory: --summary works on plans of up to 60000 endpoints (its three bit\n\
+matrices of N x N take up to about 1.4 GB). The full report (text or --json)\n\
+explains every pair: it works on plans of up to 1000 endpoints whose explained\n\
+paths, estimated before the analysis from the hops between every two endpoints,\n\
+take up to about 3 GB; a larger plan is refused at once with the way forward\n\
+(--summary, explain for one pair, or splitting the plan).\n",
+    reading!()
+);
+
+/// The `generate` help's paragraph.
+pub const GENERATE_HELP: &str = "Output: at most 64 MB, the most a plan may be to be read \
+back\n(about 200000 endpoints); a larger N is refused before anything is generated.";
+
+/// The most endpoints `check --summary` takes: three N × N bit matrices, 1.35 GB at 60,000.
+pub const MAX_SUMMARY_ENDPOINTS: usize = 60_000;
+
+/// The most endpoints the full report takes (about a million ordered pairs, each explained).
+pub const MAX_REPORT_ENDPOINTS: usize = 1_000;
+
+/// Bytes the full analysis holds per hop of an explained path (measured: 620-650 on chains of
+/// 100 and 200 VNets, whose explanations are long).
+const BYTES_PER_HOP: u64 = 700;
+
+/// The full report's budget for its explained paths.
+const REPORT_BYTES: u64 = 3 << 30;
+
+/// Generated plans take 306-320 bytes per endpoint; 250 is below that at every size, so a
+/// refusal on this figure is never wrong.
+const GENERATED_BYTES_PER_ENDPOINT: usize = 250;
+
+fn endpoints(plan: &Plan) -> usize {
+    plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count()
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{} MB", bytes.div_ceil(1 << 20))
+}
+
+/// `check --summary`: refused above [`MAX_SUMMARY_ENDPOINTS`].
+pub fn summary(path: &str, plan: &Plan) -> Result<(), String> {
+    let n = endpoints(plan);
+    if n <= MAX_SUMMARY_ENDPOINTS {
+        return Ok(());
+    }
+    let bytes = 3 * (n as u64).pow(2) / 8;
+    Err(format!(
+        "{path}: the plan has {n} endpoints; the matrix of check --summary would take {} \
+         (three bit matrices of {n} x {n}), over its budget of {MAX_SUMMARY_ENDPOINTS} \
+         endpoints (about 1.4 GB). Split the plan (by region, or on-premises and Azure \
+         apart), or ask about one pair with `reachplan explain {path} FROM TO`.",
+        mb(bytes)
+    ))
+}
+
+/// The full report of `check` (text or JSON): refused above [`MAX_REPORT_ENDPOINTS`] or when
+/// the estimated explained paths exceed [`REPORT_BYTES`].
+pub fn report(path: &str, plan: &Plan) -> Result<(), String> {
+    let n = endpoints(plan);
+    let forward = format!(
+        "For the counts, run `reachplan check {path} --summary`; for one pair, `reachplan \
+         explain {path} FROM TO`; or split the plan."
+    );
+    if n > MAX_REPORT_ENDPOINTS {
+        return Err(format!(
+            "{path}: the plan has {n} endpoints, {} ordered pairs; check explains every pair \
+             of plans of up to {MAX_REPORT_ENDPOINTS} endpoints. {forward}",
+            n.saturating_mul(n - 1)
+        ));
+    }
+    let hops = hops_between_endpoints(plan);
+    let bytes = hops.saturating_mul(BYTES_PER_HOP);
+    if bytes <= REPORT_BYTES {
+        return Ok(());
+    }
+    Err(format!(
+        "{path}: the explanations of this plan's pairs would take about {} ({hops} hops \
+         between its {n} endpoints, as on a long chain of peerings), over the full report's \
+         budget of {}. {forward}",
+        mb(bytes),
+        mb(REPORT_BYTES)
+    ))
+}
+
+/// The sum, over ordered pairs of endpoints joined by links, of the fewest links between
+/// them: a lower bound of the hops the explanations hold. One breadth-first search per
+/// endpoint over the links (parallel links counted once): O(E × (N + L)).
+fn hops_between_endpoints(plan: &Plan) -> u64 {
+    let index: HashMap<&str, usize> = plan
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut edges = HashSet::new();
+    for link in &plan.links {
+        if let (Some(&a), Some(&b)) = (index.get(link.from.as_str()), index.get(link.to.as_str())) {
+            if a != b {
+                edges.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    let mut next = vec![Vec::new(); plan.nodes.len()];
+    for &(a, b) in &edges {
+        next[a].push(b);
+        next[b].push(a);
+    }
+    let is_endpoint: Vec<bool> = plan.nodes.iter().map(|n| n.kind.is_endpoint()).collect();
+    let mut total = 0u64;
+    let mut distance = vec![u32::MAX; plan.nodes.len()];
+    let mut queue = VecDeque::new();
+    for source in (0..plan.nodes.len()).filter(|&i| is_endpoint[i]) {
+        distance.fill(u32::MAX);
+        distance[source] = 0;
+        queue.push_back(source);
+        while let Some(at) = queue.pop_front() {
+            if is_endpoint[at] {
+                total += u64::from(distance[at]);
+            }
+            for &to in &next[at] {
+                if distance[to] == u32::MAX {
+                    distance[to] = distance[at] + 1;
+                    queue.push_back(to);
+                }
+            }
+        }
+    }
+    total
+}
+
+/// `generate N`: refused when the plan would be larger than the reader takes.
+pub fn generate(endpoints: usize) -> Result<(), String> {
+    let at_least = endpoints.saturating_mul(GENERATED_BYTES_PER_ENDPOINT);
+    if at_least <= engine::format::MAX_PLAN_BYTES {
+        return Ok(());
+    }
+    Err(generated_too_large(endpoints, at_least as u64))
+}
+
+/// The refusal of a generated plan of `bytes` (checked again on the text itself).
+pub fn generated_too_large(endpoints: usize, bytes: u64) -> String {
+    format!(
+        "a generated plan of {endpoints} endpoints would be at least {}, more than the {} a \
+         plan may be to be read back; ask for at most about {} endpoints",
+        mb(bytes),
+        mb(engine::format::MAX_PLAN_BYTES as u64),
+        engine::format::MAX_PLAN_BYTES / 320 / 1000 * 1000
+    )
+}
+
+/// The memory paragraph of `explain`, `capacity` and `fmt`, which answer in memory linear in
+/// the plan (explain and capacity trace only from the endpoints they answer about).
+pub const READING_HELP: &str = concat!(
+    "Memory: in proportion to the plan, never to its pairs.\n",
+    reading!()
+);

@@ -1,0 +1,204 @@
+//! The `reachplan` command: check a plan file, explain one pair, measure capacity, format or
+//! generate a plan, print shell completions.
+//!
+//! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
+//! 1 when an intent fails or a denied finding is present; 2 when the plan cannot be read, the
+//! command line is wrong, the answer would exceed the command's memory budget, or the output
+//! cannot be written.
+//!
+//! The parts: `args` declares the command line for clap, `budget` holds each command's memory
+//! budget, `out` prints (terminal-safe, streamed, write errors reported).
+
+mod args;
+mod budget;
+mod out;
+
+use std::ffi::OsString;
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{CommandFactory, Parser};
+use reachplan::engine::{self, report, terminal, Severity};
+
+use args::{Cli, Command, Deny};
+
+fn main() -> ExitCode {
+    match run(std::env::args_os()) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            out::error(&message);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
+    match cli.command {
+        Command::Check {
+            plan,
+            json,
+            summary,
+            deny,
+        } => check(&plan, json, summary, deny),
+        Command::Explain {
+            plan,
+            from,
+            to,
+            json,
+        } => explain(&plan, &from, &to, json),
+        Command::Capacity { plan, surge, json } => {
+            let (_, plan) = load(&plan)?;
+            let result = engine::capacity::capacity(&plan, surge);
+            if json {
+                out::json(&result)?;
+            } else {
+                out::text(&engine::capacity::render(&plan, &result))?;
+            }
+            Ok(u8::from(result.has_errors()))
+        }
+        Command::Fmt { plan } => {
+            let (_, plan) = load(&plan)?;
+            // As `write_plan` writes it, with what a terminal would obey as JSON escapes.
+            out::json(&plan)?;
+            Ok(0)
+        }
+        Command::Generate { endpoints, seed } => {
+            budget::generate(endpoints)?;
+            let text = engine::write_plan(&engine::generate::generate(endpoints, seed));
+            if text.len() > engine::format::MAX_PLAN_BYTES {
+                return Err(budget::generated_too_large(endpoints, text.len() as u64));
+            }
+            out::text(&text)?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "reachplan", &mut script);
+            out::text(&String::from_utf8_lossy(&script))?;
+            Ok(0)
+        }
+    }
+}
+
+/// A command line clap could not take, or `--help` / `--version`: help and version on stdout
+/// (exit 0), errors on stderr (exit 2), both as plain text with whatever the arguments held
+/// escaped.
+fn usage(e: &clap::Error) -> Result<u8, String> {
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        out::error(text.trim_start_matches("error: ").trim_end());
+        Ok(2)
+    } else {
+        out::text(&text)?;
+        Ok(0)
+    }
+}
+
+/// A path for messages: `-` for standard input, otherwise the path with its control
+/// characters, bidirectional overrides and bytes that are not UTF-8 escaped.
+fn shown(path: &Path) -> String {
+    terminal::escape_bytes(path.as_os_str().as_encoded_bytes())
+}
+
+fn read_text(path: &Path, shown: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    // One byte more than the reader takes, so that it can say the plan is too large without
+    // holding all of an endless input in memory.
+    let limit = engine::format::MAX_PLAN_BYTES as u64 + 1;
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() > engine::format::MAX_PLAN_BYTES {
+        let mb = engine::format::MAX_PLAN_BYTES / (1024 * 1024);
+        return Err(format!(
+            "{shown}:1:1: the plan is larger than {mb} MB; plans of more than {mb} MB are not read"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = engine::format::position(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        format!("{shown}:{line}:{column}: the plan is not UTF-8 text")
+    })
+}
+
+/// Reads a plan; returns the path as shown in messages beside it.
+fn load(path: &Path) -> Result<(String, engine::Plan), String> {
+    let shown = shown(path);
+    let text = read_text(path, &shown)?;
+    let plan = engine::read_plan(&text)
+        .map_err(|e| format!("{shown}:{}:{}: {}: {}", e.line, e.column, e.path, e.message))?;
+    Ok((shown, plan))
+}
+
+fn worst(deny: Option<Deny>) -> Option<Severity> {
+    deny.map(|d| match d {
+        Deny::Errors => Severity::Error,
+        Deny::Warnings => Severity::Warning,
+    })
+}
+
+fn check(path: &Path, json: bool, summary: bool, deny: Option<Deny>) -> Result<u8, String> {
+    let (path, plan) = load(path)?;
+    let deny = worst(deny);
+    if summary && !json {
+        budget::summary(&path, &plan)?;
+        let started = Instant::now();
+        let summary = engine::matrix::summary::summarize(&plan);
+        let elapsed = started.elapsed();
+        out::text(&format!(
+            "{}\nanalysis: {:.1} ms\n",
+            summary.text(),
+            elapsed.as_secs_f64() * 1000.0
+        ))?;
+        let denied = deny.is_some_and(|w| summary.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!summary.intents_hold() || denied));
+    }
+    budget::report(&path, &plan)?;
+    let analysis = engine::analyze(&plan);
+    if json {
+        out::json(&analysis)?;
+    } else {
+        out::text(&report::check(&plan, &analysis))?;
+    }
+    let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
+    Ok(u8::from(!analysis.intents_hold() || denied))
+}
+
+fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> {
+    let (path, plan) = load(path)?;
+    for id in [from, to] {
+        match plan.node(id) {
+            None => return Err(format!("{path}: no node has the id {id:?}")),
+            Some(n) if !n.kind.is_endpoint() => {
+                return Err(format!(
+                    "{id} is a {} node, which carries traffic but is not an endpoint",
+                    n.kind
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    if from == to {
+        return Err("explain needs two different endpoints".into());
+    }
+    let Some(story) = engine::explain(&plan, from, to) else {
+        return Err(format!("{from} → {to} is not a pair of endpoints"));
+    };
+    if json {
+        out::json(&story.pair)?;
+    } else {
+        out::text(&report::explain(&plan, &story))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,328 @@
+//! The command line under hostile input: arguments and paths that are not UTF-8, terminal
+//! escapes and bidirectional overrides in paths and plans, stdout closed or full, and plans
+//! whose answers would not fit in memory, run under a memory limit.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_reachplan");
+const T03: &str = "tests/data/scenarios/t03-peering-not-transitive.json";
+
+fn run_with(args: &[&OsStr], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the reachplan binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("reachplan finishes")
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    run_with(&args, stdin)
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// No byte a terminal would obey: no control character but the line break and the tab, no
+/// bidirectional override, no panic.
+fn assert_terminal_safe(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad = text
+        .chars()
+        .find(|&c| reachplan::engine::terminal::is_unsafe(c) && c != '\n' && c != '\t');
+    assert_eq!(bad, None, "{what}: {text}");
+    assert!(!text.contains("panicked"), "{what}: {text}");
+}
+
+#[test]
+fn arguments_and_paths_that_are_not_utf8_are_errors() {
+    let latin1 = OsStr::from_bytes(b"caf\xe9.json");
+    let out = run_with(&[OsStr::new("check"), latin1], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("caf\\xE9.json"), "{}", stderr(&out));
+    let out = run_with(
+        &[
+            OsStr::new("explain"),
+            OsStr::new(T03),
+            OsStr::from_bytes(b"a\xff"),
+            OsStr::new("b"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_terminal_safe(&out.stderr, "explain");
+    let out = run_with(&[OsStr::from_bytes(b"\xff\xfe")], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn escapes_in_paths_and_arguments_are_shown_escaped() {
+    for args in [
+        vec!["check", "\u{1b}]8;;http://x\u{7}evil\u{1b}[2J\u{202e}.json"],
+        vec!["explain", T03, "vnet-a", "x\u{1b}[31m\u{2066}"],
+        vec!["frobnicate\u{1b}[2J\u{202e}"],
+        vec!["check", T03, "--deny", "\u{202e}\u{1b}[1m"],
+    ] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_terminal_safe(&out.stderr, &format!("{args:?}"));
+    }
+    let out = run(&["check", "\u{1b}[31mred\u{202e}.json"], "");
+    assert!(
+        stderr(&out).contains("\\u{1b}[31mred\\u{202e}.json"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+const HOSTILE: &str = r#"{"reachplan": 1,
+  "title": "T\u001b[2J\u202eitle\u009b",
+  "nodes": [{"id": "a", "kind": "vnet", "name": "A\u001b]0;x\u0007\u2067", "region": "westeurope\u202d",
+             "address_space": ["10.1.0.0/16"], "description": "d\u001b[5m"},
+            {"id": "b", "kind": "site", "name": "B\nfake line", "address_space": ["10.2.0.0/16"]}],
+  "links": [],
+  "intents": [{"from": "a", "to": "b", "expect": "reachable", "why": "w\u001b[8m\u202e"}]}"#;
+
+#[test]
+fn plan_text_reaches_the_terminal_escaped_and_json_keeps_it_as_escapes() {
+    for args in [
+        vec!["check", "-"],
+        vec!["explain", "-", "a", "b"],
+        vec!["capacity", "-"],
+    ] {
+        let out = run(&args, HOSTILE);
+        assert!(
+            out.status.code().is_some_and(|c| c < 2),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_terminal_safe(&out.stdout, &format!("{args:?}"));
+    }
+    for args in [
+        vec!["check", "-", "--json"],
+        vec!["fmt", "-"],
+        vec!["capacity", "-", "--json"],
+    ] {
+        let out = run(&args, HOSTILE);
+        assert_terminal_safe(&out.stdout, &format!("{args:?}"));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        if args[0] == "fmt" {
+            assert_eq!(v["title"], "T\u{1b}[2J\u{202e}itle\u{9b}");
+            assert_eq!(v["nodes"][0]["name"], "A\u{1b}]0;x\u{7}\u{2067}");
+        }
+    }
+    let out = run(&["fmt", "-"], HOSTILE);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r"T\u001b[2J\u202eitle\u009b"), "{text}");
+}
+
+#[test]
+fn a_full_stdout_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for args in [
+        vec!["generate", "50"],
+        vec!["check", T03, "--json"],
+        vec!["check", T03],
+    ] {
+        let out = Command::new(BIN)
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(full.try_clone().expect("dup"))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("cannot write the output"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_closed_stdout_is_an_error() {
+    for args in [vec!["generate", "2000"], vec!["fmt", T03]] {
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("finishes");
+        // A short output may fit in the pipe before it is closed; 2,000 endpoints never do.
+        if args[0] == "generate" || out.status.code() != Some(0) {
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(
+                stderr(&out).contains("cannot write the output"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+}
+
+#[test]
+fn help_version_and_completions() {
+    for args in [
+        vec!["--help"],
+        vec!["--version"],
+        vec!["check", "--help"],
+        vec!["explain", "--help"],
+        vec!["capacity", "--help"],
+        vec!["fmt", "--help"],
+        vec!["generate", "--help"],
+        vec!["help", "check"],
+        vec!["completions", "bash"],
+        vec!["completions", "zsh"],
+        vec!["completions", "fish"],
+    ] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    let help = String::from_utf8_lossy(&run(&["check", "--help"], "").stdout).into_owned();
+    assert!(
+        help.contains("Memory:") && help.contains("--summary"),
+        "{help}"
+    );
+    assert_eq!(run(&["check"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["check", T03, "--surge", "2"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["capacity", T03, "--surge", "-1"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["capacity", T03, "--surge=3"], "").status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["check", T03, "--deny=error"], "").status.code(),
+        Some(0)
+    );
+    assert_eq!(run(&["generate", "x"], "").status.code(), Some(2));
+}
+
+#[test]
+fn generate_refuses_a_plan_the_reader_would_refuse() {
+    let out = run(&["generate", "1000000"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert!(
+        message.contains("64 MB") && message.contains("at most about"),
+        "{message}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// Runs the command under a limit of its address space (as `ulimit -v` does), so that an
+/// allocation the budget missed fails the test instead of the machine.
+fn run_limited(megabytes: u64, args: &[&str], stdin: &str) -> Output {
+    let script = format!("ulimit -v {} && exec \"$0\" \"$@\"", megabytes * 1024);
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sh runs");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("finishes")
+}
+
+fn vnets(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id": "v{i}", "kind": "vnet", "address_space": ["10.{}.{}.0/24"]}}"#,
+                i / 256,
+                i % 256
+            )
+        })
+        .collect()
+}
+
+fn plan(nodes: &[String], links: &[String]) -> String {
+    format!(
+        r#"{{"reachplan": 1, "nodes": [{}], "links": [{}]}}"#,
+        nodes.join(","),
+        links.join(",")
+    )
+}
+
+fn peering(a: usize, b: usize) -> String {
+    format!(r#"{{"kind": "peering", "from": "v{a}", "to": "v{b}"}}"#)
+}
+
+/// Each hostile shape, at a size that runs fast, under 1 GB of address space: an answer or
+/// a refusal that names the size, the limit and the way forward, never an abort.
+#[test]
+fn hostile_shapes_are_answered_or_refused_under_a_memory_limit() {
+    let chain = plan(
+        &vnets(300),
+        &(0..299).map(|i| peering(i, i + 1)).collect::<Vec<_>>(),
+    );
+    let out = run_limited(1024, &["check", "-", "--json"], &chain);
+    assert_eq!(out.status.code(), Some(2), "chain: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--summary") && stderr(&out).contains("MB"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_limited(1024, &["check", "-", "--summary"], &chain);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "chain summary: {}",
+        stderr(&out)
+    );
+
+    let mesh: Vec<String> = (0..30)
+        .flat_map(|i| (i + 1..30).map(move |j| peering(i, j)))
+        .collect();
+    let out = run_limited(1024, &["check", "-", "--json"], &plan(&vnets(30), &mesh));
+    assert_eq!(out.status.code(), Some(0), "mesh: {}", stderr(&out));
+
+    let parallel = vec![peering(0, 1); 300];
+    let out = run_limited(1024, &["check", "-", "--json"], &plan(&vnets(2), &parallel));
+    assert_eq!(out.status.code(), Some(0), "parallel: {}", stderr(&out));
+
+    let sites: Vec<String> = (0..60_001)
+        .map(|i| format!(r#"{{"id": "s{i}", "kind": "site"}}"#))
+        .collect();
+    let bare = plan(&sites, &[]);
+    for args in [vec!["check", "-", "--summary"], vec!["check", "-"]] {
+        let out = run_limited(1024, &args, &bare);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let message = stderr(&out);
+        assert!(message.contains("60001 endpoints"), "{message}");
+        assert!(!message.contains("memory allocation"), "{message}");
+    }
+    let out = run_limited(1024, &["fmt", "-"], &bare);
+    assert_eq!(out.status.code(), Some(0), "fmt: {}", stderr(&out));
+}

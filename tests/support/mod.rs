@@ -1,0 +1,3 @@
+pub mod golden;
+pub mod mutate;
+pub mod plans;
