@@ -264,6 +264,21 @@ await test('the fix button applies the fix, and undo takes it back', async () =>
   }, Object.values(before.cells).join(''));
 });
 
+await test('a one-way fix comes with the way back, and names the intent it breaks first', async () => {
+  await loadTemplate(page, 'hub-spoke-firewall');
+  await page.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
+  await page.waitForSelector('#apply-fix');
+  const label = await page.textContent('#apply-fix');
+  assert(label.includes('both directions'), `offers both directions: ${label}`);
+  const warning = await page.textContent('#fix-breaks');
+  assert(warning.includes('spoke-dev → spoke-prod is expected unreachable'), `names the intent: ${warning}`);
+  await page.click('#apply-fix');
+  await waitMark(page, 'spoke-dev', 'spoke-prod', '✓');
+  await waitMark(page, 'spoke-prod', 'spoke-dev', '✓');
+  await page.click('#undo');
+  await waitMark(page, 'spoke-dev', 'spoke-prod', '✗');
+});
+
 await test('the matrix is navigable with the arrow keys', async () => {
   await page.focus('table.matrix button[tabindex="0"]');
   const first = await page.evaluate(() => document.activeElement.id);

@@ -19,6 +19,7 @@ pub mod clipboard;
 pub mod components;
 pub mod defer;
 pub mod export;
+pub mod fixes;
 pub mod grouping;
 pub mod history;
 pub mod inspector;
