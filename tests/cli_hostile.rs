@@ -326,3 +326,75 @@ fn hostile_shapes_are_answered_or_refused_under_a_memory_limit() {
     let out = run_limited(1024, &["fmt", "-"], &bare);
     assert_eq!(out.status.code(), Some(0), "fmt: {}", stderr(&out));
 }
+
+/// Values a planner should question: each refused with its JSON path, line and column.
+#[test]
+fn questionable_values_are_refused_with_their_path() {
+    let vnet = |extra: &str| {
+        format!(
+            r#"{{"reachplan": 1, "nodes": [{{"id": "a", "kind": "vnet"{extra}}}, {{"id": "b", "kind": "vnet"}}]"#
+        )
+    };
+    let users = |mbps: &str| {
+        format!(
+            r#"{{"reachplan": 1, "nodes": [{{"id": "u", "kind": "users", "mbps_per_user": {mbps}}}]}}"#
+        )
+    };
+    let flow = |to: &str, mbps: &str| {
+        format!(
+            r#"{}, "flows": [{{"from": "a", "to": "{to}", "class": "bulk", "mbps": {mbps}}}]}}"#,
+            vnet("")
+        )
+    };
+    let cases = [
+        (users("-2"), "nodes[0].mbps_per_user", "positive number"),
+        (users("0"), "nodes[0].mbps_per_user", "positive number"),
+        (users("1e999"), "nodes[0].mbps_per_user", "out of range"),
+        (flow("b", "0"), "flows[0].mbps", "positive number"),
+        (flow("b", "-1.5"), "flows[0].mbps", "positive number"),
+        (flow("a", "1"), "flows[0].to", "to itself"),
+        (
+            format!(
+                r#"{}, "intents": [{{"from": "b", "to": "b", "expect": "reachable"}}]}}"#,
+                vnet("")
+            ),
+            "intents[0].to",
+            "to itself",
+        ),
+        (
+            format!("{}}}", vnet(r#", "address_space": ["10.0.0.1/24"]"#)),
+            "address_space[0]",
+            "10.0.0.0/24",
+        ),
+        (
+            format!("{}}}", vnet(r#", "address_space": ["010.1.0.0/16"]"#)),
+            "address_space[0]",
+            "leading zero",
+        ),
+        (
+            format!("{}}}", vnet(r#", "address_space": ["fd00::1/48"]"#)),
+            "address_space[0]",
+            "fd00::/48",
+        ),
+        (
+            format!("{}}}", vnet(r#", "kind": "site""#)),
+            "nodes[0].kind",
+            "duplicate field `kind`",
+        ),
+        (
+            r#"{"reachplan": 1, "nodes": [], "reachplan": 2}"#.to_string(),
+            "reachplan",
+            "duplicate field `reachplan`",
+        ),
+    ];
+    for (plan, path, needle) in cases {
+        let out = run(&["check", "-"], &plan);
+        let message = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{plan}: {message}");
+        assert!(message.starts_with("reachplan: -:1:"), "{plan}: {message}");
+        assert!(
+            message.contains(path) && message.contains(needle),
+            "{plan}: {message}"
+        );
+    }
+}

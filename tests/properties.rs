@@ -248,7 +248,8 @@ proptest! {
     fn every_finite_number_round_trips(x in any::<f64>().prop_filter("finite", |x| x.is_finite())) {
         let mut plan = Plan::new();
         let mut users = Node::new("u", NodeKind::Users);
-        users.mbps_per_user = Some(x);
+        // A demand of 0 or less is refused by the reader; positions take any number.
+        users.mbps_per_user = (x > 0.0).then_some(x);
         users.position = Some(Position { x, y: -x });
         plan.nodes.push(users);
         prop_assert_eq!(read_plan(&write_plan(&plan)).unwrap(), plan);

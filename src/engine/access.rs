@@ -6,6 +6,7 @@
 //! the network answers: Bastion Standard connects to what its VNet reaches, a desktop reaches
 //! what its VNet reaches, and whatever reaches the internet reaches a published application.
 
+use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, HashMap};
 
 use super::analysis::Pair;
@@ -24,8 +25,8 @@ pub struct Grant {
     pub path: Vec<String>,
     /// Link kinds between them.
     pub via: Vec<String>,
-    /// The rule of the rule book.
-    pub rule: &'static str,
+    /// The rule of the rule book (`None` when only the kind was asked for).
+    pub rule: Option<Rule>,
     /// What it means, in a sentence.
     pub note: String,
 }
@@ -110,7 +111,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                         access,
                         path: Vec::new(),
                         via: Vec::new(),
-                        rule: "",
+                        rule: None,
                         note: String::new(),
                     }
                 };
@@ -136,7 +137,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                 access: Access::RdpSsh,
                 path: vec![a.into(), b.into()],
                 via: vec!["bastion".into()],
-                rule: "R9.1",
+                rule: Some(Rule::R9_1),
                 note: format!("RDP/SSH in the browser to the VMs of {b} through its Azure Bastion, without a VPN client."),
             }
             });
@@ -150,7 +151,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                             access: Access::RdpSsh,
                             path: vec![a.into(), b.into(), p.into()],
                             via: vec!["bastion".into(), "peering".into()],
-                            rule: "R9.1",
+                            rule: Some(Rule::R9_1),
                             note: format!("RDP/SSH through {b}'s Azure Bastion to VMs of the peered VNet {p} (Basic SKU and up)."),
                         }
                         });
@@ -173,7 +174,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                             access: Access::RdpSsh,
                             path,
                             via,
-                            rule: "R9.1",
+                            rule: Some(Rule::R9_1),
                             note: format!("RDP/SSH by IP address through {b}'s Azure Bastion (Standard SKU and up) to {x}, which {b} reaches."),
                             }
                         });
@@ -186,7 +187,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                 access: Access::Desktop,
                 path: vec![a.into(), b.into()],
                 via: vec!["virtual_desktop".into()],
-                rule: "R9.2",
+                rule: Some(Rule::R9_2),
                 note: format!("A virtual desktop session that runs in {b}."),
             });
             for &nx in &endpoints {
@@ -198,7 +199,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                             access: Access::Desktop,
                             path,
                             via,
-                            rule: "R9.2",
+                            rule: Some(Rule::R9_2),
                             note: format!("From a virtual desktop in {b}, which reaches {x}."),
                         }
                     });
@@ -210,7 +211,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                 access: Access::Https,
                 path: vec![a.into(), b.into()],
                 via: vec!["app_gateway".into()],
-                rule: "R9.3",
+                rule: Some(Rule::R9_3),
                 note: format!(
                     "HTTP(S) to the applications {b} publishes through its Application Gateway."
                 ),
@@ -226,7 +227,7 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
                             access: Access::Https,
                             path,
                             via,
-                            rule: "R9.3",
+                            rule: Some(Rule::R9_3),
                             note: format!("HTTP(S) over the internet to the applications {b} publishes through its Application Gateway."),
                         }
                     });
@@ -290,7 +291,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
             message,
             nodes,
             links: Vec::new(),
-            rule: Some("R10.3"),
+            rule: Some(Rule::R10_3),
         });
     }
     out

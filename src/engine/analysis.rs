@@ -5,6 +5,7 @@
 //! (the same from `to` to `from`); the internet is the exception, as replies from it follow the
 //! connection that opened it.
 
+use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -44,7 +45,7 @@ pub struct Pair {
     pub one_way: bool,
     /// The rule that stops it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Rule>,
     /// Why it stops, in a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -61,7 +62,7 @@ pub struct Pair {
     pub access: Option<Access>,
     /// The rule that grants the limited access.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_rule: Option<String>,
+    pub access_rule: Option<Rule>,
     /// What the limited access is, in a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_note: Option<String>,
@@ -255,7 +256,7 @@ pub(crate) fn grant_access(pair: &mut Pair, grants: &BTreeMap<(String, String), 
         pair.access = Some(Access::Network);
     } else if let Some(grant) = grants.get(&(pair.from.clone(), pair.to.clone())) {
         pair.access = Some(grant.access);
-        pair.access_rule = Some(grant.rule.to_string());
+        pair.access_rule = grant.rule;
         pair.access_note = Some(grant.note.clone());
         if !pair.one_way {
             pair.path = grant.path.clone();
@@ -316,7 +317,7 @@ pub(crate) fn judge(
     match fate {
         Verdict::Reachable => pair.reachable = true,
         Verdict::Closed => {
-            pair.rule = Some("R9.3".into());
+            pair.rule = Some(Rule::R9_3);
             pair.reason = Some(format!(
                 "The internet does not open connections into the private network of {idb}; nothing publishes it."
             ));
@@ -325,7 +326,7 @@ pub(crate) fn judge(
             });
         }
         Verdict::Overlap => {
-            pair.rule = Some("R2.1".into());
+            pair.rule = Some(Rule::R2_1);
             pair.reason = overlap.cloned();
             pair.fix = Some(format!(
                 "Renumber {ida} or {idb} so that their addresses do not overlap."
@@ -336,7 +337,7 @@ pub(crate) fn judge(
             match back.and_then(Trace::first_block) {
                 Some(block) => {
                     used.extend(back.into_iter().flat_map(|r| r.assumptions()));
-                    pair.rule = Some(block.rule.to_string());
+                    pair.rule = Some(block.rule);
                     pair.reason = Some(format!(
                         "Traffic from {ida} reaches {idb}, but there is no way back: {}",
                         block.reason
@@ -355,7 +356,7 @@ pub(crate) fn judge(
             Some(block) => {
                 used.extend(there.into_iter().flat_map(|t| t.assumptions()));
                 let more = there.map_or(0, |t| t.violations.saturating_sub(1));
-                pair.rule = Some(block.rule.to_string());
+                pair.rule = Some(block.rule);
                 pair.reason = Some(if more > 0 {
                     format!(
                         "{} (The nearest path breaks {more} more rule{} after this one.)",
@@ -402,7 +403,7 @@ fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pai
         return;
     };
     let (uid, vid, gid) = (net.id(users), net.id(vnet), net.id(g));
-    pair.rule = Some("R1.11".into());
+    pair.rule = Some(Rule::R1_11);
     pair.reason = Some(format!(
         "P2S clients ({uid}) reach {gid}, whose gateway they connect to, and the VNets peered directly with {gid} that use its gateway; {vid} is a peer of a peer, and VNet peering is not transitive."
     ));
@@ -444,7 +445,7 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        pair.rule = Some("R7.2".into());
+        pair.rule = Some(Rule::R7_2);
         pair.reason = Some(format!(
             "{ida} is attached to virtual WAN {} and {idb} to virtual WAN {}; only the hubs of one virtual WAN form a mesh, hubs of different virtual WANs are not connected.",
             name(&wa),
@@ -456,7 +457,7 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         return;
     }
     if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
-        pair.rule = Some("R1.1".into());
+        pair.rule = Some(Rule::R1_1);
         pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
         pair.fix = Some(format!("Peer {ida} with {idb}."));
         pair.edit = Some(Edit::AddLink {
@@ -478,11 +479,11 @@ fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         let limited = net.adj[u]
             .iter()
             .find_map(|&(c, _)| match net.conns[c].kind {
-                ConnKind::Link(LinkKind::Bastion) => Some("R9.1"),
-                ConnKind::Link(LinkKind::VirtualDesktop) => Some("R9.2"),
+                ConnKind::Link(LinkKind::Bastion) => Some(Rule::R9_1),
+                ConnKind::Link(LinkKind::VirtualDesktop) => Some(Rule::R9_2),
                 _ => None,
             });
-        pair.rule = Some(limited.unwrap_or("R1.11").to_string());
+        pair.rule = Some(limited.unwrap_or(Rule::R1_11));
         pair.reason = Some(format!(
             "{uid} has no working point-to-site VPN connection, so it has no network route to {}; Bastion and virtual desktops give access of a limited kind, not routes.",
             if u == a { idb } else { ida }

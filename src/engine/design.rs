@@ -4,6 +4,7 @@
 use super::model::{Auth, LinkKind, NodeKind, VpnType};
 use super::rules::{Finding, Severity};
 use super::topology::Net;
+use crate::engine::catalogue::Rule;
 
 /// ASNs that Azure reserves (R3.3, S-VPN-FAQ).
 const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
@@ -11,7 +12,7 @@ const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 6
 fn finding(
     severity: Severity,
     code: &'static str,
-    rule: &'static str,
+    rule: Rule,
     message: String,
     mut nodes: Vec<String>,
     mut links: Vec<usize>,
@@ -93,7 +94,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Info,
                 "users-address-space",
-                "R1.11",
+                Rule::R1_11,
                 format!("{} has an address space, but P2S users take their addresses from the address pool of the gateway or hub they connect to; it is not used.", node.id),
                 vec![node.id.clone()],
                 Vec::new(),
@@ -105,7 +106,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Error,
                 "reserved-asn",
-                "R3.3",
+                Rule::R3_3,
                 format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure will not come up. Choose another private ASN.", node.id),
                 vec![node.id.clone()],
                 Vec::new(),
@@ -134,7 +135,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Error,
                 "same-asn",
-                "R8.1",
+                Rule::R8_1,
                 format!("{} and {} both use ASN {gw_asn} on a BGP connection; the two sides need different ASNs.", site.id, gw.id),
                 vec![site.id.clone(), gw.id.clone()],
                 conn.link.into_iter().collect(),
@@ -163,7 +164,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Warning,
                 "redundant-tunnels-need-bgp",
-                "R3.7",
+                Rule::R3_7,
                 format!("{} has {} S2S connections to {}; several tunnels to one site need BGP on each of them.", net.id(site), conns.len(), node.id),
                 vec![net.id(site).to_string(), node.id.clone()],
                 conns.iter().filter_map(|c| c.link).collect(),
@@ -208,7 +209,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
         out.push(finding(
             Severity::Warning,
             "policy-based-selectors",
-            "R1.13",
+            Rule::R1_13,
             format!("{} uses a policy-based VPN device: its traffic selectors must include {} as well as {}'s own range, or those networks do not reach it.", site.id, what.join(" and "), node.id),
             vec![site.id.clone(), node.id.clone()],
             conn.link.into_iter().collect(),
@@ -228,7 +229,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
         out.push(finding(
             Severity::Warning,
             "radius-over-s2s",
-            "R3.17",
+            Rule::R3_17,
             format!("{}'s P2S uses RADIUS, and the RADIUS server must be in Azure or on-premises behind a S2S connection (not ExpressRoute); {} has no S2S connection to a site.", node.id, node.id),
             vec![node.id.clone()],
             Vec::new(),

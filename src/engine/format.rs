@@ -130,7 +130,7 @@ fn read(text: &str) -> Result<Plan, PlanError> {
         Err(e) => {
             // The typed reader knows the path; use it when it stops at the same place.
             let mut err = json_error(&e, ".");
-            if let Some(typed) = typed_error(text) {
+            if let Some(typed) = typed_error_or_plan(text).err() {
                 if (typed.line, typed.column) == (err.line, err.column) {
                     err.path = typed.path;
                 }
@@ -138,10 +138,14 @@ fn read(text: &str) -> Result<Plan, PlanError> {
             return Err(err);
         }
     };
+    if let Some((at, e)) = super::duplicates::first(text) {
+        return Err(json_error(&e, &at));
+    }
     check_version(text, &value)?;
     let plan = typed_error_or_plan(text)?;
     check_ids(text, &plan)?;
     check_fields(text, &plan)?;
+    super::questions::check(text, &plan)?;
     Ok(plan)
 }
 
@@ -188,10 +192,6 @@ fn typed_error_or_plan(text: &str) -> Result<Plan, PlanError> {
             Err(json_error(e.inner(), &at))
         }
     }
-}
-
-fn typed_error(text: &str) -> Option<PlanError> {
-    typed_error_or_plan(text).err()
 }
 
 fn check_version(text: &str, value: &serde_json::Value) -> Result<(), PlanError> {

@@ -6,7 +6,9 @@
 pub mod access;
 pub mod analysis;
 pub mod capacity;
+pub mod catalogue;
 pub mod design;
+pub mod duplicates;
 pub mod edit;
 pub mod focus;
 pub mod format;
@@ -16,6 +18,7 @@ pub mod limits;
 pub mod locate;
 pub mod matrix;
 pub mod model;
+pub mod questions;
 pub mod reach;
 pub mod report;
 pub mod rules;

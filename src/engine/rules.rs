@@ -5,6 +5,7 @@
 //! network engineer. The UI, the CLI and the tests show these values as they are, so the same
 //! words appear everywhere.
 
+use crate::engine::catalogue::Rule;
 use serde::Serialize;
 
 use super::edit::Edit;
@@ -12,8 +13,8 @@ use super::edit::Edit;
 /// Why traffic cannot take one hop: the rule, a sentence, and the smallest change that opens it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
-    /// Rule id of the rule book, e.g. `R1.1`.
-    pub rule: &'static str,
+    /// Rule of the rule book, e.g. `R1.1`.
+    pub rule: Rule,
     /// Stable machine-readable code, e.g. `peering-not-transitive`.
     pub code: &'static str,
     /// What stops the traffic, in a sentence.
@@ -31,12 +32,7 @@ pub struct Block {
 
 impl Block {
     /// A block with a fix.
-    pub fn new(
-        rule: &'static str,
-        code: &'static str,
-        reason: String,
-        fix: Option<String>,
-    ) -> Block {
+    pub fn new(rule: Rule, code: &'static str, reason: String, fix: Option<String>) -> Block {
         Block {
             rule,
             code,
@@ -97,9 +93,9 @@ pub struct Finding {
     /// Indexes of the links concerned (into the plan's `links`), sorted.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<usize>,
-    /// Rule id of the rule book.
+    /// Rule of the rule book.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<&'static str>,
+    pub rule: Option<Rule>,
 }
 
 /// A default the engine chose where the rule book marks a point UNCONFIRMED or contested.
@@ -140,7 +136,7 @@ pub struct Assumption {
     pub code: &'static str,
     /// Rule id the assumption stands in for, if the rule book has one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<&'static str>,
+    pub rule: Option<Rule>,
     /// What the engine assumed and what would change the answer.
     pub message: &'static str,
 }
@@ -151,32 +147,32 @@ impl AssumptionId {
         let (code, rule, message) = match self {
             AssumptionId::StaticTransit => (
                 "static-s2s-transit",
-                Some("R3.6"),
+                Some(Rule::R3_6),
                 "Transit between two S2S (or VNet-to-VNet) connections of one VPN gateway is taken to need BGP on both; with static routes only it is UNCONFIRMED in the documentation, so it is shown as not reachable.",
             ),
             AssumptionId::P2sStaticS2s => (
                 "p2s-static-s2s",
-                Some("R3.11"),
+                Some(Rule::R3_11),
                 "P2S clients are taken not to reach on-premises over a static S2S connection (Microsoft's P2S routing article). Reports say it can work when the on-premises device routes the P2S pool and clients get the site route (OpenVPN/Azure VPN Client, or custom routes); enable BGP to be sure.",
             ),
             AssumptionId::P2sOverEr => (
                 "p2s-over-expressroute",
-                Some("R3.14"),
+                Some(Rule::R3_14),
                 "P2S clients of a VNet gateway are taken not to reach on-premises networks behind ExpressRoute, even with Route Server (current Route Server FAQ). Some reports say it can work; a Standard Virtual WAN hub supports it.",
             ),
             AssumptionId::BasicHubVnets => (
                 "basic-vwan-vnets",
-                Some("R7.1"),
+                Some(Rule::R7_1),
                 "In a Basic Virtual WAN, S2S branches are taken to reach the VNets connected to their own hub and nothing more (no source says it outright).",
             ),
             AssumptionId::BranchToBranchOff => (
                 "vwan-branch-to-branch-off",
-                Some("R7.4"),
+                Some(Rule::R7_4),
                 "With branch-to-branch off, every branch pair (S2S, P2S and ExpressRoute) is taken to be blocked, as the Virtual WAN FAQ says; one article names only VPN to ExpressRoute.",
             ),
             AssumptionId::VwanSpokeGateway => (
                 "vwan-spoke-gateway",
-                Some("R7.12"),
+                Some(Rule::R7_12),
                 "A VNet connected to a Virtual WAN hub is taken not to pass hub traffic to its own gateways or peerings (whether it may keep its own gateway is UNCONFIRMED).",
             ),
             AssumptionId::NoOnPremTransit => (
@@ -186,12 +182,12 @@ impl AssumptionId {
             ),
             AssumptionId::SameCircuit => (
                 "same-circuit-sites",
-                Some("R6.10"),
+                Some(Rule::R6_10),
                 "Networks attached to the same circuit's private peering are taken to reach each other over your own WAN, not through Azure.",
             ),
             AssumptionId::UnknownLocation => (
                 "unknown-location",
-                Some("R6.2"),
+                Some(Rule::R6_2),
                 "A circuit's peering location or a network's region is not in the tables or not given, so the circuit's scope was not checked for it.",
             ),
             AssumptionId::P2sForcedTunnel => (
@@ -201,17 +197,17 @@ impl AssumptionId {
             ),
             AssumptionId::RouteServerBgp => (
                 "route-server-bgp",
-                Some("R2.7"),
+                Some(Rule::R2_7),
                 "ExpressRoute to S2S transit through Route Server is taken to need BGP on the S2S connection, since the VPN gateway re-advertises learned routes to BGP peers only.",
             ),
             AssumptionId::GcpRequirements => (
                 "gcp-requirements",
-                Some("R8.2"),
+                Some(Rule::R8_2),
                 "Google Cloud over S2S is taken to work like any BGP site; Microsoft documents no Azure-side requirements (active-active, tunnel count) for it.",
             ),
             AssumptionId::LocalCircuitMesh => (
                 "local-circuit-vwan-mesh",
-                Some("R7.11"),
+                Some(Rule::R7_11),
                 "A Local circuit connected to a Virtual WAN hub is taken to reach VNets of other regions through the hub mesh (the Virtual WAN ExpressRoute article); other sources disagree.",
             ),
         };

@@ -1,6 +1,7 @@
 //! Findings that need the whole network: overlapping address spaces between joined networks,
 //! and per-hub and per-gateway limits from the rule book's tables.
 
+use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ipnet::IpNet;
@@ -103,7 +104,7 @@ fn default_routes(net: &mut Net) {
             ),
             nodes: sorted(std::iter::once(node.id.clone()).chain(list).collect()),
             links: Vec::new(),
-            rule: Some(if over_er { "R6.13" } else { "R2.1" }),
+            rule: Some(if over_er { Rule::R6_13 } else { Rule::R2_1 }),
         });
     }
     net.findings.extend(new);
@@ -159,7 +160,7 @@ pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
                 message: message.clone(),
                 nodes: sorted(vec![ida, idb]),
                 links: Vec::new(),
-                rule: Some("R2.1"),
+                rule: Some(Rule::R2_1),
             });
         }
         out.insert((a, b), message);
@@ -196,7 +197,7 @@ pub fn limits(net: &mut Net) {
                 new.push((
                     n,
                     "vwan-vnet-connections",
-                    "R7.9",
+                    Rule::R7_9,
                     format!(
                         "Hub {} has {vnets} VNet connections; with {hubs} hubs a hub takes {max}.",
                         node.id
@@ -208,7 +209,7 @@ pub fn limits(net: &mut Net) {
                 new.push((
                     n,
                     "vwan-er-circuits",
-                    "R7.9",
+                    Rule::R7_9,
                     format!(
                         "Hub {} has {circuits} ExpressRoute circuits; a hub takes {} at most.",
                         node.id,
@@ -221,7 +222,7 @@ pub fn limits(net: &mut Net) {
             let circuits = count(LinkKind::ErConnection);
             let max = limits::circuits_per_er_gateway(er.sku, er.scale_units);
             if circuits > max {
-                new.push((n, "er-gateway-circuits", "R6.6", format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
+                new.push((n, "er-gateway-circuits", Rule::R6_6, format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
             }
         }
     }

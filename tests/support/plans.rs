@@ -50,7 +50,9 @@ pub fn prefix(node: usize, spec: &PrefixSpec) -> Cidr {
         PrefixSpec::Pool(b, len) => format!("10.{}.{}.0/{len}", 200 + b / 2, (b % 2) * 128),
         PrefixSpec::V6(b, len) => format!("fd00:{b}::/{len}"),
     };
-    Cidr::parse(&text).unwrap()
+    // A pool prefix is written from its pool's address; its network is the same range.
+    let net: ipnet::IpNet = text.parse().unwrap();
+    Cidr::parse(&net.trunc().to_string()).unwrap()
 }
 
 pub fn opt<T: std::fmt::Debug + Clone + 'static>(
@@ -310,7 +312,8 @@ pub fn node(i: usize, bag: &Bag, wans: usize) -> Node {
                 ios: c[3],
                 android: c[4],
             });
-            n.mbps_per_user = bag.users.2;
+            // A demand of 0 or less is refused by the reader.
+            n.mbps_per_user = bag.users.2.filter(|&m| m > 0.0);
         }
         NodeKind::Vnet => {
             let (vpn, er, fw, rs, bastion, app, avd) = bag.vnet.clone();
@@ -491,6 +494,10 @@ pub fn build(
                 endpoints[from.index(e)].clone(),
                 endpoints[to.index(e)].clone(),
             );
+            // An intent or a flow from an endpoint to itself is refused by the reader.
+            if from == to {
+                continue;
+            }
             if i % 2 == 0 {
                 plan.intents.push(Intent {
                     from,

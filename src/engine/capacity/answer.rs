@@ -1,5 +1,6 @@
 //! The capacity answer as plain data: utilisation rows, shortfalls with recommendations, flows, what breaks first.
 
+use crate::engine::catalogue::Rule;
 use serde::Serialize;
 
 use crate::engine::model::{FirewallSku, FlowClass, VpnSku};
@@ -134,7 +135,7 @@ pub struct Row {
     /// The source of that table.
     pub source: &'static str,
     /// Rule id of the rule book.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// A change the recommendation makes, for a UI or a script.

@@ -9,6 +9,7 @@
 //! whose OS the plan does not give are taken to use any protocol, in the order IKEv2/OpenVPN
 //! before SSTP.
 
+use crate::engine::catalogue::Rule;
 use serde::Serialize;
 
 use crate::engine::model::{Auth, Node, Protocol};
@@ -91,7 +92,7 @@ pub struct Refusal {
     /// Finding code.
     pub code: &'static str,
     /// Rule id.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Whether an authentication type lets this OS use this protocol (R4.6: Entra ID only over
@@ -117,11 +118,11 @@ pub fn choose(os: Os, offered: &[Protocol], auth: &[Auth]) -> Result<Protocol, R
         .collect();
     if supported.is_empty() {
         let rule = if offered.iter().all(|p| *p == Protocol::Sstp) {
-            "R4.2"
+            Rule::R4_2
         } else if offered.iter().all(|p| *p == Protocol::Ikev2) {
-            "R4.3"
+            Rule::R4_3
         } else {
-            "R4.1"
+            Rule::R4_1
         };
         return Err(Refusal {
             code: "client-os-protocol",
@@ -133,7 +134,7 @@ pub fn choose(os: Os, offered: &[Protocol], auth: &[Auth]) -> Result<Protocol, R
         .find(|p| auth_allows(os, *p, auth))
         .ok_or(Refusal {
             code: "client-os-auth",
-            rule: "R4.6",
+            rule: Rule::R4_6,
         })
 }
 
@@ -157,7 +158,7 @@ mod tests {
     fn macos_cannot_use_sstp() {
         assert_eq!(
             choose(Os::Macos, &[Protocol::Sstp], &[Auth::Certificate]).map_err(|r| r.rule),
-            Err("R4.2")
+            Err(Rule::R4_2)
         );
         assert_eq!(
             choose(Os::Windows, &[Protocol::Sstp, Protocol::Ikev2], &[]),

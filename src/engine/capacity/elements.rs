@@ -1,5 +1,6 @@
 //! Who connects where and what each element carries: users spread over their gateways' protocols, and the Mbps placed on every element.
 
+use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
 use super::clients::{self, Os, Refusal};
@@ -129,7 +130,7 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
                 protocol: if offered.is_empty() {
                     Err(Refusal {
                         code: "client-os-protocol",
-                        rule: "R4.6",
+                        rule: Rule::R4_6,
                     })
                 } else {
                     clients::choose(os, &offered, &auth)

@@ -8,6 +8,7 @@
 
 use super::elements::{Dir, Key, Loads};
 use super::{num, severity_of, state, Change, Ctx, ElementKind, Measure, Measured, Row, HEADROOM};
+use crate::engine::catalogue::Rule;
 use crate::engine::limits;
 use crate::engine::model::{ErGwSku, ErSku, NodeKind};
 
@@ -54,7 +55,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                 row.mbps,
                 format!("{what}, {} Mbps", row.mbps),
                 limits::ER_GW_SOURCE,
-                "R6.7",
+                Rule::R6_7,
             ));
             let learned = super::routes::er_gateway(plan, n);
             if learned > 0 {
@@ -65,7 +66,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                     row.routes,
                     format!("{what}, {} routes learned", row.routes),
                     limits::ER_GW_SOURCE,
-                    "R6.7",
+                    Rule::R6_7,
                 ));
             }
             let advertised = super::routes::er_vnet(plan, n);
@@ -76,7 +77,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                 limits::ER_VNET_ROUTES,
                 format!("{} IPv4 routes per VNet connection", limits::ER_VNET_ROUTES),
                 limits::ER_ROUTES_SOURCE,
-                "R6.4",
+                Rule::R6_4,
             ));
         }
         if node.kind == NodeKind::Expressroute {
@@ -121,7 +122,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                     mbps,
                     format!("{mbps} Mbps circuit, each direction"),
                     limits::CIRCUIT_SOURCE,
-                    "R6.3",
+                    Rule::R6_3,
                 ));
             }
             let sku = node.sku.unwrap_or(ErSku::Standard);
@@ -138,7 +139,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                         sku.as_str()
                     ),
                     limits::ER_ROUTES_SOURCE,
-                    "R6.4",
+                    Rule::R6_4,
                 ));
             }
         }

@@ -2,6 +2,7 @@
 
 use super::elements::{Key, Loads};
 use super::{num, severity_of, state, Change, Ctx, ElementKind, Measure, Measured, Row, HEADROOM};
+use crate::engine::catalogue::Rule;
 use crate::engine::limits;
 use crate::engine::model::FirewallSku;
 use crate::engine::rules::Severity;
@@ -31,7 +32,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
             capacity: f64::from(row.mbps),
             limit: format!("{} firewall, {} Mbps", sku_name(row.sku), row.mbps),
             source: limits::FIREWALL_SOURCE,
-            rule: "R9.2",
+            rule: Rule::R9_2,
         });
     }
     out
@@ -68,7 +69,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
             ctx.find(
                 Severity::Info,
                 "firewall-autoscale",
-                "R9.2",
+                Rule::R9_2,
                 format!("{e}'s firewall carries {} Mbps, more than the {} Mbps it has before autoscale; a sudden surge waits 5–7 minutes for it to scale out.", num(row.demand), current.initial_mbps),
                 vec![e.to_string()],
                 Some((f64::from(current.initial_mbps), limits::FIREWALL_SOURCE)),

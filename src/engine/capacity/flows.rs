@@ -4,6 +4,7 @@ use super::elements::{Load, Loads};
 use super::latency;
 use super::path::{choose, crossed, is_branch, kind_of, Choice};
 use super::{num, Change, Ctx, ElementKind, FlowRoute};
+use crate::engine::catalogue::Rule;
 use crate::engine::focus::Answers;
 use crate::engine::limits;
 use crate::engine::model::{FlowClass, NodeKind};
@@ -57,9 +58,8 @@ pub fn place(ctx: &mut Ctx, analysis: &Answers, loads: &mut Loads) -> Vec<FlowRo
                 "flow-unreachable",
                 analysis
                     .pair(&flow.from, &flow.to)
-                    .and_then(|p| p.rule.as_deref())
-                    .and_then(rule_id)
-                    .unwrap_or("R1.1"),
+                    .and_then(|p| p.rule)
+                    .unwrap_or(Rule::R1_1),
                 format!(
                     "Flow {} → {} ({} Mbps) has no path, so its load is placed nowhere: {why}",
                     flow.from,
@@ -96,24 +96,6 @@ pub fn place(ctx: &mut Ctx, analysis: &Answers, loads: &mut Loads) -> Vec<FlowRo
     out
 }
 
-/// The rule book's id for a rule the analysis names, as a `'static` string (every id of the
-/// rule book, sections 1 to 10).
-fn rule_id(rule: &str) -> Option<&'static str> {
-    const KNOWN: &[&str] = &[
-        "R1.1", "R1.2", "R1.3", "R1.4", "R1.5", "R1.6", "R1.7", "R1.8", "R1.9", "R1.10", "R1.11",
-        "R1.12", "R1.13", "R1.14", "R1.15", "R2.1", "R2.2", "R2.3", "R2.4", "R2.5", "R2.6", "R2.7",
-        "R2.8", "R2.9", "R2.10", "R3.1", "R3.2", "R3.3", "R3.4", "R3.5", "R3.6", "R3.7", "R3.8",
-        "R3.9", "R3.10", "R3.11", "R3.12", "R3.13", "R3.14", "R3.15", "R3.16", "R3.17", "R3.18",
-        "R3.19", "R4.1", "R4.2", "R4.3", "R4.4", "R4.5", "R4.6", "R4.7", "R4.8", "R4.9", "R5.1",
-        "R5.2", "R5.3", "R6.1", "R6.2", "R6.3", "R6.4", "R6.5", "R6.6", "R6.7", "R6.8", "R6.9",
-        "R6.10", "R6.11", "R6.12", "R6.13", "R6.14", "R7.1", "R7.2", "R7.3", "R7.4", "R7.5",
-        "R7.6", "R7.7", "R7.8", "R7.9", "R7.10", "R7.11", "R7.12", "R8.1", "R8.2", "R8.3", "R8.4",
-        "R8.5", "R8.6", "R9.1", "R9.2", "R9.3", "R10.1", "R10.2", "R10.3", "R10.4", "R10.5",
-        "R10.6",
-    ];
-    KNOWN.iter().copied().find(|k| *k == rule)
-}
-
 fn single_flow(ctx: &mut Ctx, from: &str, to: &str, fw: usize, mbps: f64) {
     let node = &ctx.plan.nodes[fw];
     let row = limits::firewall(node.firewall.as_ref().and_then(|f| f.sku));
@@ -124,7 +106,7 @@ fn single_flow(ctx: &mut Ctx, from: &str, to: &str, fw: usize, mbps: f64) {
     ctx.find(
         Severity::Info,
         "firewall-single-flow",
-        "R9.2",
+        Rule::R9_2,
         format!(
             "Flow {from} → {to} ({} Mbps) crosses {id}'s firewall, whose single TCP flow tops out at {} Mbps; it needs several connections.",
             num(mbps),
@@ -151,7 +133,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         ctx.find(
             Severity::Warning,
             "realtime-over-internet",
-            "R10.4",
+            Rule::R10_4,
             format!("Realtime flow {from} → {to} crosses the internet over {site}'s S2S VPN although {site} has ExpressRoute, which does not carry it: {reason}."),
             vec![from.to_string(), to.to_string(), site.clone()],
             None,
@@ -163,7 +145,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         ctx.find(
             Severity::Info,
             "er-local-preference",
-            "R6.12",
+            Rule::R6_12,
             format!("Realtime flow {from} → {to} is placed on ExpressRoute, which Azure prefers for equal prefixes; {site} must prefer it too (BGP local preference), or the flow goes out over the VPN and returns over ExpressRoute."),
             vec![from.to_string(), to.to_string()],
             None,
@@ -180,7 +162,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         ctx.find(
             Severity::Warning,
             "realtime-er-hairpin",
-            "R6.8",
+            Rule::R6_8,
             format!("Realtime flow {from} → {to} goes from {a} to {b} through circuit {c}, a hairpin at the ExpressRoute edge that adds the MSEE hop and the gateways' limits (R6.8, R10.4)."),
             vec![from.to_string(), to.to_string(), c.clone()],
             None,

@@ -1,5 +1,6 @@
 //! Measuring one element: a row before and after the surge, its severity, the sentence that states it, and the context the element builders share.
 
+use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
 use super::{Change, ElementKind, Measure, Note, Row, Shortfall};
@@ -35,7 +36,7 @@ impl<'p> Ctx<'p> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        rule: &'static str,
+        rule: Rule,
         message: String,
         nodes: Vec<String>,
         limit: Option<(f64, &'static str)>,
@@ -76,7 +77,7 @@ pub(crate) struct Measured {
     pub capacity: f64,
     pub limit: String,
     pub source: &'static str,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// A surge multiple as the output prints it: up to two decimals.

@@ -4,6 +4,7 @@
 //! Recommendations come from [`limits::VPN_RECOMMENDED`] (zone-redundant SKUs, R5.1): connections
 //! and throughput with 30 % headroom, tunnels as counted (a tunnel is planned, not a surge).
 
+use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
 use super::clients::{self, Os};
@@ -85,7 +86,7 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
                 limits::SSTP_CONNECTIONS,
                 format!("SSTP, {} connections on any SKU", limits::SSTP_CONNECTIONS),
                 limits::SSTP_SOURCE,
-                "R4.2",
+                Rule::R4_2,
             ));
         }
         if row.ikev2_openvpn > 0
@@ -102,7 +103,7 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
                     row.ikev2_openvpn
                 ),
                 limits::VPN_SKU_SOURCE,
-                "§5",
+                Rule::S5,
             ));
         }
         let t = tunnels(ctx, g);
@@ -130,7 +131,7 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
                 cap,
                 limit,
                 limits::VPN_SKU_SOURCE,
-                "R3.1",
+                Rule::R3_1,
             ));
         }
         let load = loads.get(Key::of(g, ElementKind::VpnGateway));
@@ -141,7 +142,7 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
             row.throughput_mbps,
             format!("{}, {} Mbps aggregate", sku_text(row), row.throughput_mbps),
             limits::VPN_SKU_SOURCE,
-            "§5",
+            Rule::S5,
         ));
         if let Some((protocols, _)) = &p2s {
             let mut used: Vec<(Os, Protocol)> = mine
@@ -173,7 +174,7 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
                     cap,
                     format!("{who}, {cap} routes"),
                     limits::P2S_ROUTES_SOURCE,
-                    "R3.16",
+                    Rule::R3_16,
                 ));
             }
         }
@@ -323,7 +324,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row], users: &[Assigned]) {
 }
 
 /// Users, gateway, OS, finding code and rule of a group of users who cannot connect.
-type RefusedKey = (usize, usize, Os, &'static str, &'static str);
+type RefusedKey = (usize, usize, Os, &'static str, Rule);
 
 /// Users whose OS has no protocol (or authentication) on their gateway.
 fn refused(ctx: &mut Ctx, users: &[Assigned]) {

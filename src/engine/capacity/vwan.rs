@@ -4,6 +4,7 @@
 //! smallest) and the output says so. The rule book gives no S2S throughput per scale unit, so the
 //! S2S gateway is measured against the hub's 20 Gbps whatever its `scale_units.s2s`.
 
+use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
 use super::elements::{Assigned, Key, Loads};
@@ -52,9 +53,9 @@ pub fn measure(ctx: &mut Ctx, users: &[Assigned], loads: &Loads) -> Vec<Measured
             limit,
             source: limits::VWAN_SOURCE,
             rule: if kind == ElementKind::VwanP2s {
-                "R7.10"
+                Rule::R7_10
             } else {
-                "R7.9"
+                Rule::R7_9
             },
         };
         let connected: f64 = users

@@ -208,11 +208,39 @@ pub struct Cidr(pub IpNet);
 
 impl Cidr {
     /// Parses `10.0.0.0/16` or `fd00::/48`.
+    ///
+    /// Refused besides what is not a prefix: a number with a leading zero (`010.0.0.0/8`, read
+    /// as octal by some tools and as decimal by others) and host bits set (`10.0.0.1/24`:
+    /// Azure Resource Manager refuses such a prefix with `InvalidCIDRNotation`, "for the given
+    /// prefix length, the address prefix should be 10.0.0.0/24"; no page of the Azure
+    /// documentation states it, so the refusal follows the error the API returns).
     pub fn parse(text: &str) -> Result<Cidr, String> {
-        text.trim().parse::<IpNet>().map(Cidr).map_err(|_| {
+        let net = text.trim().parse::<IpNet>().map_err(|_| {
             format!("`{text}` is not a CIDR prefix (write it like 10.0.0.0/16 or fd00::/48)")
-        })
+        })?;
+        if leading_zero(text.trim()) {
+            return Err(format!(
+                "`{text}` has a number with a leading zero, which some tools read as octal; \
+                 write it as {net}"
+            ));
+        }
+        if net.addr() != net.network() {
+            return Err(format!(
+                "`{text}` has host bits set: a prefix starts at its network address, and \
+                 Azure refuses it (InvalidCIDRNotation); write {}/{}",
+                net.network(),
+                net.prefix_len()
+            ));
+        }
+        Ok(Cidr(net))
     }
+}
+
+/// Whether an IPv4 octet or the prefix length is written with a leading zero (`010`, `/08`).
+fn leading_zero(text: &str) -> bool {
+    let (address, length) = text.split_once('/').unwrap_or((text, ""));
+    let padded = |n: &str| n.len() > 1 && n.starts_with('0');
+    padded(length) || (!address.contains(':') && address.split('.').any(padded))
 }
 
 impl fmt::Display for Cidr {

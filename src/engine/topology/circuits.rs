@@ -1,6 +1,7 @@
 //! ExpressRoute, Virtual WAN and limited-access links: circuit scope by SKU, Global Reach, hub connections.
 
 use super::*;
+use crate::engine::catalogue::Rule;
 
 impl<'p> Net<'p> {
     // Runs once per link, so returning the large Block by value costs nothing that matters.
@@ -22,7 +23,7 @@ impl<'p> Net<'p> {
             ErSku::Premium => Ok(None),
             ErSku::Standard if location.geo == region.geo => Ok(None),
             ErSku::Standard => Err(Block::new(
-                "R6.2",
+                Rule::R6_2,
                 "circuit-scope",
                 format!(
                     "Standard circuit {} at {} reaches the regions of {} only; {} is in {} ({}).",
@@ -56,7 +57,7 @@ impl<'p> Net<'p> {
                     locals.join(" and ")
                 };
                 Err(Block::new(
-                    "R6.2",
+                    Rule::R6_2,
                     "circuit-scope",
                     format!(
                         "Local circuit {} at {} reaches only {covers}; {} is in {}.",
@@ -84,7 +85,7 @@ impl<'p> Net<'p> {
         let target = self.node(t);
         if target.kind == NodeKind::Vnet && self.vnets[t].er.is_none() {
             let block = Block::new(
-                "R6.1",
+                Rule::R6_1,
                 "gateway-missing",
                 format!(
                     "{} has no ExpressRoute gateway, so circuit {} cannot connect to it.",
@@ -101,7 +102,7 @@ impl<'p> Net<'p> {
         }
         if target.kind == NodeKind::VwanHub && !self.hubs[t].standard {
             let block = Block::new(
-                "R7.1",
+                Rule::R7_1,
                 "basic-vwan-expressroute",
                 format!(
                     "Hub {} is in a Basic virtual WAN, which has no ExpressRoute.",
@@ -136,7 +137,7 @@ impl<'p> Net<'p> {
         let (ca, cb) = (self.node(a), self.node(b));
         if let Some(local) = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local)) {
             return Err(Block::new(
-                "R6.9",
+                Rule::R6_9,
                 "global-reach-local",
                 format!(
                     "Circuit {} is a Local circuit, and Global Reach is not available on Local.",
@@ -158,7 +159,7 @@ impl<'p> Net<'p> {
             return Ok(Some(AssumptionId::UnknownLocation));
         };
         if la.name == lb.name {
-            return Err(Block::new("R6.9", "global-reach-same-location",
+            return Err(Block::new(Rule::R6_9, "global-reach-same-location",
                 format!("Circuits {} and {} are both at {}; Global Reach joins circuits at different peering locations.", ca.id, cb.id, la.name),
                 Some("Connect the two on-premises networks through your own WAN at that location, or use a circuit at another peering location.".to_string())));
         }
@@ -169,7 +170,7 @@ impl<'p> Net<'p> {
                 (la, &ca.id)
             };
             return Err(Block::new(
-                "R6.9",
+                Rule::R6_9,
                 "global-reach-unsupported-location",
                 format!("Global Reach is not supported at {} (circuit {c}).", l.name),
                 Some(
@@ -184,7 +185,7 @@ impl<'p> Net<'p> {
                 .filter(|c| c.sku != Some(ErSku::Premium))
                 .map(|c| c.id.as_str())
                 .collect();
-            return Err(Block::new("R6.9", "global-reach-geo",
+            return Err(Block::new(Rule::R6_9, "global-reach-geo",
                 format!("Circuits {} ({}) and {} ({}) are in different geopolitical areas; Global Reach between them needs Premium on both.", ca.id, la.geo.as_str(), cb.id, lb.geo.as_str()),
                 Some(format!("Upgrade {} to Premium.", not.join(" and ")))));
         }
@@ -204,7 +205,7 @@ impl<'p> Net<'p> {
                 near_region || near_location
             });
             if !ok {
-                self.find(Severity::Warning, "oci-interconnect-location", Some("R8.4"),
+                self.find(Severity::Warning, "oci-interconnect-location", Some(Rule::R8_4),
                     format!("The Azure–OCI interconnect exists only where the ExpressRoute peering location is at or near an OCI FastConnect location (12 region pairs, e.g. West Europe–Amsterdam); {} at {} with OCI region {} is not one of them.",
                         circuit.id, circuit.location.as_deref().unwrap_or("an unknown location"), site.region.as_deref().unwrap_or("unknown")),
                     &[s, c], &conn.link.into_iter().collect::<Vec<_>>());
@@ -216,7 +217,7 @@ impl<'p> Net<'p> {
         let c = conn.a;
         if self.node(c).sku != Some(ErSku::Premium) {
             let id = self.id(c).to_string();
-            self.find(Severity::Info, "microsoft-peering-m365", Some("R6.2"),
+            self.find(Severity::Info, "microsoft-peering-m365", Some(Rule::R6_2),
                 format!("Microsoft peering on {id} reaches Azure PaaS and public services; Microsoft 365 over ExpressRoute needs a Premium circuit and Microsoft's approval."),
                 &[c], &conn.link.into_iter().collect::<Vec<_>>());
         }
@@ -229,7 +230,7 @@ impl<'p> Net<'p> {
             self.find(
                 Severity::Error,
                 "route-server-vwan-spoke",
-                Some("R7.12"),
+                Some(Rule::R7_12),
                 format!(
                     "{id} is connected to a Virtual WAN hub and so cannot host a Route Server."
                 ),
@@ -255,7 +256,7 @@ impl<'p> Net<'p> {
         };
         if !present {
             let block = Block::new(
-                "R9.1",
+                Rule::R9_1,
                 "gateway-missing",
                 format!(
                     "{} has no {what}, so the {} link from {} leads nowhere.",
@@ -264,9 +265,9 @@ impl<'p> Net<'p> {
                 Some(format!("Add {what} to {}.", node.id)),
             );
             let rule = if link.kind == LinkKind::AppGateway {
-                "R9.3"
+                Rule::R9_3
             } else {
-                "R9.1"
+                Rule::R9_1
             };
             self.refuse(conn, Block { rule, ..block }, Severity::Error, &[conn.a, t]);
         }

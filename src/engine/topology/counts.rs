@@ -1,6 +1,7 @@
 //! Counting limits that decide whether a connection is carried: tunnels per gateway, one remote-gateway peering per VNet.
 
 use super::*;
+use crate::engine::catalogue::Rule;
 
 impl<'p> Net<'p> {
     /// Tunnel limits per gateway and hub; the connections over the limit are not carried.
@@ -29,7 +30,7 @@ impl<'p> Net<'p> {
                     self.find(
                         Severity::Error,
                         "vwan-vpn-connections",
-                        Some("R7.9"),
+                        Some(Rule::R7_9),
                         format!(
                             "Hub {} has {} VPN branch connections; a hub takes {} at most.",
                             node.id,
@@ -76,7 +77,7 @@ impl<'p> Net<'p> {
                     } else {
                         "Use Virtual WAN for more than 100 S2S tunnels (R5.2).".to_string()
                     };
-                    let block = Block::new("R3.1", "tunnel-limit", what, Some(fix));
+                    let block = Block::new(Rule::R3_1, "tunnel-limit", what, Some(fix));
                     let mut conn = self.conns[c].clone();
                     self.refuse(&mut conn, block, Severity::Error, &[g, other]);
                     self.conns[c] = conn;
@@ -112,7 +113,7 @@ impl<'p> Net<'p> {
                     self.conns[c].uses_remote = false;
                 }
                 let id = self.id(v).to_string();
-                self.find(Severity::Error, "remote-gateways-twice", Some("R1.5"),
+                self.find(Severity::Error, "remote-gateways-twice", Some(Rule::R1_5),
                     format!("{id} sets use_remote_gateways on {} peerings; only one is allowed, so only the peering with {first} takes effect.", using.len()),
                     &[v], &links);
             }
@@ -122,7 +123,7 @@ impl<'p> Net<'p> {
                 self.find(
                     Severity::Error,
                     "peering-limit",
-                    Some("R1.14"),
+                    Some(Rule::R1_14),
                     format!(
                         "{id} has {peerings} peerings; a VNet takes {} at most.",
                         limits::PEERINGS_PER_VNET

@@ -1,6 +1,7 @@
 //! Connections the plan implies (hub mesh, Azure backbone) and the Global Reach it could add.
 
 use super::*;
+use crate::engine::catalogue::Rule;
 
 impl<'p> Net<'p> {
     /// Connections the plan implies: hub mesh, Azure backbone to Microsoft and the internet.
@@ -18,7 +19,7 @@ impl<'p> Net<'p> {
                 let mut conn = Conn::new(ConnKind::Mesh, h1, h2, None);
                 if !f1.standard {
                     conn.refused = Some(Block::new(
-                        "R7.1",
+                        Rule::R7_1,
                         "basic-vwan-mesh",
                         format!(
                             "Hubs {} and {} are in a Basic virtual WAN, whose hubs are not meshed.",
@@ -72,7 +73,7 @@ impl<'p> Net<'p> {
             );
             if list.len() > limit {
                 let links: Vec<usize> = list.iter().filter_map(|&x| self.conns[x].link).collect();
-                self.find(Severity::Error, "circuit-link-limit", Some("R6.5"),
+                self.find(Severity::Error, "circuit-link-limit", Some(Rule::R6_5),
                     format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str()),
                     &[c], &links);
             }
@@ -115,7 +116,7 @@ impl<'p> Net<'p> {
                 });
                 let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
                 conn.candidate = true;
-                conn.refused = Some(Block::new("R6.10", "no-global-reach",
+                conn.refused = Some(Block::new(Rule::R6_10, "no-global-reach",
                     format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
                     Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
                     .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));

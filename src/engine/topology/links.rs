@@ -1,6 +1,7 @@
 //! Turning peering, S2S and P2S links into connections: endpoints, effective flags, refusals.
 
 use super::*;
+use crate::engine::catalogue::Rule;
 
 impl<'p> Net<'p> {
     pub(super) fn add_link(&mut self, i: usize, link: &'p Link) {
@@ -30,7 +31,7 @@ impl<'p> Net<'p> {
         let (ka, kb) = (self.node(a).kind, self.node(b).kind);
         if !from_kinds.contains(&ka) || !to_kinds.contains(&kb) {
             let block = Block::new(
-                "R1.1",
+                Rule::R1_1,
                 "link-kind-not-allowed",
                 format!(
                     "A {} link cannot join a {ka} to a {kb}: it goes from {} to {}.",
@@ -71,12 +72,12 @@ impl<'p> Net<'p> {
         conn.forwarded = link.allow_forwarded_traffic == Some(true);
         conn.via_firewall = link.route_via_firewall == Some(true) && self.vnets[b].firewall;
         if link.route_via_firewall == Some(true) && !self.vnets[b].firewall {
-            self.find(Severity::Error, "route-via-missing-firewall", Some("R2.3"),
+            self.find(Severity::Error, "route-via-missing-firewall", Some(Rule::R2_3),
                 format!("Peering {}: {} routes traffic to {}'s firewall, but {} has none; add a firewall to {} or clear route_via_firewall.",
                     link.label(), link.from, link.to, link.to, link.to), &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
         }
         if let Some((pa, pb)) = overlap(self.node(a), self.node(b)) {
-            let block = Block::new("R1.2", "peering-overlap",
+            let block = Block::new(Rule::R1_2, "peering-overlap",
                 format!("{} ({pa}) and {} ({pb}) have overlapping address spaces, so Azure refuses to peer them.", link.from, link.to),
                 Some(format!("Renumber {} or {} so that their address spaces do not overlap.", link.from, link.to)));
             self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -85,25 +86,25 @@ impl<'p> Net<'p> {
             && !self.vnets[b].has_gateway()
             && link.use_remote_gateways != Some(true)
         {
-            self.find(Severity::Warning, "gateway-transit-without-gateway", Some("R1.5"),
+            self.find(Severity::Warning, "gateway-transit-without-gateway", Some(Rule::R1_5),
                 format!("Peering {}: allow_gateway_transit is set but {} has no gateway or Route Server, so it does nothing.", link.label(), link.to),
                 &[b], &conn.link.into_iter().collect::<Vec<_>>());
         }
         if link.use_remote_gateways == Some(true) {
             let l: Vec<usize> = conn.link.into_iter().collect();
             if self.vnets[a].has_gateway() {
-                self.find(Severity::Error, "remote-gateway-with-own-gateway", Some("R1.5"),
+                self.find(Severity::Error, "remote-gateway-with-own-gateway", Some(Rule::R1_5),
                     format!("Peering {}: {} has its own gateway, so it cannot use {}'s gateways (use_remote_gateways is not allowed).", link.label(), link.from, link.to), &[a, b], &l);
             } else if !self.vnets[b].has_gateway() {
-                self.find(Severity::Error, "remote-gateway-missing", Some("R1.5"),
+                self.find(Severity::Error, "remote-gateway-missing", Some(Rule::R1_5),
                     format!("Peering {}: use_remote_gateways is set but {} has no gateway or Route Server to use.", link.label(), link.to), &[a, b], &l);
             } else if link.allow_gateway_transit != Some(true) {
-                self.find(Severity::Error, "gateway-transit-not-allowed", Some("R1.5"),
+                self.find(Severity::Error, "gateway-transit-not-allowed", Some(Rule::R1_5),
                     format!("Peering {}: {} wants to use {}'s gateways, but the peering does not allow gateway transit; set allow_gateway_transit.", link.label(), link.from, link.to), &[a, b], &l);
             } else {
                 conn.uses_remote = true;
                 if self.vnets[b].vpn.is_some_and(|v| v.basic) {
-                    self.find(Severity::Error, "basic-gateway-transit", Some("R1.7"),
+                    self.find(Severity::Error, "basic-gateway-transit", Some(Rule::R1_7),
                         format!("Peering {}: gateway transit is not available with the Basic VPN gateway of {}; {} gets no VPN connectivity through it.", link.label(), link.to, link.from), &[a, b], &l);
                 }
             }
@@ -128,7 +129,7 @@ impl<'p> Net<'p> {
         let to = self.node(b);
         if to.kind == NodeKind::Vnet {
             let Some(gw) = self.vnets[b].vpn else {
-                let block = Block::new("R3.2", "gateway-missing",
+                let block = Block::new(Rule::R3_2, "gateway-missing",
                     format!("{} has no VPN gateway, so the S2S connection from {} has nothing to end on.", link.to, link.from),
                     Some(format!("Add a route-based VPN gateway (e.g. VpnGw1AZ) to {}.", link.to)));
                 self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -138,7 +139,7 @@ impl<'p> Net<'p> {
             if from.kind == NodeKind::Vnet {
                 match self.vnets[a].vpn {
                     None => {
-                        let block = Block::new("R3.2", "gateway-missing",
+                        let block = Block::new(Rule::R3_2, "gateway-missing",
                             format!("{} has no VPN gateway, so it cannot make a VNet-to-VNet connection to {}.", link.from, link.to),
                             Some(format!("Add a route-based VPN gateway to {}, or peer the two VNets instead.", link.from)));
                         self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -150,7 +151,7 @@ impl<'p> Net<'p> {
                         } else {
                             &link.from
                         };
-                        let block = Block::new("R3.2", "vnet-to-vnet-policy-based",
+                        let block = Block::new(Rule::R3_2, "vnet-to-vnet-policy-based",
                             format!("VNet-to-VNet needs route-based gateways at both ends; {which}'s gateway is policy-based."),
                             Some(format!("Replace {which}'s gateway with a route-based VpnGw1AZ, or peer the VNets.")));
                         self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -166,7 +167,7 @@ impl<'p> Net<'p> {
             // (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
             let policy_device = from.vpn_device == Some(VpnType::PolicyBased);
             if link.bgp == Some(true) && policy_device {
-                self.find(Severity::Warning, "bgp-policy-based-device", Some("R1.13"),
+                self.find(Severity::Warning, "bgp-policy-based-device", Some(Rule::R1_13),
                     format!("S2S {} asks for BGP, but {}'s VPN device is policy-based, which has no BGP; the connection uses static routes and gives no transit to other connections of {}.", link.label(), link.from, link.to),
                     &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
             } else if link.bgp == Some(true) {
@@ -174,7 +175,7 @@ impl<'p> Net<'p> {
                     conn.bgp = true;
                 } else {
                     let gw_node = if gw.bgp { &link.from } else { &link.to };
-                    self.find(Severity::Warning, "bgp-not-running", Some("R3.3"),
+                    self.find(Severity::Warning, "bgp-not-running", Some(Rule::R3_3),
                         format!("S2S {} asks for BGP, but the gateway of {gw_node} cannot run it (Basic, policy-based or BGP off); the connection uses static routes.", link.label()),
                         &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
                 }
@@ -183,7 +184,7 @@ impl<'p> Net<'p> {
                 && from.provider.as_deref() == Some("aws")
                 && (!gw.active_active || !conn.bgp)
             {
-                self.find(Severity::Warning, "aws-pattern", Some("R8.1"),
+                self.find(Severity::Warning, "aws-pattern", Some(Rule::R8_1),
                     format!("{}: the documented AWS pattern uses an active-active Azure gateway with BGP (4 tunnels to two AWS customer gateways); {} is {}{}.",
                         link.from, link.to, if gw.active_active { "active-active" } else { "active-standby" }, if conn.bgp { "" } else { " without BGP" }),
                     &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
@@ -195,7 +196,7 @@ impl<'p> Net<'p> {
             // A Virtual WAN hub's S2S VPN gateway: BGP or static both propagate in the hub.
             conn.bgp = link.bgp == Some(true);
             if self.node(a).kind == NodeKind::Vnet && self.vnets[a].vpn.is_none() {
-                let block = Block::new("R3.2", "gateway-missing",
+                let block = Block::new(Rule::R3_2, "gateway-missing",
                     format!("{} has no VPN gateway, so it cannot connect to hub {} by S2S; use a vwan_connection instead.", link.from, link.to),
                     Some(format!("Replace the link with a vwan_connection from {} to {}.", link.from, link.to)));
                 self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -212,7 +213,7 @@ impl<'p> Net<'p> {
         if to.kind == NodeKind::Vnet {
             let Some(gw) = &to.vpn_gateway else {
                 let block = Block::new(
-                    "R3.2",
+                    Rule::R3_2,
                     "gateway-missing",
                     format!(
                         "{} has no VPN gateway, so users {} have nothing to connect to.",
@@ -227,7 +228,7 @@ impl<'p> Net<'p> {
                 return;
             };
             if gw.kind() == VpnType::PolicyBased {
-                let block = Block::new("R3.1", "p2s-policy-based",
+                let block = Block::new(Rule::R3_1, "p2s-policy-based",
                     format!("{}'s gateway is policy-based, and point-to-site needs a route-based gateway.", link.to),
                     Some(format!("Replace {}'s gateway with a route-based VpnGw1AZ (the type cannot be changed in place).", link.to)));
                 conn.refused = Some(block);
@@ -235,7 +236,7 @@ impl<'p> Net<'p> {
             }
             if gw.p2s.is_none() {
                 let block = Block::new(
-                    "R3.2",
+                    Rule::R3_2,
                     "p2s-not-configured",
                     format!(
                         "{}'s VPN gateway has no point-to-site configuration.",
@@ -252,7 +253,7 @@ impl<'p> Net<'p> {
         } else {
             if !self.hubs[b].standard {
                 let block = Block::new(
-                    "R7.1",
+                    Rule::R7_1,
                     "basic-vwan-p2s",
                     format!(
                         "Hub {} is in a Basic virtual WAN, which has no User VPN (point-to-site).",
@@ -265,7 +266,7 @@ impl<'p> Net<'p> {
             }
             if to.p2s.is_none() {
                 let block = Block::new(
-                    "R7.10",
+                    Rule::R7_10,
                     "p2s-not-configured",
                     format!("Hub {} has no User VPN (p2s) configuration.", link.to),
                     Some(format!("Add a p2s configuration to hub {}.", link.to)),
@@ -293,17 +294,17 @@ impl<'p> Net<'p> {
         };
         if !usable {
             let (rule, what, fix) = if basic {
-                ("R4.7", "the Basic SKU offers P2S over SSTP with certificate authentication only".to_string(),
+                (Rule::R4_7, "the Basic SKU offers P2S over SSTP with certificate authentication only".to_string(),
                  format!("Upgrade {}'s gateway to VpnGw1AZ or larger, or have the users connect with SSTP and certificates.", link.to))
             } else if to.kind == NodeKind::VwanHub && link.protocol == Some(Protocol::Sstp) {
                 (
-                    "R7.10",
+                    Rule::R7_10,
                     "Virtual WAN User VPN offers IKEv2 and OpenVPN only".to_string(),
                     "Move the users to OpenVPN or IKEv2.".to_string(),
                 )
             } else if let Some(p) = link.protocol.filter(|p| !protocols.contains(p)) {
                 (
-                    "R4.5",
+                    Rule::R4_5,
                     format!("the gateway does not offer {p}"),
                     format!(
                         "Add {} to the P2S protocols of {}, or change the users' protocol.",
@@ -312,7 +313,7 @@ impl<'p> Net<'p> {
                     ),
                 )
             } else {
-                ("R4.6", "no offered authentication works with that tunnel type (Entra ID needs OpenVPN)".to_string(),
+                (Rule::R4_6, "no offered authentication works with that tunnel type (Entra ID needs OpenVPN)".to_string(),
                  format!("Add openvpn to {}'s P2S protocols, or add certificate or RADIUS authentication.", link.to))
             };
             let proto = link
@@ -338,14 +339,14 @@ pub(super) fn kinds(list: &[NodeKind]) -> String {
     names.join(" or ")
 }
 
-pub(super) fn rule_for_kind(kind: LinkKind) -> &'static str {
+pub(super) fn rule_for_kind(kind: LinkKind) -> Rule {
     match kind {
-        LinkKind::Peering => "R1.1",
-        LinkKind::S2s | LinkKind::P2s => "R3.2",
-        LinkKind::ErPrivate | LinkKind::ErMicrosoft | LinkKind::ErConnection => "R6.1",
-        LinkKind::GlobalReach => "R6.9",
-        LinkKind::VwanConnection => "R7.3",
-        LinkKind::Bastion | LinkKind::VirtualDesktop => "R9.1",
-        LinkKind::AppGateway | LinkKind::Internet => "R9.3",
+        LinkKind::Peering => Rule::R1_1,
+        LinkKind::S2s | LinkKind::P2s => Rule::R3_2,
+        LinkKind::ErPrivate | LinkKind::ErMicrosoft | LinkKind::ErConnection => Rule::R6_1,
+        LinkKind::GlobalReach => Rule::R6_9,
+        LinkKind::VwanConnection => Rule::R7_3,
+        LinkKind::Bastion | LinkKind::VirtualDesktop => Rule::R9_1,
+        LinkKind::AppGateway | LinkKind::Internet => Rule::R9_3,
     }
 }

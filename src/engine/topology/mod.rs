@@ -15,6 +15,7 @@ mod links;
 
 pub use gateways::usable_p2s;
 
+use crate::engine::catalogue::Rule;
 use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -251,7 +252,7 @@ impl<'p> Net<'p> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        rule: Option<&'static str>,
+        rule: Option<Rule>,
         message: String,
         nodes: &[usize],
         links: &[usize],
@@ -294,7 +295,7 @@ impl<'p> Net<'p> {
                 self.find(
                     Severity::Error,
                     "hub-without-wan",
-                    Some("R7.1"),
+                    Some(Rule::R7_1),
                     format!(
                         "Virtual WAN hub {} names no virtual WAN; add \"wan\" with the id of an entry of \"wans\". It is analysed as a Standard hub of its own.",
                         node.id

@@ -110,7 +110,7 @@ fn findings(cap: &Capacity, on_action: &Callback<Action>) -> Html {
                 <span class="sev" aria-hidden="true">{ mark }</span>
                 <span class="sr-only">{ f.severity.as_str() }{": "}</span>
                 <span class="msg">
-                    if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
+                    if let Some(rule) = f.rule { <span class="rule">{ rule.id() }</span>{" "} }
                     { f.message.clone() }
                 </span>
                 if let Some(r) = &s.recommendation {

@@ -67,7 +67,7 @@ fn trace_view(plan: &Plan, source: &str, trace: Option<&Trace>) -> Html {
                 .map(|b| {
                     html! {
                         <div class="block">
-                            <span class="rule">{ b.rule }</span>{" "}{ b.reason.clone() }
+                            <span class="rule">{ b.rule.id() }</span>{" "}{ b.reason.clone() }
                             if let Some(fix) = &b.fix {
                                 <div class="fix-line"><strong>{"Fix: "}</strong>{ fix.clone() }</div>
                             }
@@ -172,7 +172,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                     <h3>{ format!("Limited access: {}", access_name(kind)) }</h3>
                     if let Some(note) = &pair.access_note {
                         <p>
-                            if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.clone() }</span>{" "} }
+                            if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.id() }</span>{" "} }
                             { note.clone() }
                         </p>
                     }
@@ -193,7 +193,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                 <div class="why">
                     <h3>{ if access.is_some() { "Network: why there is no route" } else { "Why not" } }</h3>
                     <p>
-                        if let Some(rule) = &pair.rule { <span class="rule">{ rule.clone() }</span>{" "} }
+                        if let Some(rule) = &pair.rule { <span class="rule">{ rule.id() }</span>{" "} }
                         { reason.clone() }
                     </p>
                     if let Some(fix) = &pair.fix {

@@ -64,7 +64,7 @@ fn item(props: &FindingsProps, f: &Finding) -> Html {
             <span class="sev" aria-hidden="true">{ mark }</span>
             <span class="sr-only">{ f.severity.as_str() }{": "}</span>
             <span class="msg">
-                if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
+                if let Some(rule) = f.rule { <span class="rule">{ rule.id() }</span>{" "} }
                 { f.message.clone() }
             </span>
             { chips(props, f) }
@@ -106,7 +106,7 @@ fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
                 <span class={classes!("m365-sev", f.severity.as_str())}>{ f.severity.as_str() }</span>
             </div>
             <p class="msg">
-                if let Some(rule) = f.rule { <span class="rule">{ rule }</span>{" "} }
+                if let Some(rule) = f.rule { <span class="rule">{ rule.id() }</span>{" "} }
                 { f.message.clone() }
             </p>
             { fix.unwrap_or_default() }
@@ -127,7 +127,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         .map(|x| {
             html! {
                 <li class="assumption">
-                    if let Some(rule) = x.rule { <span class="rule">{ rule }</span>{" "} }
+                    if let Some(rule) = x.rule { <span class="rule">{ rule.id() }</span>{" "} }
                     { x.message }
                 </li>
             }

@@ -100,7 +100,8 @@ pub fn utilisation(props: &UtilisationProps) -> Html {
             _ => groups.push((name, vec![view])),
         }
     }
-    let sources: BTreeSet<(&str, &str)> = cap.rows.iter().map(|r| (r.rule, r.source)).collect();
+    let sources: BTreeSet<(&str, &str)> =
+        cap.rows.iter().map(|r| (r.rule.id(), r.source)).collect();
     html! {
         <>
             <ul class="elements">

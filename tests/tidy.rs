@@ -1,0 +1,169 @@
+//! Tidy: the crate docs' written invariants that a machine can check, checked on the source
+//! text (in the manner of rust-analyzer's tidy test).
+//!
+//! - the engine is pure: no `web_sys`, `gloo` or `std::fs` under `src/engine`;
+//! - rule ids are written only in the catalogue (`src/engine/catalogue`): a `"R1.9"` literal
+//!   anywhere else is an error (comments and messages that cite rules in prose are fine);
+//! - the catalogue and the engine agree: every rule is named as `Rule::…` by some decision
+//!   outside the catalogue, except those listed in `catalogue::UNDECIDED`, which none names;
+//! - no source file is longer than 400 lines, apart from the short allow-list below (the
+//!   engine's own unit tests may read files; the test files are not held to the budget yet).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use reachplan::engine::catalogue::{Rule, UNDECIDED};
+
+/// Files over the line budget, each with its length today: a file may shrink, not grow.
+const LONG_FILES: &[(&str, usize)] = &[
+    ("src/engine/analysis.rs", 547),
+    ("src/engine/format.rs", 521),
+    ("src/engine/geo.rs", 517),
+    ("src/engine/transit.rs", 470),
+    ("src/engine/topology/mod.rs", 421),
+    ("src/bin/reachplan-bench.rs", 409),
+    ("src/ui/components/canvas.rs", 419),
+    ("src/ui/state.rs", 404),
+];
+
+const MAX_LINES: usize = 400;
+
+fn sources(dir: &str) -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = vec![root.join(dir)];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The lines of a file that are code, not comments.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        .map(|(i, l)| (i + 1, l))
+}
+
+#[test]
+fn the_engine_touches_no_browser_and_no_file() {
+    let mut bad = Vec::new();
+    for (path, text) in sources("src/engine") {
+        // Unit tests may read the repository's example files.
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code_lines(shipped) {
+            for word in ["web_sys", "gloo", "std::fs"] {
+                if line.contains(word) {
+                    bad.push(format!("{path}:{n}: {word}"));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "the engine must stay pure:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// Whether `s` is a whole rule id literal such as `"R1.9"`.
+fn rule_literals(line: &str) -> Vec<&str> {
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            let mut parts = s.strip_prefix('R').unwrap_or("").split('.');
+            let num = |p: Option<&str>| {
+                p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            };
+            s.starts_with('R') && num(parts.next()) && num(parts.next()) && parts.next().is_none()
+        })
+        .collect()
+}
+
+#[test]
+fn rule_ids_are_written_only_in_the_catalogue() {
+    let mut bad = Vec::new();
+    for (path, text) in sources("src") {
+        if path.starts_with("src/engine/catalogue/") {
+            continue;
+        }
+        for (n, line) in code_lines(&text) {
+            for id in rule_literals(line) {
+                bad.push(format!(
+                    "{path}:{n}: \"{id}\" (write Rule::{})",
+                    id.replace('.', "_")
+                ));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "rule ids outside the catalogue:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_of_the_catalogue_is_decided_somewhere_or_listed_as_undecided() {
+    let all: String = sources("src")
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("src/engine/catalogue/"))
+        .map(|(_, t)| t)
+        .collect();
+    let mut bad = Vec::new();
+    for &rule in Rule::ALL {
+        let name = format!("Rule::{}", rule.id().replace('.', "_").replace('§', "S"));
+        let named = all
+            .match_indices(&name)
+            .any(|(i, _)| !all[i + name.len()..].starts_with(|c: char| c.is_ascii_digit()));
+        match (named, UNDECIDED.contains(&rule)) {
+            (false, false) => bad.push(format!(
+                "{rule}: no decision names it; list it in UNDECIDED"
+            )),
+            (true, true) => bad.push(format!("{rule}: decided, so remove it from UNDECIDED")),
+            _ => {}
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "catalogue and engine disagree:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn files_stay_short() {
+    let mut bad = Vec::new();
+    for (path, text) in sources("src") {
+        let lines = text.lines().count();
+        let budget = LONG_FILES
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map_or(MAX_LINES, |&(_, n)| n);
+        if lines > budget {
+            bad.push(format!("{path}: {lines} lines (budget {budget})"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "files over their budget:\n{}",
+        bad.join("\n")
+    );
+}
