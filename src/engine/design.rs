@@ -71,7 +71,7 @@ fn incomplete(net: &Net, out: &mut Vec<Finding>) {
             .and_then(|g| g.p2s.as_ref())
             .or(node.p2s.as_ref());
         if pool.is_some_and(|p| p.address_pool.is_empty()) {
-            out.push(finding(Severity::Warning, "p2s-no-address-pool", "R1.11", format!("{id}'s point-to-site configuration has no client address pool: users get their addresses from it, so none can connect."), vec![id.clone()], Vec::new()));
+            out.push(finding(Severity::Warning, "p2s-no-address-pool", Rule::R1_11, format!("{id}'s point-to-site configuration has no client address pool: users get their addresses from it, so none can connect."), vec![id.clone()], Vec::new()));
         }
         let links: Vec<_> = net.adj[n]
             .iter()
@@ -83,7 +83,7 @@ fn incomplete(net: &Net, out: &mut Vec<Finding>) {
             .iter()
             .any(|l| l.bgp == Some(true) || l.kind == LinkKind::ErPrivate);
         if node.kind == NodeKind::Site && empty(&node.address_space) && !bgp {
-            out.push(finding(Severity::Warning, "site-no-prefixes", "R3.4", format!("{id} has no address prefixes and no BGP: a gateway learns no route to it. Give it its prefixes or turn BGP on."), vec![id], Vec::new()));
+            out.push(finding(Severity::Warning, "site-no-prefixes", Rule::R3_4, format!("{id} has no address prefixes and no BGP: a gateway learns no route to it. Give it its prefixes or turn BGP on."), vec![id], Vec::new()));
         }
     }
 }
