@@ -6,7 +6,7 @@
 use crate::engine::analysis::IntentResult;
 use crate::engine::edit::{self, Edit};
 use crate::engine::{explain, Plan};
-use crate::ui::answers::Answers;
+use crate::ui::answers::{Answers, FULL_UP_TO};
 
 /// How many further edits the way back may take.
 const MORE_EDITS: usize = 3;
@@ -26,7 +26,19 @@ pub struct Preview {
 
 /// The preview of applying `fix` to the pair `from` → `to` of `plan`; `None` when the fix no
 /// longer applies.
+///
+/// Above [`FULL_UP_TO`] endpoints the fix is offered as it is, unjudged: judging it would take
+/// two analyses of a large plan at every edit.
 pub fn preview(plan: &Plan, from: &str, to: &str, fix: &Edit) -> Option<Preview> {
+    let endpoints = plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count();
+    if endpoints > FULL_UP_TO {
+        return Some(Preview {
+            edit: fix.clone(),
+            both_ways: false,
+            opens: false,
+            breaks: Vec::new(),
+        });
+    }
     let mut next = plan.clone();
     edit::apply(&mut next, fix).ok()?;
     let mut edits = vec![fix.clone()];

@@ -102,6 +102,15 @@ fn trace_view(plan: &Plan, source: &str, trace: Option<&Trace>) -> Html {
     }
 }
 
+/// A plan compared by address.
+struct SamePlan(Rc<Plan>);
+
+impl PartialEq for SamePlan {
+    fn eq(&self, other: &SamePlan) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// An intent that a fix would break, in words.
 fn broken(i: &IntentResult) -> String {
     let expected = match i.expect {
@@ -123,9 +132,14 @@ pub fn explain(props: &ExplainProps) -> Html {
     // What the fix would do, worked out once per plan and pair (before any early return: a
     // hook is called on every render).
     let fix = story.and_then(|s| s.pair.edit.clone());
+    // Keyed by the plan itself (held, so its address is not reused), compared by address:
+    // comparing a large plan field by field at every render would cost more than the preview.
     let preview = use_memo(
-        (plan.clone(), from.clone(), to.clone(), fix),
-        |(plan, from, to, fix)| fix.as_ref().and_then(|f| fixes::preview(plan, from, to, f)),
+        (SamePlan(plan.clone()), from.clone(), to.clone(), fix),
+        |(plan, from, to, fix)| {
+            fix.as_ref()
+                .and_then(|f| fixes::preview(&plan.0, from, to, f))
+        },
     );
     let Some(pair) = story.map(|s| &s.pair) else {
         return html! { <p>{"This pair is not in the analysis any more."}</p> };
