@@ -40,6 +40,7 @@
 //! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::report`] | the text rendering used by the CLI |
+//! | [`engine::grouped`] | the report of a large plan: the matrix by kind, unreachable pairs grouped by rule, kind and region |
 //! | [`engine::terminal`] | text safe to show on a terminal: control characters and bidirectional overrides escaped |
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!

@@ -87,29 +87,10 @@ fn public(plan: &Plan, id: &str) -> bool {
 /// The disagreements that are known: the engine gives an answer the rule book does not, and the
 /// work that settles it is named. Every other disagreement fails the tests below.
 fn known(d: &Disagreement) -> Option<&'static str> {
-    let via: Vec<&str> = d.via.iter().map(String::as_str).collect();
-    let (e, r) = (d.engine, d.reference);
-    // Issue #13: P2S clients get no internet egress through the VPN gateway (R3.19).
-    let p2s_out = via.first() == Some(&"p2s") && via.last() == Some(&"azure_backbone");
-    if e.reachable && !r.reachable && p2s_out {
-        return Some("#13 P2S internet egress through the gateway");
-    }
-    // Found by this comparison: the engine deploys a Basic VPN gateway written as Generation 2,
-    // which §5 of the rule book lists in Generation 1 only (R5.1; plan format: a setting Azure
-    // refuses to deploy carries no traffic).
-    if (e.reachable || e.one_way) && !r.reachable && d.basic_gen2 {
-        return Some("Basic gateway as Generation 2");
-    }
-    // Found by this comparison: the engine applies R2.1 (overlapping addresses) to a pair with
-    // a public endpoint that a limited-access link (app_gateway) puts in the same component.
-    let public_overlap = d
-        .why
-        .as_ref()
-        .is_some_and(|(rule, _)| rule.as_deref() == Some("R2.1"))
-        && (d.to_public || d.from_public);
-    if !e.reachable && r.reachable && public_overlap {
-        return Some("R2.1 applied to a public endpoint");
-    }
+    // None today: the points this list named (internet transit into a VNet, P2S internet
+    // egress through the gateway, BGP transit with a policy-based device, a Basic gateway as
+    // Generation 2, R2.1 applied to a public endpoint) were settled in the engine.
+    let _ = d;
     None
 }
 
@@ -157,12 +138,7 @@ fn the_reference_holds_every_intent_of_the_repository() {
         }
     }
     assert!(checked > 0);
-    // The one intent the reference does not hold is the #13 point on P2S internet egress: the
-    // plan expects Microsoft 365 through the VPN gateway, which R3.19 does not give.
-    assert_eq!(
-        failing,
-        ["r32-split-vs-forced-tunnel.json: clinic-users -> m365"]
-    );
+    assert_eq!(failing, Vec::<String>::new());
 }
 
 #[test]

@@ -268,11 +268,25 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
                     .node(&p.to)
                     .is_some_and(|m| m.kind == NodeKind::Microsoft)
         });
-        let (severity, code, message) = if direct {
+        // The VPN gateway gives no internet connectivity: only a firewall behind it (forced
+        // tunnel) or a hub's routing intent for internet traffic carries it out (R3.19, R7.6).
+        let egress = net.adj[n].iter().any(|&(c, g)| {
+            let node = net.node(g);
+            net.conns[c].is(LinkKind::P2s)
+                && net.conns[c].refused.is_none()
+                && (net.vnets[g].firewall
+                    || (node.firewall.is_some() && node.routing_intent.is_some_and(|r| r.internet)))
+        });
+        let (severity, code, message, rule) = if !direct && !egress {
+            (Severity::Warning, "m365-no-egress", format!(
+                "{id} has no internet link and its VPN gateway ({}) provides no internet connectivity, so Microsoft 365 is unreachable for it. Add an internet link from {id} (split tunnelling), or force-tunnel through a firewall in the gateway's VNet.",
+                gateways.join(" and ")
+            ), Rule::R3_19)
+        } else if direct {
             (Severity::Info, "m365-split-tunnel", format!(
                 "Microsoft 365 traffic of {id} goes straight to the internet (split tunnel), off the VPN gateway of {}.",
                 gateways.join(" and ")
-            ))
+            ), Rule::R10_3)
         } else {
             let via = microsoft
                 .map(|p| format!(" (path {})", super::report::path_text(&p.path, &p.via)))
@@ -280,7 +294,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
             (Severity::Warning, "m365-through-vpn", format!(
                 "Microsoft 365 traffic of {id} goes through the VPN gateway of {}{via}, since {id} has no internet link: it competes with business traffic on the gateway. Add an internet link from {id} (split tunnelling) to keep it off the VPN.",
                 gateways.join(" and ")
-            ))
+            ), Rule::R10_3)
         };
         let mut nodes: Vec<String> = vec![id.clone()];
         nodes.extend(gateways.iter().map(|g| g.to_string()));
@@ -291,7 +305,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
             message,
             nodes,
             links: Vec::new(),
-            rule: Some(Rule::R10_3),
+            rule: Some(rule),
         });
     }
     out

@@ -12,14 +12,14 @@ use serde::Serialize;
 
 use super::access;
 use super::design;
-use super::edit::{Edit, LinkFlag};
-use super::focus;
-use super::model::{Access, Expect, Intent, LinkKind, NodeKind, Plan};
+use super::edit::Edit;
+use super::model::{Access, Expect, Intent, NodeKind, Plan};
+use super::network::Network;
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
-use super::topology::{ConnKind, Net};
-use super::validate;
+use super::topology::Net;
 use super::verdict::{self, Verdict, Ways};
+use super::why::{not_connected, p2s_peer_of_peer};
 
 /// The answer for one ordered pair of endpoints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -213,13 +213,16 @@ pub struct Story {
 /// assert_eq!(ac.rule.as_deref(), Some("R1.1"));
 /// ```
 pub fn analyze(plan: &Plan) -> Analysis {
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
-    validate::limits(&mut net);
-    let endpoints = sorted_endpoints(&net);
+    Network::new(plan).analysis()
+}
+
+/// Every pair of a prepared network explained (see [`analyze`]).
+pub(crate) fn analysis_of(network: &Network) -> Analysis {
+    let (net, overlaps) = (&network.net, &network.overlaps);
+    let endpoints = sorted_endpoints(net);
     let traces: BTreeMap<usize, Vec<Option<Trace>>> = endpoints
         .iter()
-        .map(|&s| (s, reach::from_source(&net, s)))
+        .map(|&s| (s, reach::from_source(net, s)))
         .collect();
     let mut assumptions = BTreeSet::new();
     let mut pairs = Vec::with_capacity(endpoints.len() * endpoints.len().saturating_sub(1));
@@ -228,25 +231,26 @@ pub fn analyze(plan: &Plan) -> Analysis {
             if a == b {
                 continue;
             }
-            let (pair, used) = judge(&net, &traces, &overlaps, a, b);
+            let (pair, used) = judge(net, &traces, overlaps, a, b);
             assumptions.extend(used);
             pairs.push(pair);
         }
     }
-    let grants = access::grants(&net, &pairs);
+    let grants = access::grants(net, &pairs);
     for pair in &mut pairs {
         grant_access(pair, &grants);
     }
-    net.findings.extend(access::m365_paths(&net, &pairs));
-    net.findings.extend(design::findings(&net));
-    finish(&net, plan, endpoints, pairs, assumptions)
+    let mut findings = net.findings.clone();
+    findings.extend(access::m365_paths(net, &pairs));
+    findings.extend(design::findings(net));
+    finish(net, findings, endpoints, pairs, assumptions)
 }
 
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
 /// needs, not the whole analysis (see [`focus`]); `None` unless `from` and `to`
 /// are two different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    focus::story(plan, from, to)
+    Network::new(plan).story(from, to)
 }
 
 /// The access of a pair: `network` when reachable, otherwise the best limited access the
@@ -318,10 +322,8 @@ pub(crate) fn judge(
         Verdict::Reachable => pair.reachable = true,
         Verdict::Closed => {
             pair.rule = Some(Rule::R9_3);
-            pair.reason = Some(format!(
-                "The internet does not open connections into the private network of {idb}; nothing publishes it."
-            ));
-            pair.fix = (kb == NodeKind::Vnet).then(|| {
+            pair.reason = Some(verdict::closed_reason(ka, ida, idb));
+            pair.fix = (kb == NodeKind::Vnet && ka == NodeKind::Internet).then(|| {
                 format!("Publish the application in {idb} through an Application Gateway (app_gateway link from {ida}).")
             });
         }
@@ -388,130 +390,14 @@ pub(crate) fn judge(
     (pair, used)
 }
 
-/// P2S users stop at the VNets directly peered with their gateway VNet (R1.11): say so in the
-/// users' terms, with the peering that would bring the VNet in.
-fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pair) {
-    let hops = &there.hops;
-    let (users, vnet, gateway) = match (net.node(a).kind, net.node(b).kind) {
-        (NodeKind::Users, NodeKind::Vnet) => (a, b, hops.first().map(|h| h.node)),
-        (NodeKind::Vnet, NodeKind::Users) if hops.len() >= 2 => {
-            (b, a, Some(hops[hops.len() - 2].node))
-        }
-        _ => return,
-    };
-    let Some(g) = gateway.filter(|&g| net.node(g).kind == NodeKind::Vnet) else {
-        return;
-    };
-    let (uid, vid, gid) = (net.id(users), net.id(vnet), net.id(g));
-    pair.rule = Some(Rule::R1_11);
-    pair.reason = Some(format!(
-        "P2S clients ({uid}) reach {gid}, whose gateway they connect to, and the VNets peered directly with {gid} that use its gateway; {vid} is a peer of a peer, and VNet peering is not transitive."
-    ));
-    if net.vnets[vnet].has_gateway() {
-        pair.fix = Some(format!(
-            "Peer {vid} with {gid}; since {vid} has its own gateway, connect {uid} to it as well."
-        ));
-        pair.edit = None;
-    } else {
-        pair.fix = Some(format!(
-            "Peer {vid} with {gid}, with use_remote_gateways on {vid}'s side and allow_gateway_transit; the users then re-download their VPN profile."
-        ));
-        pair.edit = Some(Edit::AddLink {
-            kind: LinkKind::Peering,
-            from: vid.to_string(),
-            to: gid.to_string(),
-            flags: vec![LinkFlag::UseRemoteGateways, LinkFlag::AllowGatewayTransit],
-        });
-    }
-}
-
-/// The virtual WANs a node is attached to through one of its links.
-fn wans_of(net: &Net, n: usize) -> BTreeSet<usize> {
-    net.adj[n]
-        .iter()
-        .filter(|&&(c, _)| net.conns[c].refused.is_none())
-        .filter_map(|&(_, h)| net.hubs[h].wan)
-        .collect()
-}
-
-fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
-    let (ida, idb) = (net.id(a), net.id(b));
-    let (ka, kb) = (net.node(a).kind, net.node(b).kind);
-    let (wa, wb) = (wans_of(net, a), wans_of(net, b));
-    if !wa.is_empty() && !wb.is_empty() && wa.is_disjoint(&wb) {
-        let name = |w: &BTreeSet<usize>| {
-            w.iter()
-                .map(|&i| net.plan.wans[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        pair.rule = Some(Rule::R7_2);
-        pair.reason = Some(format!(
-            "{ida} is attached to virtual WAN {} and {idb} to virtual WAN {}; only the hubs of one virtual WAN form a mesh, hubs of different virtual WANs are not connected.",
-            name(&wa),
-            name(&wb)
-        ));
-        pair.fix = Some(format!(
-            "Attach {ida} and {idb} to hubs of the same virtual WAN."
-        ));
-        return;
-    }
-    if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
-        pair.rule = Some(Rule::R1_1);
-        pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
-        pair.fix = Some(format!("Peer {ida} with {idb}."));
-        pair.edit = Some(Edit::AddLink {
-            kind: LinkKind::Peering,
-            from: ida.to_string(),
-            to: idb.to_string(),
-            flags: Vec::new(),
-        });
-        return;
-    }
-    let no_vpn = |n: usize| {
-        net.node(n).kind == NodeKind::Users
-            && !net.adj[n]
-                .iter()
-                .any(|&(c, _)| net.conns[c].is(LinkKind::P2s) && net.conns[c].refused.is_none())
-    };
-    if let Some(u) = [a, b].into_iter().find(|&n| no_vpn(n)) {
-        let uid = net.id(u);
-        let limited = net.adj[u]
-            .iter()
-            .find_map(|&(c, _)| match net.conns[c].kind {
-                ConnKind::Link(LinkKind::Bastion) => Some(Rule::R9_1),
-                ConnKind::Link(LinkKind::VirtualDesktop) => Some(Rule::R9_2),
-                _ => None,
-            });
-        pair.rule = Some(limited.unwrap_or(Rule::R1_11));
-        pair.reason = Some(format!(
-            "{uid} has no working point-to-site VPN connection, so it has no network route to {}; Bastion and virtual desktops give access of a limited kind, not routes.",
-            if u == a { idb } else { ida }
-        ));
-        pair.fix = Some(format!(
-            "Connect {uid} by point-to-site VPN (a p2s link) to a gateway that reaches {}.",
-            if u == a { idb } else { ida }
-        ));
-        return;
-    }
-    let transit = |k: NodeKind| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud);
-    pair.reason = Some(if transit(ka) || transit(kb) {
-        format!(
-            "No chain of Azure connections joins {ida} and {idb}; on-premises networks, user groups and other clouds are not taken to forward between their own connections."
-        )
-    } else {
-        format!("No chain of connections joins {ida} and {idb}.")
-    });
-}
-
 fn finish(
     net: &Net,
-    plan: &Plan,
+    mut findings: Vec<Finding>,
     endpoints: Vec<usize>,
     pairs: Vec<Pair>,
     assumptions: BTreeSet<AssumptionId>,
 ) -> Analysis {
-    let mut findings = net.findings.clone();
+    let plan = &*net.plan;
     findings.sort_by(|x, y| {
         (x.severity, x.code, &x.nodes, &x.links, &x.message)
             .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))

@@ -11,9 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::access;
 use super::analysis::{grant_access, judge, Pair, Story};
 use super::model::{LinkKind, Plan};
+use super::network::Network;
 use super::reach;
-use super::topology::Net;
-use super::validate;
 
 /// The answers of some ordered pairs, by (from, to).
 #[derive(Debug, Clone, Default)]
@@ -53,14 +52,20 @@ impl Answers {
 /// assert!(answers.pair("a", "b").is_none());
 /// ```
 pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
-    traced(plan, wanted).0
+    Network::new(plan).answers(wanted)
 }
 
 /// The full story of one pair (its answer and both traces), from the traces its answer
 /// needs; `None` unless `from` and `to` are two different endpoints of the plan.
 pub fn story(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    let (answers, mut traces, index) = traced(plan, &[(from, to)]);
+    Network::new(plan).story(from, to)
+}
+
+/// [`story`] of a prepared network.
+pub(crate) fn story_of(network: &Network, from: &str, to: &str) -> Option<Story> {
+    let (answers, mut traces) = traced(network, &[(from, to)]);
     let pair = answers.pair(from, to)?.clone();
+    let index = &network.net.index;
     let (a, b) = (*index.get(from)?, *index.get(to)?);
     let there = traces.get_mut(&a).and_then(|t| t.get_mut(b)?.take());
     let back = traces.get_mut(&b).and_then(|t| t.get_mut(a)?.take());
@@ -69,13 +74,9 @@ pub fn story(plan: &Plan, from: &str, to: &str) -> Option<Story> {
 
 type Traces = BTreeMap<usize, Vec<Option<reach::Trace>>>;
 
-/// The answers, with the traces they were judged from and the node numbers by id.
-fn traced<'p>(
-    plan: &'p Plan,
-    wanted: &[(&str, &str)],
-) -> (Answers, Traces, std::collections::HashMap<&'p str, usize>) {
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
+/// The answers, with the traces they were judged from.
+pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> (Answers, Traces) {
+    let (net, overlaps) = (&network.net, &network.overlaps);
     let endpoint = |id: &str| {
         net.index
             .get(id)
@@ -88,7 +89,7 @@ fn traced<'p>(
         .filter(|(a, b)| a != b)
         .collect();
     if asked.is_empty() {
-        return (Answers::default(), Traces::new(), net.index);
+        return (Answers::default(), Traces::new());
     }
     // The pairs the access rules read to grant the asked ones (see `access::grants`): from the
     // VNet behind a source's Bastion or virtual desktop to the destination, and from the source
@@ -114,13 +115,13 @@ fn traced<'p>(
     let sources: BTreeSet<usize> = judged.iter().flat_map(|&(a, b)| [a, b]).collect();
     let traces: Traces = sources
         .into_iter()
-        .map(|s| (s, reach::from_source(&net, s)))
+        .map(|s| (s, reach::from_source(net, s)))
         .collect();
     let pairs: Vec<Pair> = judged
         .iter()
-        .map(|&(a, b)| judge(&net, &traces, &overlaps, a, b).0)
+        .map(|&(a, b)| judge(net, &traces, overlaps, a, b).0)
         .collect();
-    let grants = access::grants(&net, &pairs);
+    let grants = access::grants(net, &pairs);
     let mut out = BTreeMap::new();
     for (mut pair, key) in pairs.into_iter().zip(&judged) {
         if asked.contains(key) {
@@ -128,5 +129,5 @@ fn traced<'p>(
             out.insert((pair.from.clone(), pair.to.clone()), pair);
         }
     }
-    (Answers { pairs: out }, traces, net.index)
+    (Answers { pairs: out }, traces)
 }

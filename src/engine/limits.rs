@@ -74,7 +74,7 @@ pub fn vpn_sku_exists(sku: VpnSku, generation: u8) -> bool {
     VPN_SKUS
         .iter()
         .any(|r| r.sku == sku && r.generation == generation)
-        || sku == VpnSku::Basic
+        || (sku == VpnSku::Basic && generation == 1)
 }
 
 /// Tunnels of a policy-based gateway (R3.1).

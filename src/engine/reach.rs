@@ -24,8 +24,11 @@ use super::transit::{self, Decision, Ingress};
 pub struct Hop {
     /// The node reached.
     pub node: usize,
-    /// The connection taken to reach it.
+    /// The connection taken to reach it (the engine's own number).
     pub conn: usize,
+    /// The plan link that connection is, by index into the plan's `links` (`None` for
+    /// connections the plan implies: the hub mesh and the Azure backbone).
+    pub link: Option<usize>,
     /// The kind of that connection, as shown in paths.
     pub via: &'static str,
     /// Rules this hop breaks (empty when it is allowed).
@@ -148,6 +151,7 @@ pub fn from_source(net: &Net, source: usize) -> Vec<Option<Trace>> {
             let hop = Hop {
                 node: m,
                 conn: c,
+                link: conn.link,
                 via: conn.kind.as_str(),
                 blocks,
                 assumptions,

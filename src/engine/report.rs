@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::analysis::{Analysis, Story};
+use super::analysis::{Analysis, Pair, Story};
+use super::grouped;
 use super::model::{Access, Expect, Plan};
 use super::reach::Trace;
 use super::rules::Severity;
@@ -67,42 +68,33 @@ pub fn summary(analysis: &Analysis) -> String {
     )
 }
 
-/// The full `check` report: matrix, unreachable pairs, findings, assumptions, intents.
+/// The full `check` report: matrix, unreachable pairs, findings, assumptions, intents. Above
+/// [`grouped::GROUP_ABOVE`] endpoints the matrix and the unreachable pairs are grouped (see
+/// [`check_with`]).
 pub fn check(plan: &Plan, analysis: &Analysis) -> String {
+    check_with(plan, analysis, false)
+}
+
+/// The `check` report; with `all`, every pair is listed at any size, otherwise a plan of more
+/// than [`grouped::GROUP_ABOVE`] endpoints gets the matrix by kind of endpoint and its
+/// unreachable pairs grouped by rule and kinds, with a count and one example each.
+pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
     let mut out = String::new();
     let title = plan.title.as_deref().map(clean).unwrap_or_default();
     if !title.is_empty() {
         let _ = writeln!(out, "{title}");
     }
     let _ = writeln!(out, "{}\n", summary(analysis));
-    matrix(&mut out, analysis);
-    let blocked: Vec<_> = analysis.pairs.iter().filter(|p| !p.reachable).collect();
-    if !blocked.is_empty() {
-        let _ = writeln!(out, "\nNot reachable");
-        for p in blocked {
-            let rule = p
-                .rule
-                .as_deref()
-                .map(|r| format!(" [{r}]"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {} → {}{rule}: {}",
-                p.from,
-                p.to,
-                p.reason.as_deref().unwrap_or("")
-            );
-            if let Some(fix) = &p.fix {
-                let _ = writeln!(out, "      fix: {fix}");
-            }
-            if let (Some(access), Some(note)) = (p.access, &p.access_note) {
-                let rule = p.access_rule.as_deref().unwrap_or("");
-                let _ = writeln!(
-                    out,
-                    "      limited access ({}) [{rule}]: {note} Path: {}",
-                    access.as_str(),
-                    path_text(&p.path, &p.via)
-                );
+    if !all && analysis.endpoints.len() > grouped::GROUP_ABOVE {
+        grouped::matrix(&mut out, plan, analysis);
+        grouped::blocked(&mut out, plan, analysis);
+    } else {
+        matrix(&mut out, analysis);
+        let blocked: Vec<_> = analysis.pairs.iter().filter(|p| !p.reachable).collect();
+        if !blocked.is_empty() {
+            let _ = writeln!(out, "\nNot reachable");
+            for p in blocked {
+                blocked_pair(&mut out, p);
             }
         }
     }
@@ -160,6 +152,34 @@ pub fn check(plan: &Plan, analysis: &Analysis) -> String {
         }
     }
     out
+}
+
+/// One unreachable pair: the rule, the reason, the fix, and a limited access if any.
+pub(super) fn blocked_pair(out: &mut String, p: &Pair) {
+    let rule = p
+        .rule
+        .as_deref()
+        .map(|r| format!(" [{r}]"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  {} → {}{rule}: {}",
+        p.from,
+        p.to,
+        p.reason.as_deref().unwrap_or("")
+    );
+    if let Some(fix) = &p.fix {
+        let _ = writeln!(out, "      fix: {fix}");
+    }
+    if let (Some(access), Some(note)) = (p.access, &p.access_note) {
+        let rule = p.access_rule.as_deref().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "      limited access ({}) [{rule}]: {note} Path: {}",
+            access.as_str(),
+            path_text(&p.path, &p.via)
+        );
+    }
 }
 
 fn matrix(out: &mut String, analysis: &Analysis) {

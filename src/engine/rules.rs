@@ -127,6 +127,8 @@ pub enum AssumptionId {
     GcpRequirements,
     /// A Local circuit on a Virtual WAN hub reaches spokes of other regions through the mesh.
     LocalCircuitMesh,
+    /// A VNet reaches the internet and Microsoft's public endpoints by its outbound access.
+    OutboundAccess,
 }
 
 /// A default the engine applied, as shown to the user.
@@ -192,8 +194,8 @@ impl AssumptionId {
             ),
             AssumptionId::P2sForcedTunnel => (
                 "p2s-forced-tunnel",
-                None,
-                "P2S users without an internet link are taken to send all their traffic, Microsoft 365 included, through the VPN.",
+                Some(Rule::R3_19),
+                "P2S users without an internet link are taken to be force-tunnelled: 0.0.0.0/0 is advertised to their clients and the firewall or NVA in the gateway's VNet forwards their internet and Microsoft 365 traffic (the VPN gateway itself provides no internet connectivity).",
             ),
             AssumptionId::RouteServerBgp => (
                 "route-server-bgp",
@@ -204,6 +206,11 @@ impl AssumptionId {
                 "gcp-requirements",
                 Some(Rule::R8_2),
                 "Google Cloud over S2S is taken to work like any BGP site; Microsoft documents no Azure-side requirements (active-active, tunnel count) for it.",
+            ),
+            AssumptionId::OutboundAccess => (
+                "vnet-outbound-access",
+                None,
+                "A VNet is taken to reach the internet and Microsoft's public endpoints by outbound access: default outbound access, or an explicit method (NAT gateway, firewall, public IP, load balancer outbound rules). Default outbound access is being retired: virtual networks created with the API released after 31 March 2026 have private subnets, which need an explicit method (learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).",
             ),
             AssumptionId::LocalCircuitMesh => (
                 "local-circuit-vwan-mesh",

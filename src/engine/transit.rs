@@ -7,6 +7,7 @@
 //! keeps explanations to changes a person can actually make.
 
 use super::edit::{Edit, LinkFlag};
+use super::gates::{p2s_egress, policy_device, private_prefixes_only};
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
@@ -88,24 +89,6 @@ fn bgp_edit(net: &Net, g: usize, s2s: &Conn) -> Option<Edit> {
     Some(Edit::All { edits })
 }
 
-/// The block for transit through gateway `g` when one of these S2S connections ends on a
-/// policy-based on-premises device: such devices "cannot transit to other on-premises networks
-/// or virtual networks via the same Azure VPN gateway" and have no BGP
-/// (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
-fn policy_device(net: &Net, g: usize, conns: &[&Conn]) -> Option<Block> {
-    let site = conns.iter().map(|c| c.other(g)).find(|&s| {
-        net.node(s).kind == NodeKind::Site
-            && net.node(s).vpn_device == Some(super::model::VpnType::PolicyBased)
-    })?;
-    let (sid, gid) = (net.id(site), net.id(g));
-    Some(Block::new(
-        Rule::R1_13,
-        "policy-based-device-no-transit",
-        format!("{sid}'s VPN device is policy-based: it has no BGP and cannot transit to other on-premises networks or virtual networks through {gid}'s VPN gateway."),
-        Some(format!("Use a route-based VPN device at {sid} (vpn_device route_based) and run BGP on its S2S connection.")),
-    ))
-}
-
 /// The role a connection plays at a VNet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -172,17 +155,17 @@ pub fn hop(
 
 fn start(net: &Net, n: usize, out: &Conn) -> Decision {
     let kind = net.node(n).kind;
+    let to = net.node(out.other(n)).kind;
     match (kind, out.kind) {
-        // Microsoft's services and the internet do not open connections over the backbone.
+        // Microsoft's services and the internet open no connection into private address space
+        // over the backbone (see `verdict`); between themselves they are public.
         (NodeKind::Microsoft | NodeKind::Internet, ConnKind::Backbone)
-            if net.node(out.other(n)).kind == NodeKind::Vnet =>
+            if matches!(to, NodeKind::Vnet | NodeKind::VwanHub) =>
         {
-            if kind == NodeKind::Microsoft {
-                allow()
-            } else {
-                Decision::Never
-            }
+            Decision::Never
         }
+        // A VNet's way out: its outbound access, an assumption shown with the answer.
+        (NodeKind::Vnet, ConnKind::Backbone) => Decision::Allow(Some(AssumptionId::OutboundAccess)),
         _ => allow(),
     }
 }
@@ -357,7 +340,7 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 Some(format!("Connect {other} to hub {hub} directly.")))
                 .assuming(AssumptionId::VwanSpokeGateway))
         }
-        (Role::P2s, Role::Backbone) => Decision::Allow(Some(AssumptionId::P2sForcedTunnel)),
+        (Role::P2s, Role::Backbone) => p2s_egress(net, g, p, q),
         _ => Decision::Never,
     }
 }
@@ -372,6 +355,9 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
         _ => None,
     };
     use LinkKind::*;
+    if let Some(block) = private_prefixes_only(net, arrived, out, c) {
+        return Decision::Deny(block);
+    }
     match (kind(arrived), kind(out)) {
         (Some(ErPrivate), Some(ErConnection | GlobalReach | ErMicrosoft))
         | (Some(ErConnection | GlobalReach | ErMicrosoft), Some(ErPrivate)) => allow(),
@@ -420,6 +406,13 @@ fn circuit_supports_transit(net: &Net, c: usize) -> bool {
 fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {
     let facts = net.hubs[h];
     let hid = net.id(h);
+    // Routing intent for internet traffic sends every connection's internet-bound traffic to
+    // the hub's firewall (the backbone connection exists only then); the default route does
+    // not cross to other hubs (learn.microsoft.com/azure/virtual-wan/how-to-routing-policies).
+    if out.kind == ConnKind::Backbone || arrived.kind == ConnKind::Backbone {
+        let local = arrived.kind != ConnKind::Mesh && arrived.kind != ConnKind::Backbone;
+        return if local { allow() } else { Decision::Never };
+    }
     let local = |i: Ingress| match i {
         Ingress::Er(c) => net.node(c).sku == Some(super::model::ErSku::Local),
         _ => false,

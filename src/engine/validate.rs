@@ -37,6 +37,9 @@ fn addresses(net: &Net) -> Vec<(IpNet, usize, usize)> {
             }
             // A default route advertised by a site or another cloud is forced tunnelling, not
             // an address range: longest-prefix match still carries every more specific prefix.
+            // The internet and Microsoft's services are reached over public addresses, not
+            // through the private routing where overlaps matter.
+            NodeKind::Internet | NodeKind::Microsoft => {}
             k if k.is_endpoint() => out.extend(
                 node.prefixes()
                     .filter(|p| !(is_default(*p) && on_premises(k)))

@@ -7,9 +7,12 @@
 //!
 //! The decision, for a pair (`from`, `to`):
 //!
-//! 1. **The internet opens nothing** into a private network (R9.3): nothing is reachable from
-//!    it unless something publishes it (an Application Gateway gives limited access, see
-//!    `access`).
+//! 1. **Who opens the connection.** The internet and Microsoft's public services open nothing
+//!    into private address space (R9.3): from the internet only Microsoft's public services are
+//!    reachable, and Microsoft's services reach no VNet and no user group (a site's public
+//!    prefixes on Microsoft peering are the exception the traces find). What is published, such
+//!    as an Application Gateway, gives limited access (see `access`). A VNet's own way out is
+//!    its outbound access, an assumption of the traces (`AssumptionId::OutboundAccess`).
 //! 2. **A way there** (a trace that breaks no rule) is needed.
 //! 3. **A way back** is needed too, except to the internet and Microsoft's services: their
 //!    replies follow the connection the source opened (stateful return traffic through SNAT or
@@ -42,7 +45,8 @@ pub enum Verdict {
     Reachable,
     /// There is a way there but none back, and the destination needs one.
     OneWay,
-    /// The source is the internet, which opens no connection into private networks (R9.3).
+    /// The source is the internet or Microsoft's services, which open no connection into this
+    /// destination's private network (R9.3).
     Closed,
     /// Traffic would go and come back, but the two address spaces overlap (R2.1).
     Overlap,
@@ -57,10 +61,26 @@ impl Verdict {
     }
 }
 
-/// Whether traffic from an endpoint of this kind may open connections at all: the internet
-/// opens none into a private network (R9.3).
-pub fn opens(kind: NodeKind) -> bool {
-    kind != NodeKind::Internet
+/// Whether an endpoint of kind `from` may open connections to one of kind `to`: the internet
+/// opens them to Microsoft's public services only, and Microsoft's services open none into a
+/// VNet or a user group (public services do not open connections into private address space;
+/// R9.3). Every other source may try; its traces decide.
+pub fn opens(from: NodeKind, to: NodeKind) -> bool {
+    match from {
+        NodeKind::Internet => to == NodeKind::Microsoft,
+        NodeKind::Microsoft => !matches!(to, NodeKind::Vnet | NodeKind::Users),
+        _ => true,
+    }
+}
+
+/// Why a [`Verdict::Closed`] pair is closed, in a sentence: who does not open the connection.
+pub fn closed_reason(from: NodeKind, from_id: &str, to_id: &str) -> String {
+    let who = if from == NodeKind::Internet {
+        "The internet does".to_string()
+    } else {
+        format!("Microsoft's public services ({from_id}) do")
+    };
+    format!("{who} not open connections into the private network of {to_id}; nothing publishes it.")
 }
 
 /// Whether a destination of this kind needs a way back: the internet and Microsoft's services
@@ -87,7 +107,7 @@ pub fn needs_way_back(kind: NodeKind) -> bool {
 /// assert_eq!(decide(to_internet), Verdict::Reachable);
 /// ```
 pub fn decide(ways: Ways) -> Verdict {
-    if !opens(ways.from) {
+    if !opens(ways.from, ways.to) {
         Verdict::Closed
     } else if !ways.there {
         Verdict::NoWay
@@ -101,24 +121,22 @@ pub fn decide(ways: Ways) -> Verdict {
 }
 
 /// [`decide`] for 64 destinations at once, as the fast matrix asks it: bit `j` of the result is
-/// set when the source (whose kind `opens`) reaches destination `j`, given the bits of the way
-/// there, the way back and the destinations that need no way back. Overlaps are cleared by
-/// the caller pair by pair (they are few). A test checks it against [`decide`].
-pub fn reachable_bits(opens: bool, there: u64, back: u64, no_back_needed: u64) -> u64 {
-    if opens {
-        there & (back | no_back_needed)
-    } else {
-        0
-    }
+/// set when the source reaches destination `j`, given the bits of the destinations it
+/// [`opens`] connections to, the way there, the way back and the destinations that need no way
+/// back. Overlaps are cleared by the caller pair by pair (they are few). A test checks it
+/// against [`decide`].
+pub fn reachable_bits(opens: u64, there: u64, back: u64, no_back_needed: u64) -> u64 {
+    opens & there & (back | no_back_needed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const KINDS: [NodeKind; 4] = [
+    const KINDS: [NodeKind; 5] = [
         NodeKind::Vnet,
         NodeKind::Site,
+        NodeKind::Users,
         NodeKind::Internet,
         NodeKind::Microsoft,
     ];
@@ -137,7 +155,7 @@ mod tests {
                             overlap: false,
                         };
                         let bit = reachable_bits(
-                            opens(from),
+                            u64::from(opens(from, to)),
                             u64::from(there),
                             u64::from(back),
                             u64::from(!needs_way_back(to)),
@@ -150,7 +168,7 @@ mod tests {
     }
 
     #[test]
-    fn the_internet_opens_nothing_and_needs_no_way_back() {
+    fn public_endpoints_open_nothing_private_and_need_no_way_back() {
         let ways = Ways {
             from: NodeKind::Internet,
             to: NodeKind::Vnet,
@@ -159,6 +177,16 @@ mod tests {
             overlap: false,
         };
         assert_eq!(decide(ways), Verdict::Closed);
+        let public = Ways {
+            to: NodeKind::Microsoft,
+            ..ways
+        };
+        assert_eq!(decide(public), Verdict::Reachable);
+        let from_microsoft = Ways {
+            from: NodeKind::Microsoft,
+            ..ways
+        };
+        assert_eq!(decide(from_microsoft), Verdict::Closed);
         let out = Ways {
             from: NodeKind::Vnet,
             to: NodeKind::Microsoft,

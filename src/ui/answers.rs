@@ -5,9 +5,9 @@
 
 use std::rc::Rc;
 
-use crate::engine::matrix::overview::{overview, Cell, Overview};
-use crate::engine::model::{Access, Plan};
-use crate::engine::{analyze, Analysis, Assumption, Finding, IntentResult, Severity};
+use crate::engine::matrix::overview::{Cell, Overview};
+use crate::engine::model::Access;
+use crate::engine::{Analysis, Assumption, Finding, IntentResult, Network, Severity};
 use crate::ui::grouping::Group;
 
 /// The most endpoints for which the app explains every pair at each edit (about 2,000 pairs,
@@ -39,12 +39,13 @@ impl PartialEq for Answers {
 impl Answers {
     /// The answers the app shows for `plan`: the analysis up to [`FULL_UP_TO`] endpoints, the
     /// overview above.
-    pub fn of(plan: &Plan) -> Answers {
+    pub fn of(network: &Network) -> Answers {
+        let plan = network.plan();
         let endpoints = plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count();
         if endpoints <= FULL_UP_TO {
-            Answers::Full(Rc::new(analyze(plan)))
+            Answers::Full(Rc::new(network.analysis()))
         } else {
-            Answers::Fast(Rc::new(overview(plan)))
+            Answers::Fast(Rc::new(network.overview()))
         }
     }
 

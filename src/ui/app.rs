@@ -29,6 +29,7 @@ use crate::engine::report::counted;
 use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;
+use crate::ui::network::use_network;
 use crate::ui::story::use_story;
 
 /// The state on opening the page, with the surge last shown.
@@ -117,7 +118,9 @@ pub fn app() -> Html {
         dispatcher.dispatch(action)
     });
     let plan = state.plan().clone();
-    let answers: Answers = (*use_memo(plan.clone(), |p| Answers::of(p))).clone();
+    // The plan's prepared network: built once per plan version, asked by every view.
+    let network = use_network(plan.clone());
+    let answers: Answers = (*use_memo(network.clone(), |n| Answers::of(n))).clone();
 
     // A large plan's edit is drawn first; its autosave and the selected pair's explanation
     // follow in the next task (see `defer`).
@@ -208,25 +211,25 @@ pub fn app() -> Html {
     // The selected pair's story, computed once for the explanation and the diagram, and the
     // capacity: for a large plan, from the plan as it was before an edit until the edit is on
     // screen (then at once from the edited plan).
-    let story_plan = {
-        let shown = use_state(|| plan.clone());
+    let (story_plan, story_network) = {
+        let shown = use_state(|| (plan.clone(), network.clone()));
         {
             let shown = shown.clone();
-            use_effect_with(plan.clone(), move |plan| {
+            use_effect_with((plan.clone(), network.clone()), move |now| {
                 // Small plans read the present plan (below) and need no second render.
                 if large {
-                    let plan = plan.clone();
-                    defer::after_paint(move || shown.set(plan));
+                    let now = now.clone();
+                    defer::after_paint(move || shown.set(now));
                 }
             });
         }
         if large {
             (*shown).clone()
         } else {
-            plan.clone()
+            (plan.clone(), network.clone())
         }
     };
-    let (story, highlight) = use_story(story_plan.clone(), &state.selection);
+    let (story, highlight) = use_story(story_network.clone(), &state.selection);
     let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
         answers
@@ -290,7 +293,7 @@ pub fn app() -> Html {
                 </aside>
                 <section class="panel capacity-panel" aria-labelledby="capacity-title">
                     <h2 id="capacity-title">{"Capacity: what breaks first when more people work from home"}</h2>
-                    <CapacityPanel plan={story_plan.clone()} surge={state.surge} settled={state.settled}
+                    <CapacityPanel plan={story_plan.clone()} network={story_network.clone()} surge={state.surge} settled={state.settled}
                         on_action={on_action.clone()} />
                 </section>
                 <section class="panel findings-panel" aria-labelledby="findings-title">

@@ -5,6 +5,7 @@
 
 use crate::engine::analysis::IntentResult;
 use crate::engine::edit::{self, Edit};
+use crate::engine::network::Network;
 use crate::engine::{explain, Plan};
 use crate::ui::answers::{Answers, FULL_UP_TO};
 
@@ -66,8 +67,8 @@ pub fn preview(plan: &Plan, from: &str, to: &str, fix: &Edit) -> Option<Preview>
         next = plan.clone();
         edit::apply(&mut next, fix).ok()?;
     }
-    let before = Answers::of(plan);
-    let after = Answers::of(&next);
+    let before = Answers::of(&Network::new(plan));
+    let after = Answers::of(&Network::new(&next));
     let breaks = before
         .intents()
         .iter()

@@ -24,6 +24,7 @@ pub mod grouping;
 pub mod history;
 pub mod inspector;
 pub mod layout;
+pub mod network;
 pub mod notice;
 pub mod ops;
 pub mod panic;

@@ -3,7 +3,6 @@
 //! kind (Bastion, a virtual desktop, Application Gateway), the way that access takes.
 
 use crate::engine::model::{Access, LinkKind};
-use crate::engine::topology::Net;
 use crate::engine::{Pair, Plan, Story};
 
 /// One hop to draw: between two nodes, over a plan link (or an implicit connection).
@@ -87,7 +86,6 @@ pub fn highlight(plan: &Plan, story: &Story) -> Highlight {
     let Some(trace) = story.there.as_ref() else {
         return out;
     };
-    let net = Net::build(plan);
     let id = |n: usize| plan.nodes.get(n).map(|n| n.id.clone()).unwrap_or_default();
     let mut prev = story.pair.from.clone();
     out.nodes.push(prev.clone());
@@ -96,7 +94,7 @@ pub fn highlight(plan: &Plan, story: &Story) -> Highlight {
         out.segments.push(Segment {
             from: prev.clone(),
             to: here.clone(),
-            link: net.conns.get(hop.conn).and_then(|c| c.link),
+            link: hop.link,
             blocked: !hop.blocks.is_empty(),
         });
         out.nodes.push(here.clone());

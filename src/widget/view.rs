@@ -15,10 +15,11 @@ use super::edit;
 use super::model::{Mode, Model, Msg};
 use super::tweak::Tweak;
 use crate::engine::report::counted;
-use crate::engine::{analyze, Analysis, Plan, Severity};
+use crate::engine::{Analysis, Plan, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;
 use crate::ui::components::matrix::Matrix;
+use crate::ui::network::use_network;
 use crate::ui::state::{Action, Selection};
 use crate::ui::story::use_story;
 
@@ -66,7 +67,9 @@ pub fn widget(props: &WidgetProps) -> Html {
     };
     let on_action = send.reform(Msg::Do);
     let plan = model.plan().clone();
-    let analysis: Rc<Analysis> = (*use_memo(plan.clone(), |p| Rc::new(analyze(p)))).clone();
+    // The plan's prepared network, built once per plan version and asked by every view.
+    let network = use_network(plan.clone());
+    let analysis: Rc<Analysis> = use_memo(network.clone(), |n| n.analysis());
     // Documentation plans are small: the widget explains every pair (and its script surface
     // returns that analysis).
     let answers = Answers::Full(analysis.clone());
@@ -132,7 +135,7 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     let selection = model.state.selection.clone();
     // The selected pair's story, computed once for the explanation and the diagram.
-    let (story, highlight) = use_story(plan.clone(), &selection);
+    let (story, highlight) = use_story(network.clone(), &selection);
     // Inserted one by one: collecting into a set would link another copy of the sort.
     let mut flagged = BTreeSet::new();
     for f in analysis

@@ -46,15 +46,15 @@ pub fn goes(net: &Net, from: usize, to: usize) -> bool {
 }
 
 /// The network of a plan with its overlapping pairs, as the oracle reads them.
-pub struct Oracle<'p> {
+pub struct Oracle {
     /// The network.
-    pub net: Net<'p>,
+    pub net: Net,
     overlaps: BTreeMap<(usize, usize), String>,
 }
 
-impl<'p> Oracle<'p> {
+impl Oracle {
     /// Builds the network of `plan`.
-    pub fn new(plan: &'p Plan) -> Oracle<'p> {
+    pub fn new(plan: &Plan) -> Oracle {
         let mut net = Net::build(plan);
         let overlaps = validate::overlaps(&mut net);
         Oracle { net, overlaps }
@@ -67,12 +67,19 @@ impl<'p> Oracle<'p> {
             .collect()
     }
 
-    /// Whether node `a` reaches node `b` both ways: never from the internet; a way there; a way
-    /// back unless `b` is the internet or Microsoft's services; addresses that do not overlap.
+    /// Whether node `a` reaches node `b` both ways: the internet opens connections to
+    /// Microsoft's services only, Microsoft's services none into a VNet or a user group; a way
+    /// there; a way back unless `b` is the internet or Microsoft's services; addresses that do
+    /// not overlap.
     pub fn reachable(&self, a: usize, b: usize) -> bool {
         let kind = |n: usize| self.net.node(n).kind;
         let public = matches!(kind(b), NodeKind::Internet | NodeKind::Microsoft);
-        kind(a) != NodeKind::Internet
+        let opens = match kind(a) {
+            NodeKind::Internet => kind(b) == NodeKind::Microsoft,
+            NodeKind::Microsoft => !matches!(kind(b), NodeKind::Vnet | NodeKind::Users),
+            _ => true,
+        };
+        opens
             && goes(&self.net, a, b)
             && (public || goes(&self.net, b, a))
             && !self.overlaps.contains_key(&(a.min(b), a.max(b)))

@@ -53,8 +53,15 @@ impl<'p> Reference<'p> {
     pub fn verdict(&self, from: &str, to: &str) -> Option<Verdict> {
         let (a, b) = (self.index(from)?, self.index(to)?);
         let kind = |n: usize| self.net.node(n).kind;
-        // R9.3: the internet opens no connection into a plan; publishing is limited access.
-        if kind(a) == NodeKind::Internet {
+        // Who opens the connection (plan format, "Who opens the connection"): the internet
+        // opens connections to Microsoft's public services only, and Microsoft's services none
+        // into a VNet or a user group (R9.3); publishing is limited access.
+        let closed = match kind(a) {
+            NodeKind::Internet => kind(b) != NodeKind::Microsoft,
+            NodeKind::Microsoft => matches!(kind(b), NodeKind::Vnet | NodeKind::Users),
+            _ => false,
+        };
+        if closed {
             return Some(Verdict {
                 reachable: false,
                 one_way: false,

@@ -433,7 +433,12 @@ fn implicit(plan: &Plan, edges: &mut Vec<Edge>) {
         }
         for (v, nv) in nodes.iter().enumerate() {
             let internet_to_ms = np.kind == NodeKind::Microsoft && nv.kind == NodeKind::Internet;
-            if nv.kind == NodeKind::Vnet || internet_to_ms {
+            // R7.6: a Standard hub with a firewall and routing intent for internet traffic.
+            let intent_hub = nv.kind == NodeKind::VwanHub
+                && nv.firewall.is_some()
+                && nv.routing_intent.is_some_and(|r| r.internet)
+                && hub_wan(plan, nv).1;
+            if nv.kind == NodeKind::Vnet || internet_to_ms || intent_hub {
                 edges.push(Edge::new(Kind::Backbone, v, p));
             }
         }

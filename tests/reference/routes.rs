@@ -158,8 +158,9 @@ fn vnet(net: &RefNet, g: usize, l: &Edge, x: &Edge) -> bool {
         (Side::Er, Side::P2s) | (Side::P2s, Side::Er) => false,
         // R7.12 (assumed): a VNet connected to a hub does not pass traffic to or from the hub.
         (Side::Vwan, _) | (_, Side::Vwan) => false,
-        // R3.19: only the configured prefixes cross a VPN gateway; P2S clients break out to the
-        // internet locally, not through the VNet (no forced tunnelling in the format).
+        // R3.19: the VPN gateway gives P2S clients no internet; only a firewall or NVA in the
+        // VNet forwarding an advertised 0.0.0.0/0 does (forced tunnel, plan format).
+        (Side::P2s, Side::Backbone) => l.kind == Kind::Backbone && node.firewall.is_some(),
         _ => false,
     }
 }
@@ -168,9 +169,12 @@ fn vnet(net: &RefNet, g: usize, l: &Edge, x: &Edge) -> bool {
 fn circuit(net: &RefNet, l: &Edge, x: &Edge) -> bool {
     use Kind::*;
     match (x.kind, l.kind) {
-        // R6.1 private peering to VNets and hubs, R6.9 Global Reach, R6.1 Microsoft peering.
-        (ErPrivate, ErConnection | GlobalReach | ErMicrosoft)
-        | (ErConnection | GlobalReach | ErMicrosoft, ErPrivate) => true,
+        // R6.1 Microsoft peering takes public prefixes only: a network whose addresses are
+        // all RFC 1918 has no Microsoft peering path.
+        (ErPrivate, ErMicrosoft) => public_prefixes(net.node(x.a)),
+        (ErMicrosoft, ErPrivate) => public_prefixes(net.node(l.a)),
+        // R6.1 private peering to VNets and hubs, R6.9 Global Reach.
+        (ErPrivate, ErConnection | GlobalReach) | (ErConnection | GlobalReach, ErPrivate) => true,
         // R6.8: VNet to VNet over the circuit only when every gateway allows it.
         (ErConnection, ErConnection) => [x, l].iter().all(|e| {
             let v = net.node(e.b);
@@ -185,9 +189,29 @@ fn circuit(net: &RefNet, l: &Edge, x: &Edge) -> bool {
     }
 }
 
+/// Whether a network may use Microsoft peering: no address space given, or one prefix outside
+/// 10/8, 172.16/12, 192.168/16 and fc00::/7 ("We don't accept private prefixes (RFC1918) for the
+/// Microsoft peering BGP session", ExpressRoute FAQ).
+fn public_prefixes(node: &reachplan::engine::model::Node) -> bool {
+    let ranges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+    let private = |p: ipnet::IpNet| {
+        ranges
+            .iter()
+            .filter_map(|r| r.parse::<ipnet::IpNet>().ok())
+            .any(|r| r.contains(&p))
+    };
+    node.prefixes().next().is_none() || node.prefixes().any(|p| !private(p))
+}
+
 /// Traffic arrives at hub `h` over `x` and would leave over `l` towards a route that entered the
 /// virtual WAN at `origin`.
 fn hub(net: &RefNet, h: usize, l: &Edge, origin: Option<Origin>, x: &Edge) -> bool {
+    if l.kind == Kind::Backbone || x.kind == Kind::Backbone {
+        // R7.6: routing intent for internet traffic sends the hub's own connections' internet
+        // traffic to its firewall; the default route does not cross the mesh, and nothing
+        // comes in from the backbone.
+        return l.kind == Kind::Backbone && !matches!(x.kind, Kind::Mesh | Kind::Backbone);
+    }
     if x.kind == Kind::Mesh {
         // R7.2: a hub passes traffic from the mesh on to its own connections, never on to
         // a third hub (the mesh is full).

@@ -38,6 +38,11 @@ pub enum Command {
         /// on plans of thousands of endpoints).
         #[arg(long)]
         summary: bool,
+        /// List every pair even on a large plan (above 40 endpoints the matrix is by kind of
+        /// endpoint and unreachable pairs are grouped by rule, kind and region, with one
+        /// example each).
+        #[arg(long)]
+        all: bool,
         /// Exit 1 when a finding of this severity (or worse) exists.
         #[arg(long, value_name = "SEVERITY")]
         deny: Option<Deny>,

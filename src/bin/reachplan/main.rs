@@ -44,8 +44,9 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             plan,
             json,
             summary,
+            all,
             deny,
-        } => check(&plan, json, summary, deny),
+        } => check(&plan, json, summary, all, deny),
         Command::Explain {
             plan,
             from,
@@ -148,7 +149,13 @@ fn worst(deny: Option<Deny>) -> Option<Severity> {
     })
 }
 
-fn check(path: &Path, json: bool, summary: bool, deny: Option<Deny>) -> Result<u8, String> {
+fn check(
+    path: &Path,
+    json: bool,
+    summary: bool,
+    all: bool,
+    deny: Option<Deny>,
+) -> Result<u8, String> {
     let (path, plan) = load(path)?;
     let deny = worst(deny);
     if summary && !json {
@@ -169,7 +176,7 @@ fn check(path: &Path, json: bool, summary: bool, deny: Option<Deny>) -> Result<u
     if json {
         out::json(&analysis)?;
     } else {
-        out::text(&report::check(&plan, &analysis))?;
+        out::text(&report::check_with(&plan, &analysis, all))?;
     }
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))

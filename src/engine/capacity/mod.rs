@@ -39,8 +39,8 @@ mod text;
 mod vpn;
 mod vwan;
 
-use super::focus;
 use super::model::Plan;
+use super::network::Network;
 
 pub use answer::*;
 pub use clients::Os;
@@ -63,6 +63,12 @@ pub(crate) use measure::{num, round, severity_of, state, times, Ctx, Measured};
 /// assert!(result.findings.iter().any(|f| f.finding.code == "sstp-limit"));
 /// ```
 pub fn capacity(plan: &Plan, surge: f64) -> Capacity {
+    Network::new(plan).capacity(surge)
+}
+
+/// [`capacity`] of a prepared network.
+pub(crate) fn capacity_of(network: &Network, surge: f64) -> Capacity {
+    let plan = network.plan();
     let surge = if surge.is_finite() && surge > 0.0 {
         surge
     } else {
@@ -73,7 +79,7 @@ pub fn capacity(plan: &Plan, surge: f64) -> Capacity {
         .iter()
         .map(|f| (f.from.as_str(), f.to.as_str()))
         .collect();
-    let analysis = focus::answers(plan, &flows);
+    let analysis = network.answers(&flows);
     let mut ctx = Ctx {
         plan,
         surge,

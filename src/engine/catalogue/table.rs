@@ -54,7 +54,7 @@ rules! {
     R3_17 = "R3.17", "RADIUS server on-prem must be reachable over S2S", [VPN_FAQ];
     R3_18 = "R3.18", "An IKEv2 P2S client can't connect from the same public IP as a S2S …",
         [VPN_FAQ];
-    R3_19 = "R3.19", "Other VPN gateway facts", [VPN_FAQ];
+    R3_19 = "R3.19", "Other VPN gateway facts", [VPN_FAQ, P2S_CUSTOM];
     R4_1 = "R4.1", "OpenVPN", [P2S_ABOUT];
     R4_2 = "R4.2", "SSTP", [P2S_ABOUT, SSTP, VPN_FAQ];
     R4_3 = "R4.3", "IKEv2", [P2S_ABOUT, VPN_FAQ];

@@ -65,11 +65,26 @@ pub(super) fn assemble(
     for (j, &kind) in kinds.iter().enumerate() {
         set(&mut no_back_needed, j, !verdict::needs_way_back(kind));
     }
+    // Which destinations each kind of source opens connections to, one mask per kind.
+    let mut opens: Vec<(NodeKind, Vec<u64>)> = Vec::new();
+    for &from in kinds {
+        if opens.iter().all(|(k, _)| *k != from) {
+            let mut mask = vec![0u64; words];
+            for (j, &to) in kinds.iter().enumerate() {
+                set(&mut mask, j, verdict::opens(from, to));
+            }
+            opens.push((from, mask));
+        }
+    }
+    let none = vec![0u64; words];
     for (i, row) in both.chunks_mut(words.max(1)).enumerate().take(n) {
-        let opens = kinds.get(i).is_some_and(|&k| verdict::opens(k));
+        let mask = kinds
+            .get(i)
+            .and_then(|&k| opens.iter().find(|(x, _)| *x == k))
+            .map_or(&none, |(_, m)| m);
         let there = &goes[i * words..(i + 1) * words];
-        for ((b, &g), &p) in row.iter_mut().zip(there).zip(&no_back_needed) {
-            *b = verdict::reachable_bits(opens, g, *b, p);
+        for (((b, &g), &p), &o) in row.iter_mut().zip(there).zip(&no_back_needed).zip(mask) {
+            *b = verdict::reachable_bits(o, g, *b, p);
         }
     }
     Rows { goes, both }

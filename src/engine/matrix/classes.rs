@@ -22,8 +22,8 @@
 
 use std::collections::HashMap;
 
-use super::super::model::{ErSku, NodeKind, VpnSku};
-use super::super::topology::{ConnKind, Net};
+use super::super::model::{ErSku, LinkKind, NodeKind, VpnSku, VpnType};
+use super::super::topology::{private_only, ConnKind, Net};
 
 /// What the rules see of a connection from one of its ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,9 +66,15 @@ struct Facts<'p> {
     sku: Option<ErSku>,
     location: Option<&'p str>,
     provider: Option<&'p str>,
+    /// A site's VPN device type (a policy-based device gives no transit, R1.13).
+    vpn_device: Option<VpnType>,
+    /// The address space is all private (Microsoft peering refuses it, R6.1).
+    private_only: bool,
+    /// Users with a carried internet link (split tunnel: no internet through the VPN, R3.19).
+    split_tunnel: bool,
 }
 
-fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
+fn facts(net: &Net, n: usize) -> Facts<'_> {
     let v = net.vnets[n];
     let h = net.hubs[n];
     let node = net.node(n);
@@ -77,6 +83,11 @@ fn facts<'p>(net: &Net<'p>, n: usize) -> Facts<'p> {
         sku: node.sku,
         location: node.location.as_deref(),
         provider: node.provider.as_deref(),
+        vpn_device: node.vpn_device,
+        private_only: private_only(node),
+        split_tunnel: net.adj[n].iter().any(|&(c, _)| {
+            net.conns[c].kind == ConnKind::Link(LinkKind::Internet) && carried(net, c)
+        }),
         vpn: v.vpn.map(|g| {
             (
                 g.sku,

@@ -40,8 +40,8 @@ pub mod summary;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{NodeKind, Plan};
+use super::network::Network;
 use super::topology::Net;
-use super::validate;
 use assemble::{assemble, Rows};
 use bits::set;
 use classes::NONE;
@@ -135,9 +135,7 @@ fn bit(bits: &[u64], words: usize, from: usize, to: usize) -> bool {
 /// assert_eq!(m.count(), 4);
 /// ```
 pub fn reachability(plan: &Plan) -> Matrix {
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
-    reachability_in(&net, &overlaps, Sharing::Full)
+    Network::new(plan).verdicts()
 }
 
 /// How much [`reachability_in`] shares between searches. Every choice gives the same matrix.

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use super::super::analysis::Pair;
 use super::super::model::{Access, NodeKind, Plan};
+use super::super::network::Network;
 use super::super::verdict::{self, Verdict, Ways};
-use super::summary::{summarize_with, Summary};
+use super::summary::{summary_of, Summary};
 
 /// The verdict of one cell of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +93,13 @@ impl Overview {
 /// assert_eq!(o.cell(1, 1), Cell::Same);
 /// ```
 pub fn overview(plan: &Plan) -> Overview {
-    let (summary, limited) = summarize_with(plan, true);
+    Network::new(plan).overview()
+}
+
+/// [`overview`] of a prepared network.
+pub(crate) fn overview_of(network: &Network) -> Overview {
+    let plan = network.plan();
+    let (summary, limited) = summary_of(network, true);
     let m = &summary.matrix;
     let by_id: HashMap<&str, NodeKind> =
         plan.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();

@@ -10,11 +10,10 @@ use super::super::access;
 use super::super::analysis::IntentResult;
 use super::super::design;
 use super::super::model::{Access, Plan};
+use super::super::network::Network;
 use super::super::report::{counted, finding_counts};
 use super::super::rules::{Finding, Severity};
-use super::super::topology::Net;
-use super::super::validate;
-use super::{reachability_in, Matrix, Sharing};
+use super::Matrix;
 
 /// What `check --summary` prints, and what decides its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,30 +64,27 @@ impl Summary {
 /// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
 /// Bastion, virtual-desktop and Application Gateway connections.
 pub fn summarize(plan: &Plan) -> Summary {
-    let with_access = plan.intents.iter().any(|i| i.access.is_some());
-    summarize_with(plan, with_access).0
+    Network::new(plan).summary()
 }
 
 /// The summary, and when `with_access` the limited access the access rules grant to pairs
 /// that are not reachable (by (from, to) endpoint indexes).
-pub(crate) fn summarize_with(
-    plan: &Plan,
+pub(crate) fn summary_of(
+    network: &Network,
     with_access: bool,
 ) -> (Summary, std::collections::HashMap<(usize, usize), Access>) {
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
-    validate::limits(&mut net);
-    let matrix = reachability_in(&net, &overlaps, Sharing::Full);
-    net.findings.extend(access::m365_paths(&net, &[]));
-    net.findings.extend(design::findings(&net));
-    let mut findings = std::mem::take(&mut net.findings);
+    let (net, plan) = (&network.net, network.plan());
+    let matrix = network.verdicts();
+    let mut findings = net.findings.clone();
+    findings.extend(access::m365_paths(net, &[]));
+    findings.extend(design::findings(net));
     findings.sort_by(|x, y| {
         (x.severity, x.code, &x.nodes, &x.links, &x.message)
             .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
     });
     findings.dedup();
     let grants = if with_access {
-        access::access_kinds(&net, &matrix)
+        access::access_kinds(net, &matrix)
     } else {
         std::collections::HashMap::new()
     };

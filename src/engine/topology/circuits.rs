@@ -3,7 +3,7 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
+impl Net {
     // Runs once per link, so returning the large Block by value costs nothing that matters.
     #[allow(clippy::result_large_err)]
     pub(super) fn circuit_scope(
@@ -223,6 +223,40 @@ impl<'p> Net<'p> {
         }
     }
 
+    /// A network on a circuit with Microsoft peering that advertises only private prefixes:
+    /// Microsoft peering refuses them (R6.1), so it has no Microsoft peering path.
+    pub(super) fn check_microsoft_peering(&mut self) {
+        let mut new = Vec::new();
+        for conn in self.conns.iter().filter(|c| c.is(LinkKind::ErMicrosoft)) {
+            let c = conn.a;
+            for &(d, site) in &self.adj_of(c) {
+                let private = self.conns[d].is(LinkKind::ErPrivate)
+                    && self.conns[d].refused.is_none()
+                    && private_only(self.node(site));
+                if private {
+                    new.push((site, c, d));
+                }
+            }
+        }
+        for (site, c, d) in new {
+            let (sid, cid) = (self.id(site), self.id(c));
+            let links: Vec<usize> = self.conns[d].link.into_iter().collect();
+            self.find(Severity::Warning, "microsoft-peering-private-prefixes", Some(Rule::R6_1),
+                format!("{sid} advertises only private (RFC 1918) prefixes; Microsoft peering on circuit {cid} accepts public prefixes only (\"We don't accept private prefixes (RFC1918) for the Microsoft peering BGP session\", ExpressRoute FAQ), so {sid} gets no Microsoft peering path. Add the public prefix it uses towards Microsoft to its address_space."),
+                &[site, c], &links);
+        }
+    }
+
+    /// The connections of node `n` as (connection, other node), before the adjacency exists.
+    fn adj_of(&self, n: usize) -> Vec<(usize, usize)> {
+        self.conns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.a == n || c.b == n)
+            .map(|(i, c)| (i, c.other(n)))
+            .collect()
+    }
+
     pub(super) fn vwan_connection(&mut self, conn: &mut Conn) {
         let v = conn.a;
         if self.vnets[v].route_server.is_some() {
@@ -272,4 +306,19 @@ impl<'p> Net<'p> {
             self.refuse(conn, Block { rule, ..block }, Severity::Error, &[conn.a, t]);
         }
     }
+}
+
+/// Whether a node's address space is given and lies entirely in private ranges (RFC 1918 for
+/// IPv4, unique local fc00::/7 for IPv6): what Microsoft peering refuses.
+pub fn private_only(node: &Node) -> bool {
+    let private = |p: ipnet::IpNet| match p {
+        ipnet::IpNet::V4(v) => ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
+            .iter()
+            .filter_map(|r| r.parse::<ipnet::Ipv4Net>().ok())
+            .any(|r| r.contains(&v)),
+        ipnet::IpNet::V6(v) => "fc00::/7"
+            .parse::<ipnet::Ipv6Net>()
+            .is_ok_and(|r| r.contains(&v)),
+    };
+    node.prefixes().next().is_some() && node.prefixes().all(private)
 }

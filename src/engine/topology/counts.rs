@@ -3,9 +3,10 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
+impl Net {
     /// Tunnel limits per gateway and hub; the connections over the limit are not carried.
     pub(super) fn check_tunnel_counts(&mut self) {
+        let plan = std::sync::Arc::clone(&self.plan);
         // The S2S connections of each node, in connection order (refusals are read as the
         // loop below makes them, so a connection refused at one end is not counted at the other).
         let mut incident: Vec<Vec<usize>> = vec![Vec::new(); self.plan.nodes.len()];
@@ -18,7 +19,7 @@ impl<'p> Net<'p> {
             }
         }
         for (g, candidates) in incident.iter().enumerate() {
-            let node = self.node(g);
+            let node = &plan.nodes[g];
             let s2s: Vec<usize> = candidates
                 .iter()
                 .copied()
@@ -58,7 +59,7 @@ impl<'p> Net<'p> {
             let mut used = 0u32;
             for c in s2s {
                 let other = self.conns[c].other(g);
-                let tunnels = if self.node(other).provider.as_deref() == Some("aws") {
+                let tunnels = if plan.nodes[other].provider.as_deref() == Some("aws") {
                     limits::AWS_TUNNELS
                 } else {
                     1

@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::engine::catalogue::Rule;
+use std::sync::Arc;
 
-impl<'p> Net<'p> {
+impl Net {
     /// An error finding for a setting Azure refuses to deploy, remembered so that the
     /// connections depending on it carry nothing (the first refusal of a setting is kept).
     #[allow(clippy::too_many_arguments)]
@@ -31,7 +32,8 @@ impl<'p> Net<'p> {
 
     /// Gateway configurations Azure refuses or limits, independent of links.
     pub(super) fn check_gateways(&mut self) {
-        let plan = self.plan;
+        let plan = Arc::clone(&self.plan);
+        let plan = &*plan;
         for (n, node) in plan.nodes.iter().enumerate() {
             if let Some(gw) = &node.vpn_gateway {
                 let basic = gw.sku == VpnSku::Basic;
@@ -51,7 +53,7 @@ impl<'p> Net<'p> {
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
                         self.refuse_setting(n, Setting::VpnGateway, "sku-generation", Rule::R5_1,
-                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
+                            format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only, Basic is Generation 1 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
                             format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
@@ -108,6 +110,11 @@ impl<'p> Net<'p> {
                     self.find(Severity::Error, "basic-vwan-firewall", Some(Rule::R7_1),
                         format!("{}: Azure Firewall and routing intent need a Standard Virtual WAN hub.", node.id), &[n], &[]);
                 }
+            }
+            let intent = node.routing_intent.is_some_and(|r| r.private || r.internet);
+            if node.kind == NodeKind::VwanHub && intent && node.firewall.is_none() {
+                self.find(Severity::Error, "routing-intent-without-firewall", Some(Rule::R7_6),
+                    format!("{}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it.", node.id), &[n], &[]);
             }
             if node.kind == NodeKind::VwanHub && self.hubs[n].standard {
                 if let Some(p2s) = &node.p2s {
@@ -237,4 +244,13 @@ pub(super) fn describe_gw(sku: VpnSku, kind: VpnType) -> String {
         VpnType::PolicyBased => format!("policy-based {sku}"),
         VpnType::RouteBased => sku.to_string(),
     }
+}
+
+/// A part of a node that Azure may refuse to deploy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Setting {
+    /// A VNet's VPN gateway.
+    VpnGateway,
+    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
+    P2s,
 }

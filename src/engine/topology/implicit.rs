@@ -3,7 +3,7 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
+impl Net {
     /// Connections the plan implies: hub mesh, Azure backbone to Microsoft and the internet.
     pub(super) fn add_implicit(&mut self) {
         let nodes = &self.plan.nodes;
@@ -41,6 +41,18 @@ impl<'p> Net<'p> {
             for (v, node) in nodes.iter().enumerate() {
                 if node.kind == NodeKind::Vnet {
                     self.conns.push(Conn::new(ConnKind::Backbone, v, p, None));
+                }
+            }
+            // A Standard hub with a firewall and routing intent for internet traffic sends the
+            // internet-bound traffic of its connections out through that firewall (R7.6).
+            for (h, node) in nodes.iter().enumerate() {
+                let intent = node.routing_intent.is_some_and(|r| r.internet);
+                if node.kind == NodeKind::VwanHub
+                    && self.hubs[h].standard
+                    && node.firewall.is_some()
+                    && intent
+                {
+                    self.conns.push(Conn::new(ConnKind::Backbone, h, p, None));
                 }
             }
             if nodes[p].kind == NodeKind::Internet {

@@ -3,8 +3,8 @@
 use super::*;
 use crate::engine::catalogue::Rule;
 
-impl<'p> Net<'p> {
-    pub(super) fn add_link(&mut self, i: usize, link: &'p Link) {
+impl Net {
+    pub(super) fn add_link(&mut self, i: usize, link: &Link) {
         let (Some(&a), Some(&b)) = (
             self.index.get(link.from.as_str()),
             self.index.get(link.to.as_str()),
@@ -122,11 +122,12 @@ impl<'p> Net<'p> {
     }
 
     pub(super) fn s2s(&mut self, conn: &mut Conn, link: &Link) {
+        let plan = std::sync::Arc::clone(&self.plan);
         let (a, b) = (conn.a, conn.b);
         if self.depends_on_refused(conn, &[(b, Setting::VpnGateway), (a, Setting::VpnGateway)]) {
             return;
         }
-        let to = self.node(b);
+        let to = &plan.nodes[b];
         if to.kind == NodeKind::Vnet {
             let Some(gw) = self.vnets[b].vpn else {
                 let block = Block::new(Rule::R3_2, "gateway-missing",
@@ -135,7 +136,7 @@ impl<'p> Net<'p> {
                 self.refuse(conn, block, Severity::Error, &[a, b]);
                 return;
             };
-            let from = self.node(a);
+            let from = &plan.nodes[a];
             if from.kind == NodeKind::Vnet {
                 match self.vnets[a].vpn {
                     None => {
@@ -195,7 +196,7 @@ impl<'p> Net<'p> {
         } else {
             // A Virtual WAN hub's S2S VPN gateway: BGP or static both propagate in the hub.
             conn.bgp = link.bgp == Some(true);
-            if self.node(a).kind == NodeKind::Vnet && self.vnets[a].vpn.is_none() {
+            if plan.nodes[a].kind == NodeKind::Vnet && self.vnets[a].vpn.is_none() {
                 let block = Block::new(Rule::R3_2, "gateway-missing",
                     format!("{} has no VPN gateway, so it cannot connect to hub {} by S2S; use a vwan_connection instead.", link.from, link.to),
                     Some(format!("Replace the link with a vwan_connection from {} to {}.", link.from, link.to)));

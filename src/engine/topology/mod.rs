@@ -13,10 +13,12 @@ mod gateways;
 mod implicit;
 mod links;
 
-pub use gateways::usable_p2s;
+pub use circuits::private_only;
+pub use gateways::{usable_p2s, Setting};
 
 use crate::engine::catalogue::Rule;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 
@@ -112,15 +114,6 @@ impl Conn {
     }
 }
 
-/// A part of a node that Azure may refuse to deploy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Setting {
-    /// A VNet's VPN gateway.
-    VpnGateway,
-    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
-    P2s,
-}
-
 /// What a VNet's VPN gateway can do.
 #[derive(Debug, Clone, Copy)]
 pub struct VpnFacts {
@@ -171,11 +164,11 @@ pub struct HubFacts {
 
 /// The network: connections, adjacency and facts, plus the findings made while building it.
 #[derive(Debug)]
-pub struct Net<'p> {
-    /// The plan it interprets.
-    pub plan: &'p Plan,
+pub struct Net {
+    /// The plan it interprets (shared, so that a prepared network can own it).
+    pub plan: Arc<Plan>,
     /// Node number by id.
-    pub index: HashMap<&'p str, usize>,
+    pub index: HashMap<String, usize>,
     /// Every connection; plan links first, in plan order.
     pub conns: Vec<Conn>,
     /// For each node, its connections as (connection, other node), in connection order.
@@ -195,18 +188,24 @@ pub struct Net<'p> {
     pub global_reach_location: Vec<bool>,
 }
 
-impl<'p> Net<'p> {
+impl Net {
     /// Builds the network of a plan that `format::read_plan` accepted (ids are unique and every
-    /// reference resolves; anything else is skipped, never a panic).
-    pub fn build(plan: &'p Plan) -> Net<'p> {
-        let index: HashMap<&str, usize> = plan
+    /// reference resolves; anything else is skipped, never a panic), from a copy of the plan.
+    pub fn build(plan: &Plan) -> Net {
+        Net::of(Arc::new(plan.clone()))
+    }
+
+    /// Builds the network of a shared plan (see [`build`](Net::build)).
+    pub fn of(shared: Arc<Plan>) -> Net {
+        let plan = &*Arc::clone(&shared);
+        let index: HashMap<String, usize> = plan
             .nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
+            .map(|(i, n)| (n.id.clone(), i))
             .collect();
         let mut net = Net {
-            plan,
+            plan: shared,
             index,
             conns: Vec::new(),
             adj: vec![Vec::new(); plan.nodes.len()],
@@ -232,6 +231,7 @@ impl<'p> Net<'p> {
         }
         net.check_tunnel_counts();
         net.check_remote_gateway_use();
+        net.check_microsoft_peering();
         net.add_implicit();
         net.add_candidates();
         net.adjacency();
@@ -239,12 +239,12 @@ impl<'p> Net<'p> {
     }
 
     /// The node with this number.
-    pub fn node(&self, n: usize) -> &'p Node {
+    pub fn node(&self, n: usize) -> &Node {
         &self.plan.nodes[n]
     }
 
     /// The id of the node with this number.
-    pub fn id(&self, n: usize) -> &'p str {
+    pub fn id(&self, n: usize) -> &str {
         &self.plan.nodes[n].id
     }
 

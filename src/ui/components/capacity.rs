@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::utilisation::Utilisation;
-use crate::engine::capacity::{capacity, Capacity};
+use crate::engine::capacity::Capacity;
 use crate::engine::model::FlowClass;
 use crate::engine::{Plan, Severity};
+use crate::ui::network::Prepared;
 use crate::ui::ops::via_name;
 use crate::ui::state::{Action, Selection};
 use crate::ui::surge::{self, Bar, Level};
@@ -20,6 +21,8 @@ use crate::ui::surge::{self, Bar, Level};
 pub struct CapacityProps {
     /// The plan.
     pub plan: Rc<Plan>,
+    /// Its prepared network.
+    pub network: Prepared,
     /// The surge shown (live while the slider moves).
     pub surge: f64,
     /// The surge the findings are computed for.
@@ -164,8 +167,8 @@ fn flows(cap: &Capacity) -> Html {
 /// The capacity panel component.
 #[function_component(CapacityPanel)]
 pub fn capacity_panel(props: &CapacityProps) -> Html {
-    let cap: Rc<Capacity> = use_memo((props.plan.clone(), props.settled), |(plan, s)| {
-        capacity(plan, *s)
+    let cap: Rc<Capacity> = use_memo((props.network.clone(), props.settled), |(network, s)| {
+        network.capacity(*s)
     });
     let at = props.surge;
     let bars: Rc<Vec<Bar>> = Rc::new(surge::bars(&cap, at));

@@ -83,8 +83,8 @@ struct Plan {
 }
 
 /// The reusable search: state numbering, decision caches and scratch space.
-pub(super) struct Search<'a, 'p> {
-    net: &'a Net<'p>,
+pub(super) struct Search<'a> {
+    net: &'a Net,
     g: &'a Groups,
     /// Endpoint index of each node (`NONE` for transit nodes).
     pos: &'a [u32],
@@ -122,9 +122,9 @@ fn or_into(row: &mut [u64], mask: &Mask) {
     }
 }
 
-impl<'a, 'p> Search<'a, 'p> {
+impl<'a> Search<'a> {
     /// A search over `net` with connection groups `g`; `pos` maps nodes to endpoint indexes.
-    pub(super) fn new(net: &'a Net<'p>, g: &'a Groups, pos: &'a [u32]) -> Search<'a, 'p> {
+    pub(super) fn new(net: &'a Net, g: &'a Groups, pos: &'a [u32]) -> Search<'a> {
         let words = pos.iter().filter(|&&p| p != NONE).count().div_ceil(64);
         Search {
             net,

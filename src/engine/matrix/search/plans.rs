@@ -4,7 +4,7 @@
 
 use super::*;
 
-impl Search<'_, '_> {
+impl Search<'_> {
     /// Whether the state reached over `c` at `m` (from `node`, with no ingress) may leave `m`
     /// at all.
     fn live(&mut self, node: usize, c: usize, m: usize) -> bool {

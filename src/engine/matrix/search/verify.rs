@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl Search<'_, '_> {
+impl Search<'_> {
     /// Checks every decision of state `s` against `transit::hop`, member by member, once.
     /// O(degree) `transit::hop` calls.
     pub(super) fn verify(&mut self, s: u32) {

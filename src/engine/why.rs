@@ -1,0 +1,128 @@
+//! Why a pair has no way at all, in the terms of the endpoints: peers of peers for P2S users
+//! (R1.11), virtual WANs that do not meet (R7.2), VNets nothing joins (R1.1), users without a
+//! VPN (R1.11, or the limited access they have, R9.x).
+
+use std::collections::BTreeSet;
+
+use super::analysis::Pair;
+use super::catalogue::Rule;
+use super::edit::{Edit, LinkFlag};
+use super::model::{LinkKind, NodeKind};
+use super::reach::Trace;
+use super::topology::{ConnKind, Net};
+
+/// P2S users stop at the VNets directly peered with their gateway VNet (R1.11): say so in the
+/// users' terms, with the peering that would bring the VNet in.
+pub(super) fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pair) {
+    let hops = &there.hops;
+    let (users, vnet, gateway) = match (net.node(a).kind, net.node(b).kind) {
+        (NodeKind::Users, NodeKind::Vnet) => (a, b, hops.first().map(|h| h.node)),
+        (NodeKind::Vnet, NodeKind::Users) if hops.len() >= 2 => {
+            (b, a, Some(hops[hops.len() - 2].node))
+        }
+        _ => return,
+    };
+    let Some(g) = gateway.filter(|&g| net.node(g).kind == NodeKind::Vnet) else {
+        return;
+    };
+    let (uid, vid, gid) = (net.id(users), net.id(vnet), net.id(g));
+    pair.rule = Some(Rule::R1_11);
+    pair.reason = Some(format!(
+        "P2S clients ({uid}) reach {gid}, whose gateway they connect to, and the VNets peered directly with {gid} that use its gateway; {vid} is a peer of a peer, and VNet peering is not transitive."
+    ));
+    if net.vnets[vnet].has_gateway() {
+        pair.fix = Some(format!(
+            "Peer {vid} with {gid}; since {vid} has its own gateway, connect {uid} to it as well."
+        ));
+        pair.edit = None;
+    } else {
+        pair.fix = Some(format!(
+            "Peer {vid} with {gid}, with use_remote_gateways on {vid}'s side and allow_gateway_transit; the users then re-download their VPN profile."
+        ));
+        pair.edit = Some(Edit::AddLink {
+            kind: LinkKind::Peering,
+            from: vid.to_string(),
+            to: gid.to_string(),
+            flags: vec![LinkFlag::UseRemoteGateways, LinkFlag::AllowGatewayTransit],
+        });
+    }
+}
+
+/// The virtual WANs a node is attached to through one of its links.
+fn wans_of(net: &Net, n: usize) -> BTreeSet<usize> {
+    net.adj[n]
+        .iter()
+        .filter(|&&(c, _)| net.conns[c].refused.is_none())
+        .filter_map(|&(_, h)| net.hubs[h].wan)
+        .collect()
+}
+
+pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
+    let (ida, idb) = (net.id(a), net.id(b));
+    let (ka, kb) = (net.node(a).kind, net.node(b).kind);
+    let (wa, wb) = (wans_of(net, a), wans_of(net, b));
+    if !wa.is_empty() && !wb.is_empty() && wa.is_disjoint(&wb) {
+        let name = |w: &BTreeSet<usize>| {
+            w.iter()
+                .map(|&i| net.plan.wans[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        pair.rule = Some(Rule::R7_2);
+        pair.reason = Some(format!(
+            "{ida} is attached to virtual WAN {} and {idb} to virtual WAN {}; only the hubs of one virtual WAN form a mesh, hubs of different virtual WANs are not connected.",
+            name(&wa),
+            name(&wb)
+        ));
+        pair.fix = Some(format!(
+            "Attach {ida} and {idb} to hubs of the same virtual WAN."
+        ));
+        return;
+    }
+    if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
+        pair.rule = Some(Rule::R1_1);
+        pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
+        pair.fix = Some(format!("Peer {ida} with {idb}."));
+        pair.edit = Some(Edit::AddLink {
+            kind: LinkKind::Peering,
+            from: ida.to_string(),
+            to: idb.to_string(),
+            flags: Vec::new(),
+        });
+        return;
+    }
+    let no_vpn = |n: usize| {
+        net.node(n).kind == NodeKind::Users
+            && !net.adj[n]
+                .iter()
+                .any(|&(c, _)| net.conns[c].is(LinkKind::P2s) && net.conns[c].refused.is_none())
+    };
+    if let Some(u) = [a, b].into_iter().find(|&n| no_vpn(n)) {
+        let uid = net.id(u);
+        let limited = net.adj[u]
+            .iter()
+            .find_map(|&(c, _)| match net.conns[c].kind {
+                ConnKind::Link(LinkKind::Bastion) => Some(Rule::R9_1),
+                ConnKind::Link(LinkKind::VirtualDesktop) => Some(Rule::R9_2),
+                _ => None,
+            });
+        pair.rule = Some(limited.unwrap_or(Rule::R1_11));
+        pair.reason = Some(format!(
+            "{uid} has no working point-to-site VPN connection, so it has no network route to {}; Bastion and virtual desktops give access of a limited kind, not routes.",
+            if u == a { idb } else { ida }
+        ));
+        pair.fix = Some(format!(
+            "Connect {uid} by point-to-site VPN (a p2s link) to a gateway that reaches {}.",
+            if u == a { idb } else { ida }
+        ));
+        return;
+    }
+    let transit = |k: NodeKind| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud);
+    pair.reason = Some(if transit(ka) || transit(kb) {
+        format!(
+            "No chain of Azure connections joins {ida} and {idb}; on-premises networks, user groups and other clouds are not taken to forward between their own connections."
+        )
+    } else {
+        format!("No chain of connections joins {ida} and {idb}.")
+    });
+}
