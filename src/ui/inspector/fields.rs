@@ -373,29 +373,6 @@ pub fn decimal_field(props: &DecimalProps) -> Html {
     }
 }
 
-/// A tri-state choice for an optional flag: not set, yes, no.
-pub fn flag_options() -> Vec<(AttrValue, AttrValue)> {
-    vec![("true".into(), "yes".into()), ("false".into(), "no".into())]
-}
-
-/// An optional flag as a select value.
-pub fn flag_value(v: Option<bool>) -> AttrValue {
-    match v {
-        Some(true) => "true".into(),
-        Some(false) => "false".into(),
-        None => "".into(),
-    }
-}
-
-/// A select value back to an optional flag.
-pub fn parse_flag(v: &str) -> Option<bool> {
-    match v {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
