@@ -81,7 +81,7 @@ async function title(page) {
 }
 
 async function waitTitle(page, expected) {
-  await page.waitForFunction((t) => document.querySelector('#plan-title')?.textContent === t, expected, { timeout: 10000 });
+  await page.waitForFunction((t) => document.querySelector('#plan-title')?.textContent === t, expected, { timeout: HANG });
 }
 
 async function cellMark(page, from, to) {
@@ -92,7 +92,7 @@ async function waitMark(page, from, to, expected) {
   await page.waitForFunction(
     ([f, t, m]) => document.querySelector(`table.matrix button[data-from="${f}"][data-to="${t}"]`)?.dataset.mark === m,
     [from, to, expected],
-    { timeout: 10000 },
+    { timeout: HANG },
   );
 }
 
@@ -124,7 +124,7 @@ async function importGenerated(page, n, seed) {
   const [, reachable, total] = summary.match(/(\d+) of (\d+) ordered pairs reachable/);
   const started = Date.now();
   await page.setInputFiles('#import-file', { name: `generated-${n}.json`, mimeType: 'application/json', buffer: Buffer.from(big.stdout) });
-  await page.waitForFunction((r) => document.querySelector('.matrix-wrap .summary')?.textContent.includes(`, ${r} of`) && document.querySelector('#group-matrix'), reachable, { timeout: 60000 });
+  await page.waitForFunction((r) => document.querySelector('.matrix-wrap .summary')?.textContent.includes(`, ${r} of`) && document.querySelector('#group-matrix'), reachable, { timeout: HANG });
   const ms = Date.now() - started;
   const line = await page.locator('.matrix-wrap .summary').first().textContent();
   assert(line.includes(`${n} endpoints, ${reachable} of ${total} ordered pairs reachable`), `summary: ${line}`);
@@ -181,6 +181,16 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+// No wait here is a time budget (budgets belong to scripts/bench.sh and
+// scripts/widget-budget.sh): every wait gets five minutes, only so that a hang fails the run.
+const HANG = 300000;
+const openContext = browser.newContext.bind(browser);
+browser.newContext = async (options) => {
+  const context = await openContext(options);
+  context.setDefaultTimeout(HANG);
+  return context;
+};
+
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 const page = await context.newPage();
 watch(page, 'main');
@@ -204,7 +214,7 @@ async function test(name, body) {
 
 await test('the app loads and shows a plan with its matrix', async () => {
   await page.goto(base);
-  await page.waitForSelector('#plan-title', { timeout: 20000 });
+  await page.waitForSelector('#plan-title', { timeout: HANG });
   await page.waitForSelector('table.matrix');
   assert(await page.isHidden('#panic'), 'the panic panel is showing');
 });
@@ -249,14 +259,24 @@ await test('a cell click shows the explanation and highlights the path', async (
   await page.screenshot({ path: path.join(shots, 'explain-1280x800.png') });
 });
 
-await test('the fix button applies the fix, and undo takes it back', async () => {
+await test('the fix button applies the fix: the page equals the CLI on the exported plan; undo takes it back', async () => {
+  const pair = 'spoke-dev → spoke-prod';
   await page.click('table.matrix button[data-from="spoke-dev"][data-to="spoke-prod"]');
   await page.waitForSelector('#apply-fix');
   const before = await pageMatrix(page);
+  sameMatrix(before, cliMatrix(TEMPLATES['hub-spoke-firewall']), 'before the fix');
   await page.click('#apply-fix');
   await page.waitForSelector('#notice');
-  const after = await pageMatrix(page);
-  assert(JSON.stringify(before) !== JSON.stringify(after) || (await page.textContent('#notice')).includes('applied'), 'the fix changed nothing');
+  const notice = await page.textContent('#notice');
+  assert(notice.includes('Fix applied.'), `the fix was not applied: ${notice}`);
+  // What the user gets is the exported plan: the CLI's answer on it must be the page's matrix,
+  // and the pair the fix was for must have changed.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
+  const file = path.join(shots, '..', 'after-fix.json');
+  writeFileSync(file, readFileSync(await download.path(), 'utf8'));
+  const expected = cliMatrix(path.relative(root, file));
+  assert(expected.cells[pair] !== before.cells[pair], `the fix left ${pair} at ${before.cells[pair]}`);
+  sameMatrix(await pageMatrix(page), expected, 'after the fix');
   await page.click('#undo');
   await page.waitForFunction((b) => {
     const cells = [...document.querySelectorAll('table.matrix button[data-from]')].map((x) => x.dataset.mark).join('');
@@ -446,7 +466,7 @@ await test('the planner runs under a strict CSP with no violation', async () => 
   });
   const response = await p.goto(base);
   assert(response.headers()['content-security-policy'] === CSP, 'served with the policy');
-  await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
+  await p.waitForSelector('table.matrix button[data-from]', { timeout: HANG });
   const violations = await p.evaluate(() => window.__csp);
   assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
   await p.close();
@@ -459,8 +479,8 @@ async function restrictedStorage(name, init) {
   const before = errors.length;
   watch(p, name);
   await p.goto(base);
-  await p.waitForSelector('table.matrix button[data-from]', { timeout: 15000 });
-  await p.waitForSelector('#notice.error', { timeout: 10000 });
+  await p.waitForSelector('table.matrix button[data-from]', { timeout: HANG });
+  await p.waitForSelector('#notice.error', { timeout: HANG });
   const text = await p.textContent('#notice');
   const mine = errors.slice(before);
   assert(mine.length === 0, mine.join('; '));
@@ -711,7 +731,7 @@ await test('a 1,000-endpoint plan: grouped matrix, opened groups, explained pair
     await page.waitForSelector('#side .explain');
     // A person reads the explanation before the next edit: let the selection's frame settle.
     await page.waitForTimeout(300);
-    times.push(await timeEdit(page, 10000));
+    times.push(await timeEdit(page, HANG));
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
@@ -733,7 +753,7 @@ await test('a 10,000-endpoint plan opens with its grouped matrix, and an edit re
   console.log(`      import of 10,000 endpoints to a grouped matrix on screen: ${took} ms`);
   await page.click('#group-matrix button[data-group="1-2"]');
   await page.click('#group-detail button[data-from]');
-  await page.waitForSelector('#expect-this', { timeout: 20000 });
+  await page.waitForSelector('#expect-this', { timeout: HANG });
   await page.waitForTimeout(500);
   const ms = await timeEdit(page, 30000);
   console.log(`      an edit on 10,000 endpoints, to the frame that shows it: ${ms.toFixed(0)} ms`);

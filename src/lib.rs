@@ -24,6 +24,9 @@
 //! | [`engine::model`] | the plan as plain data, field for field as in the file |
 //! | [`engine::format`] | reading (errors with JSON path, line and column) and deterministic writing |
 //! | [`engine::locate`] | finding a JSON path's line and column in the text |
+//! | [`engine::network`] | **start here**: the prepared [`engine::Network`], built once per plan (topology, overlaps, limits, findings) and asked every question: verdicts (the fast matrix), summary, overview, one pair's story, a few pairs' answers, the full analysis, capacity |
+//! | [`engine::verdict`] | the one place that decides a pair's fate (reachable, one way, not) from the way there, the way back, the endpoint kinds and overlaps; every question asks it |
+//! | [`engine::catalogue`] | the rule catalogue: every rule of the rule book as a [`engine::catalogue::Rule`] with its title and sources; answers carry `Rule` values, serialised as the ids (`"R1.9"`) |
 //! | [`engine::topology`] | the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
 //! | [`engine::transit`] | every forwarding decision of the rule book: may traffic that arrived over one connection leave over another |
 //! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
@@ -35,7 +38,7 @@
 //! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
 //! | [`engine::design`] | design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
 //! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply` |
-//! | [`engine::rules`] | `Block` (rule id, reason, fix), `Finding`, `Assumption` |
+//! | [`engine::rules`] | `Block` (rule, reason, fix), `Finding`, `Assumption` |
 //! | [`engine::limits`] | SKU and limit tables with their sources |
 //! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
@@ -47,8 +50,9 @@
 //! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
 //! Yew): `ui::state` holds the one `State` and its `Action`s (no HTML), `ui::components` draw it,
 //! `ui::storage` and `ui::url` keep the plan in localStorage and in share links;
-//! `ui::answers` chooses the full analysis (small plans) or the fast overview
-//! (`engine::matrix::overview`, large plans) and `ui::grouping` groups a large matrix.
+//! `ui::network` holds the plan's prepared network (one per plan version) that every view asks;
+//! `ui::answers` chooses the full analysis (small plans) or the fast overview (large plans) and
+//! `ui::grouping` groups a large matrix.
 //! `src/main.rs` starts it; `index.html` is the page trunk builds.
 //!
 //! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in
@@ -72,7 +76,14 @@
 //! - `format` is the only module that knows the file's shape; the model keeps every field as
 //!   written (`Option`), so reading and writing loses nothing; defaults live in `topology`.
 //! - Every rule decision lives in `transit` (forwarding) or `topology` (whether a link is carried
-//!   at all) and is explained by a `Block` carrying a rule id of the rule book.
+//!   at all) and is explained by a `Block` carrying a [`engine::catalogue::Rule`]; whether a
+//!   pair is reachable is decided in [`engine::verdict`] only.
+//! - Questions ask a prepared [`engine::Network`]; none rebuilds the topology of the plan it
+//!   answers (capacity's what-if variants of a plan are other plans).
+//!
+//! `tests/tidy.rs` checks the invariants a machine can: no `web_sys`, `gloo` or `std::fs` in the
+//! engine, no rule-id string outside the catalogue, every catalogue rule decided somewhere or
+//! listed as undecided, no source file over 400 lines but a short allow-list.
 //! - Where the rule book is unsure, the engine picks the conservative answer and lists an
 //!   `Assumption` in the output whenever an answer rests on it.
 

@@ -9,10 +9,10 @@
 use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, HashMap};
 
-use super::analysis::Pair;
 use super::matrix::Matrix;
 pub use super::model::Access;
 use super::model::{BastionSku, LinkKind, NodeKind};
+use super::pair::Pair;
 use super::rules::{Finding, Severity};
 use super::topology::Net;
 

@@ -12,93 +12,14 @@ use serde::Serialize;
 
 use super::access;
 use super::design;
-use super::edit::Edit;
 use super::model::{Access, Expect, Intent, NodeKind, Plan};
-use super::network::Network;
+pub use super::pair::Pair;
+use super::prepared::Network;
 use super::reach::{self, Trace};
 use super::rules::{Assumption, AssumptionId, Finding, Severity};
 use super::topology::Net;
 use super::verdict::{self, Verdict, Ways};
 use super::why::{not_connected, p2s_peer_of_peer};
-
-/// The answer for one ordered pair of endpoints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Pair {
-    /// Source endpoint id.
-    pub from: String,
-    /// Destination endpoint id.
-    pub to: String,
-    /// Traffic goes and comes back.
-    pub reachable: bool,
-    /// Node ids from source to destination, when there is a way there.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub path: Vec<String>,
-    /// Link kinds between the nodes of `path`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub via: Vec<String>,
-    /// For each hop of `path`, the index of the plan link it takes (`null` for connections the
-    /// plan implies: the hub mesh and the Azure backbone).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<Option<usize>>,
-    /// There is a way there but none back.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub one_way: bool,
-    /// The rule that stops it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<Rule>,
-    /// Why it stops, in a sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// The smallest change that would open it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
-    /// That change as an edit the app or a script can apply, when it is a mechanical one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub edit: Option<Edit>,
-    /// The kind of access: `network` when reachable, a limited kind (`desktop`, `rdp_ssh`,
-    /// `https`) when only that is possible; absent when there is none. For limited access,
-    /// `path` and `via` show the way it takes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access: Option<Access>,
-    /// The rule that grants the limited access.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_rule: Option<Rule>,
-    /// What the limited access is, in a sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_note: Option<String>,
-}
-
-impl Pair {
-    /// A pair not yet judged: not reachable, nothing said.
-    fn unjudged(from: &str, to: &str) -> Pair {
-        Pair {
-            from: from.to_string(),
-            to: to.to_string(),
-            reachable: false,
-            path: Vec::new(),
-            via: Vec::new(),
-            links: Vec::new(),
-            one_way: false,
-            rule: None,
-            reason: None,
-            fix: None,
-            edit: None,
-            access: None,
-            access_rule: None,
-            access_note: None,
-        }
-    }
-
-    /// A reachable pair with nothing else said (no path): what the access rules read from the
-    /// fast matrix.
-    pub(crate) fn reached(from: &str, to: &str) -> Pair {
-        Pair {
-            reachable: true,
-            access: Some(Access::Network),
-            ..Pair::unjudged(from, to)
-        }
-    }
-}
 
 /// An intent with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -247,7 +168,7 @@ pub(crate) fn analysis_of(network: &Network) -> Analysis {
 }
 
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
-/// needs, not the whole analysis (see [`focus`]); `None` unless `from` and `to`
+/// needs, not the whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to`
 /// are two different endpoints of the plan.
 pub fn explain(plan: &Plan, from: &str, to: &str) -> Option<Story> {
     Network::new(plan).story(from, to)

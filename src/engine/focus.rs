@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::access;
 use super::analysis::{grant_access, judge, Pair, Story};
 use super::model::{LinkKind, Plan};
-use super::network::Network;
+use super::prepared::Network;
 use super::reach;
 
 /// The answers of some ordered pairs, by (from, to).

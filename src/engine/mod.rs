@@ -21,6 +21,8 @@ pub mod locate;
 pub mod matrix;
 pub mod model;
 pub mod network;
+mod pair;
+mod prepared;
 pub mod questions;
 pub mod reach;
 pub mod report;

@@ -16,50 +16,18 @@
 //! engine's internal node or connection numbers. Whether a pair is reachable is decided in one
 //! place, [`verdict`](super::verdict), whichever question asks.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use super::analysis::{self, Analysis, Story};
 use super::capacity::{self, Capacity};
 use super::focus::{self, Answers};
 use super::matrix::overview::{self, Overview};
 use super::matrix::summary::{self, Summary};
 use super::matrix::{self, Matrix, Sharing};
-use super::model::Plan;
-use super::topology::Net;
-use super::validate;
 
-/// A plan interpreted once, ready for questions. Building it costs the topology (linear in the
-/// plan, plus the overlap check, O(n log n) in address prefixes); each question then costs
-/// what its own documentation says.
-#[derive(Debug)]
-pub struct Network {
-    /// The topology, with the findings of its links, gateways, overlaps and limits.
-    pub(crate) net: Net,
-    /// Endpoint pairs (lower node number first) whose address spaces overlap, with the message.
-    pub(crate) overlaps: BTreeMap<(usize, usize), String>,
-}
+pub use super::prepared::Network;
 
+/// The questions (the network itself, and how it is built, are in `prepared`, a floor below
+/// the modules that answer, so that none of them imports this one).
 impl Network {
-    /// Prepares the network of a plan that [`read_plan`](super::read_plan) accepted (from a
-    /// copy of it).
-    pub fn new(plan: &Plan) -> Network {
-        Network::of(Arc::new(plan.clone()))
-    }
-
-    /// Prepares the network of a shared plan, without copying it.
-    pub fn of(plan: Arc<Plan>) -> Network {
-        let mut net = Net::of(plan);
-        let overlaps = validate::overlaps(&mut net);
-        validate::limits(&mut net);
-        Network { net, overlaps }
-    }
-
-    /// The plan it interprets.
-    pub fn plan(&self) -> &Plan {
-        &self.net.plan
-    }
-
     /// Every ordered pair's two-way answer as bits (see [`matrix`]).
     pub fn verdicts(&self) -> Matrix {
         matrix::reachability_in(&self.net, &self.overlaps, Sharing::Full)
@@ -99,7 +67,7 @@ impl Network {
         focus::story_of(self, from, to)
     }
 
-    /// Capacity at a surge multiple (see [`capacity`](super::capacity)).
+    /// Capacity at a surge multiple (see [`capacity`]).
     pub fn capacity(&self, surge: f64) -> Capacity {
         capacity::capacity_of(self, surge)
     }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use super::analysis::Pair;
 use super::catalogue::Rule;
 use super::edit::{Edit, LinkFlag};
 use super::model::{LinkKind, NodeKind};
+use super::pair::Pair;
 use super::reach::Trace;
 use super::topology::{ConnKind, Net};
 

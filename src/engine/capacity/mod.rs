@@ -40,7 +40,7 @@ mod vpn;
 mod vwan;
 
 use super::model::Plan;
-use super::network::Network;
+use super::prepared::Network;
 
 pub use answer::*;
 pub use clients::Os;

@@ -8,8 +8,8 @@
 
 use super::elements::{p2s_key, Dir, Key};
 use super::{Ctx, ElementKind};
-use crate::engine::analysis::Pair;
 use crate::engine::model::{LinkKind, NodeKind, Plan};
+use crate::engine::pair::Pair;
 use crate::engine::reach;
 use crate::engine::topology::Net;
 use crate::engine::verdict::{self, Ways};

@@ -40,7 +40,7 @@ pub mod summary;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{NodeKind, Plan};
-use super::network::Network;
+use super::prepared::Network;
 use super::topology::Net;
 use assemble::{assemble, Rows};
 use bits::set;

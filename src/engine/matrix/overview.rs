@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::super::analysis::Pair;
 use super::super::model::{Access, NodeKind, Plan};
-use super::super::network::Network;
+use super::super::prepared::Network;
 use super::super::verdict::{self, Verdict, Ways};
 use super::summary::{summary_of, Summary};
 

@@ -10,7 +10,7 @@ use super::super::access;
 use super::super::analysis::IntentResult;
 use super::super::design;
 use super::super::model::{Access, Plan};
-use super::super::network::Network;
+use super::super::prepared::Network;
 use super::super::report::{counted, finding_counts};
 use super::super::rules::{Finding, Severity};
 use super::Matrix;
@@ -60,7 +60,7 @@ impl Summary {
 }
 
 /// The summary of a plan: the matrix, the findings and the intents' verdicts, without any
-/// per-pair explanation. Complexity: that of [`reachability_in`] plus the findings (linear or
+/// per-pair explanation. Complexity: that of [`reachability_in`](super::reachability_in) plus the findings (linear or
 /// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
 /// Bastion, virtual-desktop and Application Gateway connections.
 pub fn summarize(plan: &Plan) -> Summary {
