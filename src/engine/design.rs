@@ -34,6 +34,7 @@ fn finding(
 /// Every design finding of the network.
 pub fn findings(net: &Net) -> Vec<Finding> {
     let mut out = Vec::new();
+    incomplete(net, &mut out);
     asns(net, &mut out);
     for g in 0..net.plan.nodes.len() {
         if net.node(g).vpn_gateway.is_some() {
@@ -41,6 +42,50 @@ pub fn findings(net: &Net) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// What a plan leaves empty that Azure needs before it can route: a VNet's address space (a
+/// virtual network is created with at least one address range:
+/// <https://learn.microsoft.com/azure/virtual-network/manage-virtual-network>), a P2S client
+/// address pool (required by the point-to-site configuration:
+/// <https://learn.microsoft.com/azure/vpn-gateway/point-to-site-certificate-gateway>), and an
+/// on-premises site's prefixes or BGP (the gateway routes to a local network gateway's prefixes or to
+/// what BGP learns from it, R3.4).
+fn incomplete(net: &Net, out: &mut Vec<Finding>) {
+    let empty = |a: &Option<Vec<super::model::Cidr>>| a.as_ref().is_none_or(Vec::is_empty);
+    for (n, node) in net.plan.nodes.iter().enumerate() {
+        let id = node.id.clone();
+        if node.kind == NodeKind::Vnet && empty(&node.address_space) {
+            out.push(Finding {
+                severity: Severity::Warning,
+                code: "vnet-no-address-space",
+                message: format!("{id} has no address space: Azure creates a virtual network with at least one address range, and nothing routes to it without one."),
+                nodes: vec![id.clone()],
+                links: Vec::new(),
+                rule: None,
+            });
+        }
+        let pool = node
+            .vpn_gateway
+            .as_ref()
+            .and_then(|g| g.p2s.as_ref())
+            .or(node.p2s.as_ref());
+        if pool.is_some_and(|p| p.address_pool.is_empty()) {
+            out.push(finding(Severity::Warning, "p2s-no-address-pool", Rule::R1_11, format!("{id}'s point-to-site configuration has no client address pool: users get their addresses from it, so none can connect."), vec![id.clone()], Vec::new()));
+        }
+        let links: Vec<_> = net.adj[n]
+            .iter()
+            .filter_map(|&(c, _)| net.conns[c].link)
+            .filter_map(|l| net.plan.links.get(l))
+            .collect();
+        // A circuit's private peering always runs BGP.
+        let bgp = links
+            .iter()
+            .any(|l| l.bgp == Some(true) || l.kind == LinkKind::ErPrivate);
+        if node.kind == NodeKind::Site && empty(&node.address_space) && !bgp {
+            out.push(finding(Severity::Warning, "site-no-prefixes", Rule::R3_4, format!("{id} has no address prefixes and no BGP: a gateway learns no route to it. Give it its prefixes or turn BGP on."), vec![id], Vec::new()));
+        }
+    }
 }
 
 fn asns(net: &Net, out: &mut Vec<Finding>) {

@@ -32,17 +32,38 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// A count with its noun, singular for one: `1 warning`, `2 warnings`, `0 errors`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The findings counts: `findings: 0 errors, 1 warning, 2 notes`.
+pub fn finding_counts(errors: usize, warnings: usize, notes: usize) -> String {
+    format!(
+        "findings: {}, {}, {}",
+        counted(errors, "error"),
+        counted(warnings, "warning"),
+        counted(notes, "note")
+    )
+}
+
 /// The summary line: endpoints, reachable pairs, findings, intents.
 pub fn summary(analysis: &Analysis) -> String {
     let reachable = analysis.pairs.iter().filter(|p| p.reachable).count();
     let held = analysis.intents.iter().filter(|i| i.holds).count();
     format!(
-        "{} endpoints, {reachable} of {} ordered pairs reachable; findings: {} errors, {} warnings, {} notes; intents: {held} of {} hold",
-        analysis.endpoints.len(),
+        "{}, {reachable} of {} ordered pairs reachable; {}; intents: {held} of {} hold",
+        counted(analysis.endpoints.len(), "endpoint"),
         analysis.pairs.len(),
-        analysis.count(Severity::Error),
-        analysis.count(Severity::Warning),
-        analysis.count(Severity::Info),
+        finding_counts(
+            analysis.count(Severity::Error),
+            analysis.count(Severity::Warning),
+            analysis.count(Severity::Info)
+        ),
         analysis.intents.len()
     )
 }

@@ -25,6 +25,7 @@ use super::inspector::plan::PlanInspector;
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
+use crate::engine::report::counted;
 use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;
@@ -41,14 +42,20 @@ fn initial() -> State {
     state
 }
 
-/// The plan on opening the page: a share link, else the autosaved plan, else a template.
+/// The plan on opening the page: a share link (over the autosaved plan, which stays one click
+/// and one undo away), else the autosaved plan, else a template.
 fn opening() -> State {
     let fragment = url::fragment();
     let mut problem = None;
     if !fragment.is_empty() {
         match share::decode(&fragment) {
             Ok(plan) => {
-                return State::new(plan, Some(Notice::info("Opened the plan from the link.")));
+                let mut state = match storage::load() {
+                    Some(Ok(saved)) => State::new(saved, None),
+                    _ => State::new(plan.clone(), None),
+                };
+                state.apply(Action::Load(plan, Some(opened_link())));
+                return state;
             }
             Err(e) => {
                 problem = Some(format!("The link could not be opened: {e}."));
@@ -67,6 +74,10 @@ fn opening() -> State {
         .and_then(|t| t.plan().ok())
         .unwrap_or_default();
     State::new(plan, problem.map(Notice::error))
+}
+
+fn opened_link() -> Notice {
+    Notice::info("Opened the plan from the link.")
 }
 
 /// A share link in the address bar goes stale when the plan changes: it is cleared.
@@ -138,6 +149,32 @@ pub fn app() -> Html {
             } else {
                 save();
             }
+        });
+    }
+
+    // A link pasted into the address bar of an open page opens its plan (the page does not
+    // reload when only the fragment changes); the plan it replaces stays one click away.
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = EventListener::new(&window, "hashchange", move |_| {
+                let fragment = url::fragment();
+                if fragment.is_empty() {
+                    return;
+                }
+                let action = match share::decode(&fragment) {
+                    Ok(plan) => Action::Load(plan, Some(opened_link())),
+                    Err(e) => {
+                        url::set_fragment("");
+                        Action::Notify(Some(Notice::error(format!(
+                            "The link could not be opened: {e}. The current plan is unchanged."
+                        ))))
+                    }
+                };
+                on_action.emit(action);
+            });
+            move || drop(listener)
         });
     }
 
@@ -262,7 +299,7 @@ pub fn app() -> Html {
                 <section class="panel findings-panel" aria-labelledby="findings-title">
                     <h2 id="findings-title">
                         {"Findings"}
-                        <span class="counts">{ format!(" {errors} errors, {warnings} warnings") }</span>
+                        <span class="counts">{ format!(" {}, {}", counted(errors, "error"), counted(warnings, "warning")) }</span>
                     </h2>
                     <Findings plan={plan.clone()} answers={answers.clone()} on_action={on_action.clone()} />
                 </section>

@@ -4,7 +4,8 @@
 //! `Action`s and undo [`history`] (no rendering there); [`ops`] are consistent plan edits;
 //! [`layout`] places nodes; [`path`] turns a pair's story into what the diagram highlights;
 //! [`surge`] is the capacity panel's arithmetic;
-//! [`storage`] autosaves, [`url`] carries share links, [`export`] downloads files,
+//! [`storage`] autosaves, [`url`] carries share links, [`clipboard`] copies them, [`notice`]
+//! is the message above the work area, [`export`] downloads files,
 //! [`templates`] are the plans to start from, and [`panic`] keeps the plan exportable if the
 //! app fails. [`components`] and [`inspector`] render; they receive data as props and send
 //! [`state::Action`]s up through one callback.
@@ -14,14 +15,17 @@
 
 pub mod answers;
 pub mod app;
+pub mod clipboard;
 pub mod components;
 pub mod defer;
 pub mod export;
+pub mod fixes;
 pub mod grouping;
 pub mod history;
 pub mod inspector;
 pub mod layout;
 pub mod network;
+pub mod notice;
 pub mod ops;
 pub mod panic;
 pub mod path;

@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+pub use super::notice::{Notice, Tone};
+
 use super::history::History;
 use super::layout;
 use super::ops;
@@ -32,42 +34,6 @@ pub enum Selection {
         /// Destination endpoint id.
         to: String,
     },
-}
-
-/// How a notice looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Something went wrong; the plan was kept.
-    Error,
-    /// For information.
-    Info,
-}
-
-/// A message shown above the work area until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Its tone.
-    pub tone: Tone,
-    /// The text.
-    pub text: String,
-}
-
-impl Notice {
-    /// An error notice.
-    pub fn error(text: impl Into<String>) -> Notice {
-        Notice {
-            tone: Tone::Error,
-            text: text.into(),
-        }
-    }
-
-    /// An information notice.
-    pub fn info(text: impl Into<String>) -> Notice {
-        Notice {
-            tone: Tone::Info,
-            text: text.into(),
-        }
-    }
 }
 
 /// Everything the app remembers.
@@ -177,9 +143,11 @@ impl State {
         let mut plan = (**self.plan()).clone();
         match action {
             Action::Load(new, notice) => {
-                self.history.push(new);
+                let old = self.plan().clone();
+                let replaced = self.history.push(new);
                 self.selection = Selection::None;
-                self.notice = notice;
+                // A plan from a link or a file keeps the one it replaced one click away.
+                self.notice = notice.map(|n| if replaced { n.offering(old) } else { n });
                 return;
             }
             Action::Undo => {
@@ -341,6 +309,25 @@ mod tests {
         assert_eq!(*s.plan(), before);
         s.apply(Action::Redo);
         assert_ne!(*s.plan(), before);
+    }
+
+    #[test]
+    fn a_plan_opened_over_another_offers_it_back_and_undo_covers_it() {
+        let mut s = state();
+        let before = s.plan().clone();
+        let other = read_plan(include_str!("../../www/examples/hub-spoke-firewall.json")).unwrap();
+        s.apply(Action::Load(other.clone(), Some(Notice::info("Opened"))));
+        let offered = s.notice.as_ref().and_then(|n| n.previous.clone());
+        assert_eq!(offered, Some(before.clone()));
+        s.apply(Action::Load((*before).clone(), Some(Notice::info("Back"))));
+        assert_eq!(*s.plan(), before);
+        s.apply(Action::Undo);
+        assert_eq!(**s.plan(), other);
+        s.apply(Action::Undo);
+        assert_eq!(*s.plan(), before);
+        // The same plan again replaces nothing and offers nothing.
+        s.apply(Action::Load((*before).clone(), Some(Notice::info("Same"))));
+        assert!(s.notice.unwrap().previous.is_none());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::diagram::{Diagram, DiagramProps};
 use super::edit;
 use super::model::{Mode, Model, Msg};
 use super::tweak::Tweak;
+use crate::engine::report::counted;
 use crate::engine::{Analysis, Plan, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;
@@ -217,7 +218,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 <section class="rp-matrix" aria-label="Who reaches whom">
                     <Matrix plan={plan.clone()} answers={answers.clone()} selection={selection.clone()} on_action={on_action.clone()} />
                     if errors > 0 && edit.is_none() {
-                        <p class="rp-errors">{ format!("{errors} design error(s): see the red marks on the diagram.") }</p>
+                        <p class="rp-errors">{ format!("{}: see the red marks on the diagram.", counted(errors, "design error")) }</p>
                     }
                 </section>
                 <aside class="rp-side" aria-label="Details">{ side }</aside>

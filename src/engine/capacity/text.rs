@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{num, times, Capacity, Row};
 use crate::engine::model::{FlowClass, Plan};
-use crate::engine::report::clean;
+use crate::engine::report::{clean, counted, finding_counts};
 use crate::engine::rules::Severity;
 
 const BAR: usize = 20;
@@ -52,13 +52,15 @@ pub fn render(plan: &Plan, cap: &Capacity) -> String {
     };
     let _ = writeln!(
         out,
-        "Capacity at surge ×{}: {} measures, {} over 100 %; findings: {} errors, {} warnings, {} notes\n",
+        "Capacity at surge ×{}: {}, {} over 100 %; {}\n",
         times(cap.surge),
-        cap.rows.len(),
+        counted(cap.rows.len(), "measure"),
         cap.over().count(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        finding_counts(
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        )
     );
     if cap.rows.is_empty() {
         let _ = writeln!(out, "No gateway, hub, circuit or firewall to measure.");

@@ -11,6 +11,7 @@ use super::super::analysis::IntentResult;
 use super::super::design;
 use super::super::model::{Access, Plan};
 use super::super::prepared::Network;
+use super::super::report::{counted, finding_counts};
 use super::super::rules::{Finding, Severity};
 use super::Matrix;
 
@@ -44,12 +45,15 @@ impl Summary {
         let n = self.matrix.endpoints.len();
         let held = self.intents.iter().filter(|i| i.holds).count();
         format!(
-            "{n} endpoints, {} of {} ordered pairs reachable; findings: {} errors, {} warnings, {} notes; intents: {held} of {} hold",
+            "{}, {} of {} ordered pairs reachable; {}; intents: {held} of {} hold",
+            counted(n, "endpoint"),
             self.matrix.count(),
             n * n.saturating_sub(1),
-            self.count(Severity::Error),
-            self.count(Severity::Warning),
-            self.count(Severity::Info),
+            finding_counts(
+                self.count(Severity::Error),
+                self.count(Severity::Warning),
+                self.count(Severity::Info)
+            ),
             self.intents.len()
         )
     }

@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::matrix::{access_name, access_short, verdict};
 use crate::engine::model::Expect;
 use crate::engine::reach::Trace;
-use crate::engine::{Plan, Story};
+use crate::engine::{IntentResult, Plan, Story};
+use crate::ui::fixes;
 use crate::ui::ops::via_name;
 use crate::ui::path::limited;
 use crate::ui::state::Action;
@@ -101,6 +102,24 @@ fn trace_view(plan: &Plan, source: &str, trace: Option<&Trace>) -> Html {
     }
 }
 
+/// A plan compared by address.
+struct SamePlan(Rc<Plan>);
+
+impl PartialEq for SamePlan {
+    fn eq(&self, other: &SamePlan) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// An intent that a fix would break, in words.
+fn broken(i: &IntentResult) -> String {
+    let expected = match i.expect {
+        Expect::Reachable => "reachable",
+        Expect::Unreachable => "unreachable",
+    };
+    format!("{} → {} is expected {expected}", i.from, i.to)
+}
+
 /// The explanation component.
 #[function_component(Explain)]
 pub fn explain(props: &ExplainProps) -> Html {
@@ -110,6 +129,18 @@ pub fn explain(props: &ExplainProps) -> Html {
         .story
         .as_deref()
         .filter(|s| s.pair.from == from && s.pair.to == to);
+    // What the fix would do, worked out once per plan and pair (before any early return: a
+    // hook is called on every render).
+    let fix = story.and_then(|s| s.pair.edit.clone());
+    // Keyed by the plan itself (held, so its address is not reused), compared by address:
+    // comparing a large plan field by field at every render would cost more than the preview.
+    let preview = use_memo(
+        (SamePlan(plan.clone()), from.clone(), to.clone(), fix),
+        |(plan, from, to, fix)| {
+            fix.as_ref()
+                .and_then(|f| fixes::preview(&plan.0, from, to, f))
+        },
+    );
     let Some(pair) = story.map(|s| &s.pair) else {
         return html! { <p>{"This pair is not in the analysis any more."}</p> };
     };
@@ -130,9 +161,12 @@ pub fn explain(props: &ExplainProps) -> Html {
         })
     };
     let intent = plan.intents.iter().find(|i| i.from == from && i.to == to);
-    let apply = pair.edit.clone().map(|edit| {
+    let apply = (*preview).clone().map(|p| {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(edit.clone())))
+        let edit = p.edit.clone();
+        let onclick =
+            Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(edit.clone())));
+        (p, onclick)
     });
     let there = story.and_then(|s| s.there.as_ref());
     let back = story.and_then(|s| s.back.as_ref());
@@ -179,8 +213,21 @@ pub fn explain(props: &ExplainProps) -> Html {
                     if let Some(fix) = &pair.fix {
                         <p class="fix"><strong>{"Fix: "}</strong>{ fix.clone() }</p>
                     }
-                    if let Some(onclick) = apply {
-                        <button type="button" class="primary" id="apply-fix" {onclick}>{"Apply the fix"}</button>
+                    if let Some((p, onclick)) = apply {
+                        if p.both_ways {
+                            <p class="fix-line" id="fix-both">{"That opens one direction; the fix below adds what the way back needs as well."}</p>
+                        }
+                        if !p.breaks.is_empty() {
+                            <p class="fix-breaks" id="fix-breaks" role="note">
+                                <strong>{"Careful: "}</strong>
+                                { format!("applying it breaks {}: {}.",
+                                    if p.breaks.len() == 1 { "a stated intent" } else { "stated intents" },
+                                    p.breaks.iter().map(broken).collect::<Vec<_>>().join("; ")) }
+                            </p>
+                        }
+                        <button type="button" class="primary" id="apply-fix" {onclick}>
+                            { if p.both_ways { "Apply the fix for both directions" } else { "Apply the fix" } }
+                        </button>
                     }
                 </div>
             }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::groups::GroupedMatrix;
 use crate::engine::matrix::overview::Cell;
 use crate::engine::model::{Access, Plan};
+use crate::engine::report::counted;
 use crate::engine::Pair;
 use crate::ui::answers::Answers;
 use crate::ui::state::{Action, Selection};
@@ -113,7 +114,7 @@ pub fn summary_html(answers: &Answers) -> Html {
     html! {
         <>
             <p class="summary">
-                { format!("{} endpoints, {reachable} of {} ordered pairs reachable.", n, n * n.saturating_sub(1)) }
+                { format!("{}, {reachable} of {} ordered pairs reachable.", counted(n, "endpoint"), n * n.saturating_sub(1)) }
                 <span class="key">
                     <span class="k yes">{"✓ reachable"}</span>
                     <span class="k no">{"✗ not reachable"}</span>

@@ -7,9 +7,9 @@ use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::engine::{read_plan, write_plan, Plan};
-use crate::ui::export;
 use crate::ui::state::{Action, Notice};
 use crate::ui::url;
+use crate::ui::{clipboard, export};
 
 /// The toolbar's inputs.
 #[derive(Properties, PartialEq)]
@@ -92,14 +92,37 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     } else {
         String::new()
     };
+    // Opening the share box copies the link as well; "Copy link" copies it again.
+    let copy = {
+        let plan = props.plan.clone();
+        let on_action = props.on_action.clone();
+        move || {
+            let on_action = on_action.clone();
+            clipboard::copy(&url::share_link(&plan), move |copied| {
+                let notice = if copied {
+                    Notice::info("Link copied to the clipboard.")
+                } else {
+                    Notice::error(
+                        "The browser did not let the page copy: select the link and press Ctrl+C.",
+                    )
+                };
+                on_action.emit(Action::Notify(Some(notice)));
+            });
+        }
+    };
     let on_share = {
         let sharing = sharing.clone();
         let plan = props.plan.clone();
+        let copy = copy.clone();
         Callback::from(move |_: MouseEvent| {
             url::set_fragment(&crate::engine::share::encode(&plan));
+            if !*sharing {
+                copy();
+            }
             sharing.set(!*sharing);
         })
     };
+    let on_copy = Callback::from(move |_: MouseEvent| copy());
     let on_focus_link = Callback::from(|e: FocusEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.select();
@@ -123,8 +146,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             if *sharing {
                 <div class="share-box">
-                    <label for="share-link">{"Anyone who opens this link sees this plan (it is in the address bar too; nothing is uploaded):"}</label>
-                    <input id="share-link" type="text" readonly=true value={link} onfocus={on_focus_link} />
+                    <label for="share-link">{"Anyone who opens this link sees this plan (it is in the address bar too; nothing is uploaded). Opening it over another plan keeps that one a click away:"}</label>
+                    <div class="share-row">
+                        <input id="share-link" type="text" readonly=true value={link} onfocus={on_focus_link} />
+                        <button type="button" id="copy-link" onclick={on_copy}>{"Copy link"}</button>
+                    </div>
                 </div>
             }
         </>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::draft::{escape_restores, event_text, use_draft, Draft};
 use crate::engine::model::Cidr;
 
 /// A text field that validates as one types and commits valid text.
@@ -32,41 +33,50 @@ pub struct CheckedProps {
     pub hint: Option<AttrValue>,
 }
 
-/// A validated text field.
+/// A validated text field: typing keeps what is typed; Tab, Enter or leaving the field commits
+/// an acceptable value; an unacceptable one stays as typed, marked, with its message, until it
+/// is fixed or Escape puts the stored value back.
 #[function_component(Checked)]
 pub fn checked(props: &CheckedProps) -> Html {
-    let error = use_state(|| None::<String>);
-    {
-        let error = error.clone();
-        use_effect_with(props.value.clone(), move |_| error.set(None));
-    }
+    let (text, typing, draft) = use_draft(&props.value);
+    let error = typing
+        .then(|| props.check.emit(text.clone()).err())
+        .flatten();
     let oninput = {
-        let error = error.clone();
-        let check = props.check.clone();
+        let draft = draft.clone();
+        let over = props.value.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            error.set(check.emit(input.value()).err());
+            let text = event_text(&e);
+            draft.set(Some(Draft {
+                over: over.clone(),
+                text,
+            }));
         })
     };
     let onchange = {
-        let error = error.clone();
+        let draft = draft.clone();
         let check = props.check.clone();
         let on_change = props.on_change.clone();
+        let stored = props.value.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            match check.emit(text.clone()) {
-                Ok(()) => {
-                    error.set(None);
+            let text = event_text(&e);
+            if check.emit(text.clone()).is_ok() {
+                draft.set(None);
+                if text != stored.as_str() {
                     on_change.emit(text);
                 }
-                Err(message) => error.set(Some(message)),
+            } else {
+                draft.set(Some(Draft {
+                    over: stored.clone(),
+                    text,
+                }));
             }
         })
     };
+    let onkeydown = escape_restores(draft);
     let error_id = format!("{}-error", props.id);
     let hint_id = format!("{}-hint", props.id);
-    let described = match (&*error, &props.hint) {
+    let described = match (&error, &props.hint) {
         (Some(_), _) => Some(error_id.clone()),
         (None, Some(_)) => Some(hint_id.clone()),
         _ => None,
@@ -74,12 +84,12 @@ pub fn checked(props: &CheckedProps) -> Html {
     html! {
         <div class={classes!("field", error.is_some().then_some("invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input id={props.id.clone()} type="text" value={props.value.clone()}
+            <input id={props.id.clone()} type="text" value={text}
                 placeholder={props.placeholder.clone()} inputmode={props.inputmode.clone()}
                 list={props.list.clone()} spellcheck="false" autocomplete="off"
                 aria-invalid={error.is_some().to_string()} aria-describedby={described}
-                {oninput} {onchange} />
-            if let Some(message) = &*error {
+                {oninput} {onchange} {onkeydown} />
+            if let Some(message) = &error {
                 <p class="field-error" id={error_id} role="alert">{ message.clone() }</p>
             } else if let Some(hint) = &props.hint {
                 <p class="field-hint" id={hint_id}>{ hint.clone() }</p>
@@ -107,30 +117,45 @@ pub struct TextProps {
     pub list: Option<AttrValue>,
 }
 
-/// A plain text field.
+/// A plain text field: typing keeps what is typed; leaving the field (or Enter on a line)
+/// commits it; Escape puts the stored value back.
 #[function_component(TextField)]
 pub fn text_field(props: &TextProps) -> Html {
-    let value = props.value.clone().unwrap_or_default();
-    let on_change = props.on_change.clone();
-    let multiline = props.multiline;
-    let onchange = Callback::from(move |e: Event| {
-        let text = if multiline {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            area.value()
-        } else {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            input.value()
-        };
-        let text = text.trim().to_string();
-        on_change.emit((!text.is_empty()).then_some(text));
-    });
+    let stored = AttrValue::from(props.value.clone().unwrap_or_default());
+    let (text, _, draft) = use_draft(&stored);
+    let oninput = {
+        let draft = draft.clone();
+        let over = stored.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = event_text(&e);
+            draft.set(Some(Draft {
+                over: over.clone(),
+                text,
+            }));
+        })
+    };
+    let onchange = {
+        let draft = draft.clone();
+        let on_change = props.on_change.clone();
+        let before = props.value.clone();
+        Callback::from(move |e: Event| {
+            let text = event_text(&e).trim().to_string();
+            draft.set(None);
+            let next = (!text.is_empty()).then_some(text);
+            if next != before {
+                on_change.emit(next);
+            }
+        })
+    };
+    let onkeydown = escape_restores(draft);
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             if props.multiline {
-                <textarea id={props.id.clone()} value={value} rows="3" {onchange} />
+                <textarea id={props.id.clone()} value={text} rows="3" {oninput} {onchange} {onkeydown} />
             } else {
-                <input id={props.id.clone()} type="text" value={value} list={props.list.clone()} {onchange} />
+                <input id={props.id.clone()} type="text" value={text} list={props.list.clone()}
+                    {oninput} {onchange} {onkeydown} />
             }
         </div>
     }
@@ -345,29 +370,6 @@ pub fn decimal_field(props: &DecimalProps) -> Html {
     html! {
         <Checked id={props.id.clone()} label={props.label.clone()} value={AttrValue::from(value)}
             {check} on_change={on_text} inputmode="decimal" />
-    }
-}
-
-/// A tri-state choice for an optional flag: not set, yes, no.
-pub fn flag_options() -> Vec<(AttrValue, AttrValue)> {
-    vec![("true".into(), "yes".into()), ("false".into(), "no".into())]
-}
-
-/// An optional flag as a select value.
-pub fn flag_value(v: Option<bool>) -> AttrValue {
-    match v {
-        Some(true) => "true".into(),
-        Some(false) => "false".into(),
-        None => "".into(),
-    }
-}
-
-/// A select value back to an optional flag.
-pub fn parse_flag(v: &str) -> Option<bool> {
-    match v {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
     }
 }
 

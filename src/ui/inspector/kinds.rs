@@ -4,13 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{
-    flag_options, flag_value, parse_flag, CheckField, DecimalField, NumberField, SelectField,
-    TextField,
-};
+use super::fields::{CheckField, DecimalField, NumberField, SelectField, TextField};
 use super::p2s::{P2sAllowed, P2sEditor};
 use super::vnet::firewall_fields;
-use super::{enum_name, enum_options, enum_parse, NodeEditor};
+use super::{
+    enum_name, enum_options, enum_parse, flag_options, flag_value, parse_flag, NodeEditor,
+};
 use crate::engine::geo;
 use crate::engine::model::{
     Auth, Clients, ErSku, Node, NodeKind, P2sConfig, Plan, Protocol, RoutingIntent, ScaleUnits,

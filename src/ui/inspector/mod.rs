@@ -1,6 +1,7 @@
 //! The inspector: edits every field of plan format v1 for the selected node or link, or the
 //! plan's own fields when nothing is selected, offering only valid choices.
 
+pub mod draft;
 pub mod fields;
 pub mod kinds;
 pub mod link;
@@ -38,6 +39,29 @@ pub fn enum_options<T: Serialize>(values: &[T]) -> Vec<(AttrValue, AttrValue)> {
             (AttrValue::from(name.clone()), AttrValue::from(name))
         })
         .collect()
+}
+
+/// A tri-state choice for an optional flag: not set, yes, no.
+pub fn flag_options() -> Vec<(AttrValue, AttrValue)> {
+    vec![("true".into(), "yes".into()), ("false".into(), "no".into())]
+}
+
+/// An optional flag as a select value.
+pub fn flag_value(v: Option<bool>) -> AttrValue {
+    match v {
+        Some(true) => "true".into(),
+        Some(false) => "false".into(),
+        None => "".into(),
+    }
+}
+
+/// A select value back to an optional flag.
+pub fn parse_flag(v: &str) -> Option<bool> {
+    match v {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
 }
 
 /// Builds callbacks that edit one node and send the edited node up.

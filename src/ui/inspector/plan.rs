@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{flag_options, flag_value, parse_flag, SelectField, TextField};
-use super::{enum_name, enum_options, enum_parse};
+use super::fields::{SelectField, TextField};
+use super::{enum_name, enum_options, enum_parse, flag_options, flag_value, parse_flag};
 use crate::engine::model::{Plan, Wan, WanType};
 use crate::ui::ops;
 use crate::ui::state::Action;

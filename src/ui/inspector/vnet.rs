@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
-use super::fields::{flag_options, flag_value, parse_flag, CheckField, NumberField, SelectField};
+use super::fields::{CheckField, NumberField, SelectField};
 use super::p2s::{P2sAllowed, P2sEditor};
-use super::{enum_name, enum_options, enum_parse, NodeEditor};
+use super::{
+    enum_name, enum_options, enum_parse, flag_options, flag_value, parse_flag, NodeEditor,
+};
 use crate::engine::limits;
 use crate::engine::model::{
     AppGateway, Bastion, BastionSku, ErGateway, ErGwSku, Firewall, FirewallSku, Node, P2sConfig,
