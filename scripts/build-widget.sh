@@ -22,8 +22,10 @@ for bin in "${bins[@]}"; do
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
     "target/wasm32-unknown-unknown/widget/$bin.wasm"
   echo "== widget: wasm-opt -Oz $bin ($(date +%T))"
-  # rustc's wasm uses these features; binaryen must be told so.
-  wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # rustc's wasm uses these features; binaryen must be told so. Rust keeps its stack and data
+  # far above the first kilobyte of memory, so binaryen may fold load and store offsets there
+  # (--low-memory-unused, as Emscripten passes it by default).
+  wasm-opt -Oz --low-memory-unused --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
     "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
 done

@@ -7,7 +7,7 @@ use crate::engine::analysis::IntentResult;
 use crate::engine::edit::{self, Edit};
 use crate::engine::network::Network;
 use crate::engine::{explain, Plan};
-use crate::ui::answers::{Answers, FULL_UP_TO};
+use crate::ui::answers::FULL_UP_TO;
 
 /// How many further edits the way back may take.
 const MORE_EDITS: usize = 3;
@@ -67,12 +67,14 @@ pub fn preview(plan: &Plan, from: &str, to: &str, fix: &Edit) -> Option<Preview>
         next = plan.clone();
         edit::apply(&mut next, fix).ok()?;
     }
-    let before = Answers::of(&Network::new(plan));
-    let after = Answers::of(&Network::new(&next));
+    // A small plan (see above): the full analyses, never the fast matrix, which the
+    // documentation widget leaves out of its build.
+    let before = Network::new(plan).analysis();
+    let after = Network::new(&next).analysis();
     let breaks = before
-        .intents()
+        .intents
         .iter()
-        .zip(after.intents())
+        .zip(&after.intents)
         .filter(|(b, a)| b.holds && !a.holds)
         .map(|(_, a)| a.clone())
         .collect();
