@@ -463,3 +463,21 @@ fn the_cli_generates_plans_and_summarizes_them() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A shape random plans once found: two `vwan_connection` links between one spoke and its hub.
+/// The fast matrix shares one decision for going back to the node traffic came from over a
+/// parallel link, and `transit::hop` decides the two parallel links differently here.
+#[test]
+#[ignore = "known defect of the fast matrix's shared decisions for parallel links; run with --ignored"]
+fn parallel_hub_connections_of_one_spoke() {
+    let mut plan = generate(109, 358348467016584485);
+    for m in [
+        Mutation::Wan(4075262, 1),
+        Mutation::AddLink(7, 2229156860454955696, 8853298952222110628),
+        Mutation::DropLink(10936481863537568646),
+        Mutation::Wan(16141755238318698301, 1),
+    ] {
+        apply(&mut plan, &m);
+    }
+    agree(&plan, "parallel hub connections");
+}
