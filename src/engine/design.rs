@@ -1,13 +1,11 @@
 //! Findings about design choices that need the whole network: BGP autonomous system numbers,
 //! redundant tunnels, traffic selectors of policy-based devices, and where RADIUS must be.
 
+use super::limits;
 use super::model::{Auth, LinkKind, NodeKind, VpnType};
 use super::rules::{Finding, Severity};
 use super::topology::Net;
 use crate::engine::catalogue::Rule;
-
-/// ASNs that Azure reserves (R3.3, S-VPN-FAQ).
-const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
 
 fn finding(
     severity: Severity,
@@ -102,43 +100,14 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
         }
     }
     for node in &net.plan.nodes {
-        if let Some(asn) = node.asn.filter(|a| RESERVED_ASNS.contains(a)) {
+        if let Some(asn) = node.asn.filter(|a| limits::RESERVED_ASNS.contains(a)) {
             out.push(finding(
                 Severity::Error,
                 "reserved-asn",
                 Rule::R3_3,
-                format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure will not come up. Choose another private ASN.", node.id),
+                format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure does not come up, so its BGP connections to VPN gateways carry nothing. Choose another private ASN.", node.id),
                 vec![node.id.clone()],
                 Vec::new(),
-            ));
-        }
-    }
-    for conn in net
-        .conns
-        .iter()
-        .filter(|c| c.is(LinkKind::S2s) && c.bgp && c.refused.is_none())
-    {
-        let (site, gw) = (net.node(conn.a), net.node(conn.b));
-        let gw_asn = gw.vpn_gateway.as_ref().and_then(|g| g.asn).unwrap_or(65515);
-        let site_asn = match site.kind {
-            NodeKind::Vnet => site
-                .vpn_gateway
-                .as_ref()
-                .and_then(|g| g.asn)
-                .unwrap_or(65515),
-            _ => match site.asn {
-                Some(a) => a,
-                None => continue,
-            },
-        };
-        if gw.kind == NodeKind::Vnet && site_asn == gw_asn && site.kind != NodeKind::Vnet {
-            out.push(finding(
-                Severity::Error,
-                "same-asn",
-                Rule::R8_1,
-                format!("{} and {} both use ASN {gw_asn} on a BGP connection; the two sides need different ASNs.", site.id, gw.id),
-                vec![site.id.clone(), gw.id.clone()],
-                conn.link.into_iter().collect(),
             ));
         }
     }

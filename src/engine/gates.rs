@@ -1,7 +1,8 @@
 //! Gates on one hop that Azure imposes whatever the topology around it: a policy-based
 //! on-premises device (no BGP, no transit, R1.13), P2S traffic towards the internet through a
-//! VPN gateway (R3.19) and Microsoft peering from a network with private prefixes only (R6.1).
-//! `transit` asks them; each cites the Microsoft page that decides it.
+//! VPN gateway (R3.19), Microsoft peering from a network with private prefixes only (R6.1), and
+//! peering flags Azure refuses (R1.5, R2.3). `transit` asks them; each cites the Microsoft page
+//! that decides it.
 
 use super::catalogue::Rule;
 use super::edit::Edit;
@@ -79,4 +80,28 @@ pub(super) fn private_prefixes_only(
     Some(Block::new(Rule::R6_1, "microsoft-peering-private-prefixes",
         format!("{sid} advertises only private (RFC 1918) prefixes, and Microsoft peering on circuit {cid} accepts public prefixes only, so {sid} has no Microsoft peering path."),
         Some(format!("Advertise a public prefix you own (the NAT range of {sid}'s internet-bound traffic) on the Microsoft peering of {cid}, and add it to {sid}'s address_space."))))
+}
+
+/// Spoke `pid` sets use_remote_gateways on more than one peering: only the first takes effect
+/// (the `remote-gateways-twice` finding; "you can't set use remote gateways on more than one
+/// peering", R1.5), so `what` does not pass between it and hub `gid`'s gateway.
+pub(super) fn remote_gateways_twice(pid: &str, gid: &str, what: &str) -> Block {
+    Block::new(Rule::R1_5, "remote-gateways-twice",
+        format!("{pid} sets use_remote_gateways on more than one peering and only the first takes effect, so {pid} does not use {gid}'s gateway and {what} between {pid} and {gid}'s gateway connections does not pass."),
+        Some(format!("Clear use_remote_gateways on {pid}'s other peerings, keeping it on peering {pid} → {gid}.")))
+}
+
+/// Spoke traffic that arrived at hub `g` over a peering with route_via_firewall, where `g` has
+/// no firewall: the route has no next hop (the `route-via-missing-firewall` finding, R2.3), so
+/// the traffic for `q` is dropped.
+pub(super) fn missing_firewall(net: &Net, g: usize, arrived: &Conn, q: usize) -> Option<Block> {
+    let p = arrived.other(g);
+    let link = arrived.link.and_then(|l| net.plan.links.get(l))?;
+    if net.vnets[g].firewall || arrived.a != p || link.route_via_firewall != Some(true) {
+        return None;
+    }
+    let (pid, gid, qid) = (net.id(p), net.id(g), net.id(q));
+    Some(Block::new(Rule::R2_3, "route-via-missing-firewall",
+        format!("{pid} sends its traffic to {gid}'s firewall (route_via_firewall), but {gid} has no firewall, so the traffic for {qid} is dropped."),
+        Some(format!("Add a firewall to {gid} (and set route_via_firewall and allow_forwarded_traffic on peering {qid} → {gid}), or peer {pid} with {qid}."))))
 }

@@ -77,6 +77,9 @@ pub fn vpn_sku_exists(sku: VpnSku, generation: u8) -> bool {
         || (sku == VpnSku::Basic && generation == 1)
 }
 
+/// ASNs Azure reserves: a local network gateway cannot use them for BGP (R3.3).
+pub const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
+
 /// Tunnels of a policy-based gateway (R3.1).
 pub const POLICY_BASED_TUNNELS: u32 = 1;
 

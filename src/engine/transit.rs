@@ -7,7 +7,9 @@
 //! keeps explanations to changes a person can actually make.
 
 use super::edit::{Edit, LinkFlag};
-use super::gates::{p2s_egress, policy_device, private_prefixes_only};
+use super::gates::{
+    missing_firewall, p2s_egress, policy_device, private_prefixes_only, remote_gateways_twice,
+};
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
@@ -213,11 +215,12 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
         (false, true) => format!("Set use_remote_gateways on peering {pid} → {gid}."),
         _ => format!("Set use_remote_gateways and allow_gateway_transit on peering {pid} → {gid}."),
     };
-    let rule = if what == "P2S traffic" {
-        Rule::R1_11
-    } else {
-        Rule::R1_9
-    };
+    if urg && agt {
+        return Decision::Deny(remote_gateways_twice(pid, gid, what));
+    }
+    // Asked for but refused (`gateway-transit-not-allowed`) is that finding's rule, R1.5.
+    let p2s = what == "P2S traffic";
+    let rule = [Rule::R1_9, Rule::R1_11, Rule::R1_5][if urg { 2 } else { usize::from(p2s) }];
     deny_edit(rule, "no-gateway-transit",
         format!("{pid} does not use {gid}'s gateway (gateway transit is not set up on their peering), so {what} between {pid} and {gid}'s gateway connections does not pass."),
         fix, edit)
@@ -232,6 +235,9 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
     match (role(arrived), role(out)) {
         (Role::Peer, Role::Peer) => {
             let fw = facts.firewall;
+            if let Some(block) = missing_firewall(net, g, arrived, q) {
+                return Decision::Deny(block);
+            }
             if !fw {
                 return deny_edit(Rule::R1_1, "peering-not-transitive", format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."), format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}."), add(LinkKind::Peering, pid, qid));
             }

@@ -8,7 +8,7 @@ use ipnet::IpNet;
 
 use super::limits;
 use super::model::{LinkKind, NodeKind};
-use super::rules::{Finding, Severity};
+use super::rules::{Block, Finding, Severity};
 use super::topology::{prefixes_overlap, ConnKind, Net};
 
 /// The addresses of each endpoint: its address space, or for users the P2S pools of the
@@ -177,7 +177,9 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// Limits per Virtual WAN hub and per ExpressRoute gateway.
+/// Limits per Virtual WAN hub and per ExpressRoute gateway. The connections beyond a limit (in
+/// plan order) are not created, so they carry nothing (docs/plan-format.md, "A setting Azure
+/// refuses").
 pub fn limits(net: &mut Net) {
     let hubs = net
         .plan
@@ -187,54 +189,86 @@ pub fn limits(net: &mut Net) {
         .count();
     let mut new = Vec::new();
     for (n, node) in net.plan.nodes.iter().enumerate() {
-        let count = |kind: LinkKind| {
-            net.adj[n]
+        let of = |kind: LinkKind| -> Vec<usize> {
+            let mut list: Vec<usize> = net.adj[n]
                 .iter()
-                .filter(|&&(c, _)| net.conns[c].kind == ConnKind::Link(kind))
-                .count()
+                .map(|&(c, _)| c)
+                .filter(|&c| net.conns[c].kind == ConnKind::Link(kind))
+                .collect();
+            list.sort_unstable();
+            list
         };
         if node.kind == NodeKind::VwanHub {
-            let vnets = count(LinkKind::VwanConnection);
+            let vnets = of(LinkKind::VwanConnection);
             let max = limits::vwan_vnet_connections(hubs);
-            if vnets > max {
+            if vnets.len() > max {
+                let message = format!(
+                    "Hub {} has {} VNet connections; with {hubs} hubs a hub takes {max}.",
+                    node.id,
+                    vnets.len()
+                );
                 new.push((
                     n,
                     "vwan-vnet-connections",
                     Rule::R7_9,
-                    format!(
-                        "Hub {} has {vnets} VNet connections; with {hubs} hubs a hub takes {max}.",
-                        node.id
-                    ),
+                    message,
+                    vnets[max..].to_vec(),
                 ));
             }
-            let circuits = count(LinkKind::ErConnection);
-            if circuits > limits::VWAN_ER_CIRCUITS {
+            let circuits = of(LinkKind::ErConnection);
+            let max = limits::VWAN_ER_CIRCUITS;
+            if circuits.len() > max {
+                let message = format!(
+                    "Hub {} has {} ExpressRoute circuits; a hub takes {max} at most.",
+                    node.id,
+                    circuits.len()
+                );
                 new.push((
                     n,
                     "vwan-er-circuits",
                     Rule::R7_9,
-                    format!(
-                        "Hub {} has {circuits} ExpressRoute circuits; a hub takes {} at most.",
-                        node.id,
-                        limits::VWAN_ER_CIRCUITS
-                    ),
+                    message,
+                    circuits[max..].to_vec(),
                 ));
             }
         }
         if let Some(er) = &node.er_gateway {
-            let circuits = count(LinkKind::ErConnection);
+            let circuits = of(LinkKind::ErConnection);
             let max = limits::circuits_per_er_gateway(er.sku, er.scale_units);
-            if circuits > max {
-                new.push((n, "er-gateway-circuits", Rule::R6_6, format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
+            if circuits.len() > max {
+                let message = format!(
+                    "{}'s {:?} ExpressRoute gateway connects {} circuits; it takes {max}.",
+                    node.id,
+                    er.sku,
+                    circuits.len()
+                );
+                new.push((
+                    n,
+                    "er-gateway-circuits",
+                    Rule::R6_6,
+                    message,
+                    circuits[max..].to_vec(),
+                ));
             }
         }
     }
-    for (n, code, rule, message) in new {
+    for (n, code, rule, message, over) in new {
+        let id = net.id(n).to_string();
+        let fix = format!(
+            "Connect fewer circuits or VNets to {id}, or spread them over more hubs or gateways."
+        );
+        let block = Block::new(
+            rule,
+            code,
+            format!("{message} The ones after the limit are not created."),
+            Some(fix),
+        );
+        net.refuse_all(&over, &block);
         net.findings.push(Finding {
             severity: Severity::Error,
             code,
             message,
-            nodes: vec![net.id(n).to_string()],
+            nodes: vec![id],
             links: Vec::new(),
             rule: Some(rule),
         });

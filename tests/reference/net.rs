@@ -128,7 +128,40 @@ fn vpn_deployed(n: &Node) -> bool {
         Some(2) => !matches!(g.sku, Basic | VpnGw1 | VpnGw1AZ),
         Some(_) => false,
     };
-    in_generation && (g.gateway_type != Some(VpnType::PolicyBased) || g.sku == Basic)
+    let weak = g.sku == Basic || g.gateway_type == Some(VpnType::PolicyBased);
+    // R3.3: BGP on every SKU but Basic, route-based only; R3.8: active-active not on Basic,
+    // route-based only; R6.12: coexistence with an ExpressRoute gateway needs a non-Basic SKU
+    // and is not possible in a dual-stack VNet.
+    let refused = [
+        g.bgp == Some(true) && weak,
+        g.active_active == Some(true) && weak,
+        n.er_gateway.is_some() && g.sku == Basic,
+        n.er_gateway.is_some() && n.prefixes().any(|p| p.addr().is_ipv6()),
+    ];
+    in_generation
+        && (g.gateway_type != Some(VpnType::PolicyBased) || g.sku == Basic)
+        && !refused.contains(&true)
+}
+
+/// A VNet or hub is deployed only in a region of an Azure cloud (R1.4 names the public, China
+/// and Government regions); a network Azure does not deploy carries nothing (plan format).
+pub fn deployed(n: &Node) -> bool {
+    !matches!(n.kind, NodeKind::Vnet | NodeKind::VwanHub)
+        || n.region
+            .as_deref()
+            .is_none_or(|r| clouds::cloud_of(r).is_some())
+}
+
+/// R3.3 reserves ASNs 8074, 8075, 12076, 65515, 65517-65520; R8.1: the two sides' ASNs must
+/// differ. A BGP connection from a site or cloud with such an ASN to a VNet gateway is refused.
+fn asn_refused(from: &Node, to: &Node) -> bool {
+    let Some(asn) = from.asn else {
+        return false;
+    };
+    let gw = to.vpn_gateway.as_ref().and_then(|g| g.asn).unwrap_or(65515);
+    from.kind != NodeKind::Vnet
+        && to.kind == NodeKind::Vnet
+        && ([8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520].contains(&asn) || asn == gw)
 }
 
 /// Azure accepts the P2S configuration: SSTP and OpenVPN not together (R4.5), Entra ID only
@@ -136,6 +169,7 @@ fn vpn_deployed(n: &Node) -> bool {
 /// at least one tunnel type.
 fn p2s_accepted(config: &P2sConfig, basic: bool, vwan: bool) -> bool {
     let has = |p: Protocol| config.protocols.contains(&p);
+    let ipv6 = config.address_pool.iter().any(|c| c.0.addr().is_ipv6());
     let refused = [
         config.protocols.is_empty(),
         has(Protocol::Sstp) && has(Protocol::Openvpn),
@@ -143,6 +177,8 @@ fn p2s_accepted(config: &P2sConfig, basic: bool, vwan: bool) -> bool {
         vwan && has(Protocol::Sstp),
         basic && config.protocols.iter().any(|p| *p != Protocol::Sstp),
         basic && config.auth.iter().any(|a| *a != Auth::Certificate),
+        // R4.7: no IPv6 on Basic; R4.8: IPv6 for P2S only with IKEv2/OpenVPN.
+        ipv6 && (basic || !(has(Protocol::Ikev2) || has(Protocol::Openvpn))),
     ];
     !refused.contains(&true)
 }
@@ -228,6 +264,8 @@ impl<'p> RefNet<'p> {
             let (na, nb) = (&plan.nodes[a], &plan.nodes[b]);
             // Networks never cross Azure clouds (plan format, "Regions and clouds").
             let carried = one_cloud(na, nb)
+                && deployed(na)
+                && deployed(nb)
                 && match link.kind {
                     LinkKind::Peering => {
                         peering(&mut e, link, na, nb, &mut remote_used[a]);
@@ -235,7 +273,7 @@ impl<'p> RefNet<'p> {
                     }
                     LinkKind::S2s => {
                         e.bgp = link.bgp == Some(true) && speaks_bgp(na) && speaks_bgp(nb);
-                        let ok = s2s_carried(plan, na, nb);
+                        let ok = s2s_carried(plan, na, nb) && !(e.bgp && asn_refused(na, nb));
                         if ok {
                             s2s_links.push((edges.len(), a, b));
                         }
@@ -247,6 +285,8 @@ impl<'p> RefNet<'p> {
                         _ => hub_wan(plan, nb).1 && in_scope(na, nb),
                     },
                     LinkKind::GlobalReach => global_reach(na, nb),
+                    // R7.12: a VNet connected to a hub cannot host a Route Server.
+                    LinkKind::VwanConnection => na.route_server.is_none(),
                     _ => true,
                 };
             if carried {
@@ -254,7 +294,9 @@ impl<'p> RefNet<'p> {
             }
         }
         let mut refused = tunnels(plan, &edges, &s2s_links);
+        refused.extend(circuit_links(plan, &edges));
         refused.sort_unstable();
+        refused.dedup();
         for i in refused.into_iter().rev() {
             edges.remove(i);
         }
@@ -427,6 +469,37 @@ fn tunnels(plan: &Plan, edges: &[Edge], s2s: &[(usize, usize, usize)]) -> Vec<us
     refused
 }
 
+/// R6.5: VNet links per circuit, Global Reach connections counted: 10 on Local and Standard;
+/// Premium 20/25/25/40/50/60/75/100 for 50M/100M/200M/500M/1G/2G/5G/10G and above (1G taken
+/// when the plan gives no bandwidth). The links after the limit are not created.
+fn circuit_links(plan: &Plan, edges: &[Edge]) -> Vec<usize> {
+    let mut refused = Vec::new();
+    for (c, node) in plan.nodes.iter().enumerate() {
+        if node.kind != NodeKind::Expressroute {
+            continue;
+        }
+        let limit = match node.sku.unwrap_or(ErSku::Standard) {
+            ErSku::Premium => match node.bandwidth_mbps.unwrap_or(1_000) {
+                m if m <= 50 => 20,
+                m if m <= 200 => 25,
+                m if m <= 500 => 40,
+                m if m <= 1_000 => 50,
+                m if m <= 2_000 => 60,
+                m if m <= 5_000 => 75,
+                _ => 100,
+            },
+            _ => 10,
+        };
+        let links = edges.iter().enumerate().filter(|(_, e)| {
+            (e.kind == Kind::ErConnection && e.a == c)
+                || (e.kind == Kind::GlobalReach && (e.a == c || e.b == c))
+        });
+        refused.extend(links.skip(limit).map(|(i, _)| i));
+    }
+    refused.sort_unstable();
+    refused
+}
+
 /// Connections no link names: the mesh of Standard hubs in one virtual WAN (R7.2; Basic hubs
 /// are not meshed, R7.1), and the Azure backbone from every VNet to the internet and
 /// Microsoft's services, and from the internet to Microsoft's services (R3.19, R6.13).
@@ -438,7 +511,8 @@ fn implicit(plan: &Plan, edges: &mut Vec<Edge>) {
                 continue;
             }
             let (w1, standard, _) = hub_wan(plan, n1);
-            if w1.is_some() && w1 == hub_wan(plan, n2).0 && standard {
+            let both = deployed(n1) && deployed(n2);
+            if w1.is_some() && w1 == hub_wan(plan, n2).0 && standard && both {
                 edges.push(Edge::new(Kind::Mesh, h1, h2));
             }
         }
@@ -454,7 +528,7 @@ fn implicit(plan: &Plan, edges: &mut Vec<Edge>) {
                 && nv.firewall.is_some()
                 && nv.routing_intent.is_some_and(|r| r.internet)
                 && hub_wan(plan, nv).1;
-            if nv.kind == NodeKind::Vnet || internet_to_ms || intent_hub {
+            if (nv.kind == NodeKind::Vnet || internet_to_ms || intent_hub) && deployed(nv) {
                 edges.push(Edge::new(Kind::Backbone, v, p));
             }
         }

@@ -86,7 +86,6 @@ pub const UNDECIDED: &[Rule] = &[
     Rule::R3_15,
     Rule::R3_18,
     Rule::R4_4,
-    Rule::R4_8,
     Rule::R4_9,
     Rule::R5_2,
     Rule::R5_3,

@@ -267,17 +267,14 @@ impl Net {
             return;
         }
         if self.vnets[v].route_server.is_some() {
-            let id = self.id(v).to_string();
-            self.find(
-                Severity::Error,
-                "route-server-vwan-spoke",
-                Some(Rule::R7_12),
-                format!(
-                    "{id} is connected to a Virtual WAN hub and so cannot host a Route Server."
-                ),
-                &[v, conn.b],
-                &conn.link.into_iter().collect::<Vec<_>>(),
-            );
+            // "A spoke VNet connected to a Virtual WAN hub can't host a Route Server" (R7.12):
+            // Azure refuses the combination, so the connection to the hub carries nothing.
+            let (id, hub) = (self.id(v).to_string(), self.id(conn.b).to_string());
+            let block = Block::new(Rule::R7_12, "route-server-vwan-spoke",
+                format!("{id} hosts a Route Server, and a VNet connected to a Virtual WAN hub cannot host one; Azure refuses the connection to hub {hub}, so it carries nothing."),
+                Some(format!("Remove {id}'s Route Server, or peer {id} with a hub VNet instead of connecting it to hub {hub}.")));
+            self.refuse(conn, block, Severity::Error, &[v, conn.b]);
+            return;
         }
         if self.vnets[v].vpn.is_some() || self.vnets[v].er.is_some() {
             conn.assumption = Some(AssumptionId::VwanSpokeGateway);

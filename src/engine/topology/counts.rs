@@ -26,21 +26,30 @@ impl Net {
                 .filter(|&c| self.conns[c].refused.is_none())
                 .collect();
             if node.kind == NodeKind::VwanHub {
-                let over = s2s.len().saturating_sub(limits::VWAN_VPN_CONNECTIONS);
-                if over > 0 {
+                if s2s.len() > limits::VWAN_VPN_CONNECTIONS {
+                    let message = format!(
+                        "Hub {} has {} VPN branch connections; a hub takes {} at most, so the ones after the first {} are not created.",
+                        node.id,
+                        s2s.len(),
+                        limits::VWAN_VPN_CONNECTIONS,
+                        limits::VWAN_VPN_CONNECTIONS
+                    );
+                    let fix = format!("Move some branches of {} to another hub.", node.id);
+                    let block = Block::new(
+                        Rule::R7_9,
+                        "vwan-vpn-connections",
+                        message.clone(),
+                        Some(fix),
+                    );
                     self.find(
                         Severity::Error,
-                        "vwan-vpn-connections",
-                        Some(Rule::R7_9),
-                        format!(
-                            "Hub {} has {} VPN branch connections; a hub takes {} at most.",
-                            node.id,
-                            s2s.len(),
-                            limits::VWAN_VPN_CONNECTIONS
-                        ),
+                        block.code,
+                        Some(block.rule),
+                        message,
                         &[g],
                         &[],
                     );
+                    self.refuse_all(&s2s[limits::VWAN_VPN_CONNECTIONS..], &block);
                 }
                 continue;
             }
@@ -121,17 +130,31 @@ impl Net {
             let peerings = peering_count[v];
             if peerings > limits::PEERINGS_PER_VNET {
                 let id = self.id(v).to_string();
+                let message = format!(
+                    "{id} has {peerings} peerings; a VNet takes {} at most, so the ones after the first {} are not created.",
+                    limits::PEERINGS_PER_VNET,
+                    limits::PEERINGS_PER_VNET
+                );
+                let fix = format!(
+                    "Peer fewer VNets with {id}, or connect them through a Virtual WAN hub."
+                );
+                let block = Block::new(Rule::R1_14, "peering-limit", message.clone(), Some(fix));
                 self.find(
                     Severity::Error,
-                    "peering-limit",
-                    Some(Rule::R1_14),
-                    format!(
-                        "{id} has {peerings} peerings; a VNet takes {} at most.",
-                        limits::PEERINGS_PER_VNET
-                    ),
+                    block.code,
+                    Some(block.rule),
+                    message,
                     &[v],
                     &[],
                 );
+                let over: Vec<usize> = (0..self.conns.len())
+                    .filter(|&c| {
+                        let conn = &self.conns[c];
+                        conn.is(LinkKind::Peering) && (conn.a == v || conn.b == v)
+                    })
+                    .skip(limits::PEERINGS_PER_VNET)
+                    .collect();
+                self.refuse_all(&over, &block);
             }
         }
     }

@@ -5,31 +5,6 @@ use crate::engine::catalogue::Rule;
 use std::sync::Arc;
 
 impl Net {
-    /// An error finding for a setting Azure refuses to deploy, remembered so that the
-    /// connections depending on it carry nothing (the first refusal of a setting is kept).
-    #[allow(clippy::too_many_arguments)]
-    fn refuse_setting(
-        &mut self,
-        n: usize,
-        setting: Setting,
-        code: &'static str,
-        rule: Rule,
-        message: String,
-        fix: String,
-    ) {
-        self.find(
-            Severity::Error,
-            code,
-            Some(rule),
-            message.clone(),
-            &[n],
-            &[],
-        );
-        self.refused_settings
-            .entry((n, setting))
-            .or_insert_with(|| Block::new(rule, code, message, Some(fix)));
-    }
-
     /// Gateway configurations Azure refuses or limits, independent of links.
     pub(super) fn check_gateways(&mut self) {
         let plan = Arc::clone(&self.plan);
@@ -57,17 +32,28 @@ impl Net {
                             format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
+                let refused = "Azure does not deploy it, so it carries no traffic";
                 if gw.bgp == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "bgp-unsupported", Some(Rule::R3_3),
-                        format!("{}: BGP is not available on a {} gateway; its connections run with static routes.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
+                    self.refuse_setting(n, Setting::VpnGateway, "bgp-unsupported", Rule::R3_3,
+                        format!("{}: BGP is not available on a {} gateway; {refused}.", node.id, describe_gw(gw.sku, gw.kind())),
+                        format!("Set bgp to false on {}'s gateway, or make it a route-based VpnGw1AZ or larger.", node.id));
                 }
                 if gw.active_active == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "active-active-unsupported", Some(Rule::R3_8),
-                        format!("{}: active-active needs a route-based VpnGw1 or larger gateway, not {}.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
+                    self.refuse_setting(n, Setting::VpnGateway, "active-active-unsupported", Rule::R3_8,
+                        format!("{}: active-active needs a route-based VpnGw1 or larger gateway, not {}; {refused}.", node.id, describe_gw(gw.sku, gw.kind())),
+                        format!("Set active_active to false on {}'s gateway, or make it a route-based VpnGw1AZ or larger.", node.id));
                 }
                 if basic && node.er_gateway.is_some() {
-                    self.find(Severity::Error, "basic-er-coexistence", Some(Rule::R3_1),
-                        format!("{}: a Basic VPN gateway cannot coexist with an ExpressRoute gateway; use VpnGw1AZ or larger.", node.id), &[n], &[]);
+                    self.refuse_setting(n, Setting::VpnGateway, "basic-er-coexistence", Rule::R3_1,
+                        format!("{}: a Basic VPN gateway cannot coexist with an ExpressRoute gateway; {refused}.", node.id),
+                        format!("Make {}'s VPN gateway VpnGw1AZ or larger.", node.id));
+                }
+                // "Coexistence isn't supported for ... a dual-stack (IPv4 and IPv6) VNet"
+                // (expressroute/expressroute-howto-coexist-resource-manager).
+                if node.er_gateway.is_some() && node.prefixes().any(|p| p.addr().is_ipv6()) {
+                    self.refuse_setting(n, Setting::VpnGateway, "dual-stack-coexistence", Rule::R6_12,
+                        format!("{}: a VPN gateway and an ExpressRoute gateway cannot coexist in a dual-stack (IPv4 and IPv6) VNet; the VPN gateway is not deployed, so it carries no traffic.", node.id),
+                        format!("Move {}'s VPN gateway to a VNet with IPv4 addresses only, or remove the IPv6 prefixes of {}.", node.id, node.id));
                 }
                 if matches!(
                     gw.sku,
@@ -82,8 +68,9 @@ impl Net {
                 }
                 if let Some(p2s) = &gw.p2s {
                     if gw.kind() == VpnType::PolicyBased {
-                        self.find(Severity::Error, "p2s-policy-based", Some(Rule::R3_2),
-                            format!("{}: point-to-site needs a route-based gateway; a policy-based gateway has no P2S.", node.id), &[n], &[]);
+                        self.refuse_setting(n, Setting::P2s, "p2s-policy-based", Rule::R3_2,
+                            format!("{}: point-to-site needs a route-based gateway; a policy-based gateway has no P2S, so no user connects.", node.id),
+                            format!("Replace {}'s gateway with a route-based VpnGw1AZ (the type cannot be changed in place).", node.id));
                     } else {
                         self.check_p2s_config(n, p2s, basic, false);
                     }
@@ -103,8 +90,9 @@ impl Net {
             }
             if node.kind == NodeKind::VwanHub && !self.hubs[n].standard {
                 if node.p2s.is_some() {
-                    self.find(Severity::Error, "basic-vwan-p2s", Some(Rule::R7_1),
-                        format!("{}: a Basic Virtual WAN hub has no User VPN (P2S); upgrade the virtual WAN to Standard.", node.id), &[n], &[]);
+                    self.refuse_setting(n, Setting::P2s, "basic-vwan-p2s", Rule::R7_1,
+                        format!("{}: a Basic Virtual WAN hub has no User VPN (P2S), so no user connects.", node.id),
+                        "Upgrade the virtual WAN to Standard.".to_string());
                 }
                 if node.firewall.is_some() || node.routing_intent.is_some() {
                     self.find(Severity::Error, "basic-vwan-firewall", Some(Rule::R7_1),
@@ -195,6 +183,19 @@ impl Net {
                 format!("Remove sstp from the P2S protocols of hub {id}."),
             );
         }
+        if p2s.address_pool.iter().any(|c| c.0.addr().is_ipv6()) {
+            // "IPv6 ... is supported only for IKEv2 and OpenVPN" (vpn-gateway/point-to-site-about),
+            // and the Basic SKU has no IPv6 at all (R4.7).
+            if basic {
+                self.refuse_setting(n, Setting::P2s, "p2s-ipv6-basic", Rule::R4_7,
+                    format!("{id}: the Basic SKU has no IPv6 for P2S, and the address pool has an IPv6 prefix; {refused}."),
+                    format!("Remove the IPv6 prefixes from {id}'s P2S address pool, or upgrade its gateway to VpnGw1AZ or larger."));
+            } else if !has(Protocol::Ikev2) && !has(Protocol::Openvpn) {
+                self.refuse_setting(n, Setting::P2s, "p2s-ipv6-protocol", Rule::R4_8,
+                    format!("{id}: an IPv6 client address pool needs IKEv2 or OpenVPN, and the P2S configuration offers neither; {refused}."),
+                    format!("Add ikev2 or openvpn to the P2S protocols of {id}, or remove the IPv6 prefixes from its address pool."));
+            }
+        }
         if p2s.protocols.is_empty() {
             self.refuse_setting(
                 n,
@@ -244,13 +245,4 @@ pub(super) fn describe_gw(sku: VpnSku, kind: VpnType) -> String {
         VpnType::PolicyBased => format!("policy-based {sku}"),
         VpnType::RouteBased => sku.to_string(),
     }
-}
-
-/// A part of a node that Azure may refuse to deploy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Setting {
-    /// A VNet's VPN gateway.
-    VpnGateway,
-    /// The P2S (User VPN) configuration of a VNet's gateway or a hub.
-    P2s,
 }

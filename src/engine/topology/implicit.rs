@@ -45,15 +45,25 @@ impl Net {
             }
             // A Standard hub with a firewall and routing intent for internet traffic sends the
             // internet-bound traffic of its connections out through that firewall (R7.6).
+            // Routing intent that Azure does not configure (no firewall in the hub, or a Basic
+            // hub) carries nothing: the connection is there, refused with the finding's rule.
             for (h, node) in nodes.iter().enumerate() {
                 let intent = node.routing_intent.is_some_and(|r| r.internet);
-                if node.kind == NodeKind::VwanHub
-                    && self.hubs[h].standard
-                    && node.firewall.is_some()
-                    && intent
-                {
-                    self.conns.push(Conn::new(ConnKind::Backbone, h, p, None));
+                if node.kind != NodeKind::VwanHub || !intent {
+                    continue;
                 }
+                let mut conn = Conn::new(ConnKind::Backbone, h, p, None);
+                let id = &node.id;
+                if !self.hubs[h].standard {
+                    conn.refused = Some(Block::new(Rule::R7_1, "basic-vwan-firewall",
+                        format!("{id}: Azure Firewall and routing intent need a Standard Virtual WAN hub, so {id} sends no internet traffic through a firewall."),
+                        Some("Upgrade the virtual WAN to Standard.".to_string())));
+                } else if node.firewall.is_none() {
+                    conn.refused = Some(Block::new(Rule::R7_6, "routing-intent-without-firewall",
+                        format!("{id}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it."),
+                        Some(format!("Add a firewall to hub {id}."))));
+                }
+                self.conns.push(conn);
             }
             if nodes[p].kind == NodeKind::Internet {
                 for &m in &public {
@@ -65,7 +75,9 @@ impl Net {
         }
         let mut vnet_links: HashMap<usize, Vec<usize>> = HashMap::new();
         for (c, conn) in self.conns.iter().enumerate() {
-            if conn.is(LinkKind::ErConnection) || conn.is(LinkKind::GlobalReach) {
+            // Connections Azure does not create do not count against the limit.
+            let link = conn.is(LinkKind::ErConnection) || conn.is(LinkKind::GlobalReach);
+            if link && conn.refused.is_none() {
                 vnet_links.entry(conn.a).or_default().push(c);
                 if conn.is(LinkKind::GlobalReach) {
                     vnet_links.entry(conn.b).or_default().push(c);
@@ -85,9 +97,19 @@ impl Net {
             );
             if list.len() > limit {
                 let links: Vec<usize> = list.iter().filter_map(|&x| self.conns[x].link).collect();
-                self.find(Severity::Error, "circuit-link-limit", Some(Rule::R6_5),
-                    format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str()),
-                    &[c], &links);
+                let message = format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}, so the ones after the first {limit} are not created.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str());
+                let fix = format!("Make circuit {} Premium (more VNet links), or link some VNets to another circuit.", node.id);
+                let block =
+                    Block::new(Rule::R6_5, "circuit-link-limit", message.clone(), Some(fix));
+                self.find(
+                    Severity::Error,
+                    block.code,
+                    Some(block.rule),
+                    message,
+                    &[c],
+                    &links,
+                );
+                self.refuse_all(&list[limit..], &block);
             }
         }
     }

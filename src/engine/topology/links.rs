@@ -50,6 +50,10 @@ impl Net {
             self.conns.push(conn);
             return;
         }
+        if self.depends_on_refused(&mut conn, &[(a, Setting::Network), (b, Setting::Network)]) {
+            self.conns.push(conn);
+            return;
+        }
         match link.kind {
             LinkKind::Peering => self.peering(&mut conn, link),
             LinkKind::S2s => self.s2s(&mut conn, link),
@@ -112,16 +116,6 @@ impl Net {
                 }
             }
         }
-    }
-
-    /// Refuses a connection that depends on a setting Azure does not deploy (its finding is
-    /// already made); true when it did.
-    fn depends_on_refused(&self, conn: &mut Conn, ends: &[(usize, Setting)]) -> bool {
-        let block = ends.iter().find_map(|key| self.refused_settings.get(key));
-        if let Some(block) = block {
-            conn.refused = Some(block.clone());
-        }
-        conn.refused.is_some()
     }
 
     pub(super) fn s2s(&mut self, conn: &mut Conn, link: &Link) {
@@ -187,6 +181,9 @@ impl Net {
                         format!("S2S {} asks for BGP, but the gateway of {gw_node} cannot run it (Basic, policy-based or BGP off); the connection uses static routes.", link.label()),
                         &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
                 }
+            }
+            if conn.bgp && from.kind != NodeKind::Vnet {
+                self.check_site_asn(conn, link, gw.asn);
             }
             if from.kind == NodeKind::Cloud
                 && from.provider.as_deref() == Some("aws")

@@ -12,10 +12,12 @@ mod counts;
 mod gateways;
 mod implicit;
 mod links;
+mod refused;
 mod regions;
 
 pub use circuits::private_only;
-pub use gateways::{usable_p2s, Setting};
+pub use gateways::usable_p2s;
+pub use refused::Setting;
 
 use crate::engine::catalogue::Rule;
 use std::collections::HashMap;
@@ -235,6 +237,7 @@ impl Net {
         net.check_remote_gateway_use();
         net.check_microsoft_peering();
         net.add_implicit();
+        net.refuse_implied_of_refused_networks();
         net.add_candidates();
         net.adjacency();
         net
@@ -295,7 +298,7 @@ impl Net {
             None => {
                 let n = self.index.get(node.id.as_str()).copied().unwrap_or(0);
                 self.find(
-                    Severity::Error,
+                    Severity::Warning,
                     "hub-without-wan",
                     Some(Rule::R7_1),
                     format!(

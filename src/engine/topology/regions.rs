@@ -2,6 +2,7 @@
 //! connection crosses from one Azure cloud to another (see `clouds`).
 
 use super::*;
+use crate::engine::catalogue::Rule;
 use crate::engine::clouds::{self, Cloud};
 
 impl Net {
@@ -25,9 +26,17 @@ impl Net {
                 [one] => format!(" Did you mean {one}?"),
                 more => format!(" Did you mean {}?", more.join(", ")),
             };
-            self.find(Severity::Error, "unknown-region", None,
-                format!("{}: \"{shown}\" is not a region of any Azure cloud: Azure would not deploy the network there, and no ExpressRoute circuit's scope includes it.{hint}", node.id),
-                &[n], &[]);
+            let fix = match near.first() {
+                Some(first) => format!(
+                    "Set {}'s region to {first}, or another Azure region.",
+                    node.id
+                ),
+                None => format!("Set {}'s region to an Azure region.", node.id),
+            };
+            // Regions of the Azure clouds (R1.4): a name none of them has is no deployment.
+            self.refuse_setting(n, Setting::Network, "unknown-region", Rule::R1_4,
+                format!("{}: \"{shown}\" is not a region of any Azure cloud: Azure does not deploy the network there, so it carries no traffic.{hint}", node.id),
+                fix);
         }
     }
 
