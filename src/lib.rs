@@ -33,6 +33,7 @@
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
 //! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group); the counts of `check --summary` |
 //! | [`engine::focus`] | the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
+//! | [`engine::diff`] | what changes between two designs (`reachplan diff`): pairs gained and lost, findings, intents, capacity rows, from two prepared networks; text and Markdown renderings |
 //! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
 //! | [`engine::access`] | access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |

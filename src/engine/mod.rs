@@ -9,6 +9,7 @@ pub mod capacity;
 pub mod catalogue;
 pub mod clouds;
 pub mod design;
+pub mod diff;
 pub mod duplicates;
 pub mod edit;
 pub mod focus;
