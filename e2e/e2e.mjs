@@ -515,6 +515,21 @@ await test('user text is shown as text, never as markup', async () => {
   await page.click('#undo');
 });
 
+await test('an unknown region is an error finding with the nearest names, and its network carries nothing', async () => {
+  // "westeurop" is no region of any Azure cloud: Azure does not deploy the network (R1.4).
+  await loadTemplate(page, 'users-to-azure');
+  await page.click('#diagram [data-node="hub"]');
+  await page.fill('#f-region', 'westeurop');
+  await page.press('#f-region', 'Tab');
+  await page.waitForSelector('.finding.error[data-code="unknown-region"]', { timeout: HANG });
+  const text = await page.textContent('.finding[data-code="unknown-region"]');
+  assert(text.includes('Did you mean westeurope?') && text.includes('R1.4'), `the finding: ${text}`);
+  await waitMark(page, 'remote-staff', 'hub', '✗');
+  await page.click('#undo');
+  await page.waitForSelector('.finding[data-code="unknown-region"]', { state: 'detached', timeout: HANG });
+  await waitMark(page, 'remote-staff', 'hub', '✓');
+});
+
 await test('the matrix key explains the limited-access marks', async () => {
   await loadTemplate(page, 'contractors-bastion');
   const key = await page.textContent('#limited-key');

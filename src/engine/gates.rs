@@ -1,12 +1,13 @@
 //! Gates on one hop that Azure imposes whatever the topology around it: a policy-based
 //! on-premises device (no BGP, no transit, R1.13), P2S traffic towards the internet through a
 //! VPN gateway (R3.19), Microsoft peering from a network with private prefixes only (R6.1), and
-//! peering flags Azure refuses (R1.5, R2.3). `transit` asks them; each cites the Microsoft page
-//! that decides it.
+//! peering flags Azure refuses (R1.5, R2.3), with the fixes that open them as one edit (R1.10,
+//! R2.7, BGP on a static connection). `transit` asks them; each cites the Microsoft page that
+//! decides it.
 
 use super::catalogue::Rule;
-use super::edit::Edit;
-use super::model::{LinkKind, NodeKind, VpnType};
+use super::edit::{Edit, LinkFlag};
+use super::model::{LinkKind, NodeKind, VpnSku, VpnType};
 use super::rules::{AssumptionId, Block};
 use super::topology::{private_only, Conn, ConnKind, Net};
 use super::transit::Decision;
@@ -104,4 +105,93 @@ pub(super) fn missing_firewall(net: &Net, g: usize, arrived: &Conn, q: usize) ->
     Some(Block::new(Rule::R2_3, "route-via-missing-firewall",
         format!("{pid} sends its traffic to {gid}'s firewall (route_via_firewall), but {gid} has no firewall, so the traffic for {qid} is dropped."),
         Some(format!("Add a firewall to {gid} (and set route_via_firewall and allow_forwarded_traffic on peering {qid} → {gid}), or peer {pid} with {qid}."))))
+}
+
+/// Spoke traffic that arrived at hub `g` (over `arrived`) for the peer behind `out`, without a
+/// route to `g`'s firewall (R1.10). The fix sets route_via_firewall, and allow_forwarded_traffic
+/// on the way out when that is missing too (R2.3), so that applying it opens the hop.
+pub(super) fn no_route_via_firewall(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Block {
+    let (p, q) = (arrived.other(g), out.other(g));
+    let (pid, gid, qid) = (net.id(p), net.id(g), net.id(q));
+    let mut edits = Vec::new();
+    if let Some(link) = arrived.link.filter(|_| arrived.a == p) {
+        let flags = vec![LinkFlag::RouteViaFirewall];
+        edits.push(Edit::SetLinkFlags { link, flags });
+    }
+    let mut fix = format!("Set route_via_firewall on peering {pid} → {gid}");
+    if !out.forwarded {
+        if let Some(link) = out.link {
+            let flags = vec![LinkFlag::AllowForwardedTraffic];
+            edits.push(Edit::SetLinkFlags { link, flags });
+        }
+        fix.push_str(&format!(
+            ", and allow_forwarded_traffic on the peering between {qid} and {gid}"
+        ));
+    }
+    let edit = match edits.len() {
+        0 => None,
+        1 => edits.pop(),
+        _ => Some(Edit::All { edits }),
+    };
+    Block::new(Rule::R1_10, "no-route-via-firewall",
+        format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."),
+        Some(format!("{fix}."))).with_edit(edit)
+}
+
+/// What else Route Server branch-to-branch at VNet `g` needs for the S2S connection `s2s` (R2.7):
+/// the rest of the fix sentence, and the edit when the fix is mechanical: turning on
+/// branch-to-branch, with BGP on a static connection. A VPN gateway that is not active-active
+/// with ASN 65515 is named in the sentence and makes the fix a manual one.
+pub(super) fn route_server_fix(net: &Net, g: usize, s2s: &Conn) -> (String, Option<Edit>) {
+    let gid = net.id(g);
+    let ready = net.vnets[g]
+        .vpn
+        .is_some_and(|v| v.active_active && v.asn == 65515);
+    if !ready {
+        let fix = format!(" (the VPN gateway of {gid} must be active-active with ASN 65515)");
+        return (fix, None);
+    }
+    let mut edits = vec![Edit::EnableRouteServerBranchToBranch {
+        node: gid.to_string(),
+    }];
+    let mut fix = String::new();
+    if !s2s.bgp {
+        let site = net.id(s2s.other(g));
+        fix = format!(" and BGP on the S2S connection of {site}");
+        match bgp_edit(net, g, s2s) {
+            Some(edit) => edits.push(edit),
+            None => return (fix, None),
+        }
+    }
+    let edit = if edits.len() == 1 {
+        edits.pop()
+    } else {
+        Some(Edit::All { edits })
+    };
+    (fix, edit)
+}
+
+/// The edit that turns on BGP on a static S2S connection of gateway `g`, if BGP can run there.
+pub(super) fn bgp_edit(net: &Net, g: usize, s2s: &Conn) -> Option<Edit> {
+    let mut edits = Vec::new();
+    for end in [s2s.a, s2s.b] {
+        let node = net.node(end);
+        if let Some(gw) = &node.vpn_gateway {
+            if gw.sku == VpnSku::Basic || gw.kind() == VpnType::PolicyBased {
+                return None;
+            }
+            if gw.bgp == Some(false) {
+                edits.push(Edit::EnableGatewayBgp {
+                    node: node.id.clone(),
+                });
+            }
+        }
+    }
+    let _ = g;
+    let link = s2s.link?;
+    edits.push(Edit::SetLinkFlags {
+        link,
+        flags: vec![LinkFlag::Bgp],
+    });
+    Some(Edit::All { edits })
 }

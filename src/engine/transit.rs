@@ -8,7 +8,8 @@
 
 use super::edit::{Edit, LinkFlag};
 use super::gates::{
-    missing_firewall, p2s_egress, policy_device, private_prefixes_only, remote_gateways_twice,
+    bgp_edit, missing_firewall, no_route_via_firewall, p2s_egress, policy_device,
+    private_prefixes_only, remote_gateways_twice, route_server_fix,
 };
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
@@ -68,27 +69,6 @@ fn add(kind: LinkKind, from: &str, to: &str) -> Option<Edit> {
 
 fn flags(conn: &Conn, flags: Vec<LinkFlag>) -> Option<Edit> {
     conn.link.map(|link| Edit::SetLinkFlags { link, flags })
-}
-
-/// The edit that turns on BGP on a static S2S connection of gateway `g`, if BGP can run there.
-fn bgp_edit(net: &Net, g: usize, s2s: &Conn) -> Option<Edit> {
-    let mut edits = Vec::new();
-    for end in [s2s.a, s2s.b] {
-        let node = net.node(end);
-        if let Some(gw) = &node.vpn_gateway {
-            if gw.sku == VpnSku::Basic || gw.kind() == super::model::VpnType::PolicyBased {
-                return None;
-            }
-            if gw.bgp == Some(false) {
-                edits.push(Edit::EnableGatewayBgp {
-                    node: node.id.clone(),
-                });
-            }
-        }
-    }
-    let _ = g;
-    edits.push(flags(s2s, vec![LinkFlag::Bgp])?);
-    Some(Edit::All { edits })
 }
 
 /// The role a connection plays at a VNet.
@@ -242,7 +222,7 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 return deny_edit(Rule::R1_1, "peering-not-transitive", format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."), format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}."), add(LinkKind::Peering, pid, qid));
             }
             if !(arrived.via_firewall && arrived.a == p) {
-                return deny_edit(Rule::R1_10, "no-route-via-firewall", format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."), format!("Set route_via_firewall on peering {pid} → {gid}."), if arrived.a == p { flags(arrived, vec![LinkFlag::RouteViaFirewall]) } else { None });
+                return Decision::Deny(no_route_via_firewall(net, g, arrived, out));
             }
             if !out.forwarded {
                 return deny_edit(Rule::R2_3, "forwarded-traffic-not-allowed", format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."), format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}."), flags(out, vec![LinkFlag::AllowForwardedTraffic]));
@@ -327,8 +307,14 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                     }
                     Decision::Allow(Some(AssumptionId::RouteServerBgp))
                 }
-                Some(false) => deny_edit(Rule::R2_7, "route-server-branch-to-branch-off", format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."), format!("Set branch_to_branch on {gid}'s Route Server."), Some(Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
-                None => deny_edit(Rule::R3_10, "er-vpn-no-transit", format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."), format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."), facts.vpn.filter(|v| v.active_active && v.asn == 65515).map(|_| Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
+                Some(false) => {
+                    let (fix, edit) = route_server_fix(net, g, s2s);
+                    deny_edit(Rule::R2_7, "route-server-branch-to-branch-off", format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."), format!("Set branch_to_branch on {gid}'s Route Server{fix}."), edit)
+                }
+                None => {
+                    let (fix, edit) = route_server_fix(net, g, s2s);
+                    deny_edit(Rule::R3_10, "er-vpn-no-transit", format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."), format!("Add a Route Server to {gid} with branch_to_branch on{fix}, or move to a Standard Virtual WAN hub."), edit)
+                }
             }
         }
         (Role::Er, Role::P2s) | (Role::P2s, Role::Er) => {

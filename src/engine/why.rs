@@ -5,11 +5,12 @@
 use std::collections::BTreeSet;
 
 use super::catalogue::Rule;
+use super::clouds;
 use super::edit::{Edit, LinkFlag};
 use super::model::{LinkKind, NodeKind};
 use super::pair::Pair;
 use super::reach::Trace;
-use super::topology::{ConnKind, Net};
+use super::topology::{overlap, ConnKind, Net, Setting};
 
 /// P2S users stop at the VNets directly peered with their gateway VNet (R1.11): say so in the
 /// users' terms, with the peering that would bring the VNet in.
@@ -58,6 +59,18 @@ fn wans_of(net: &Net, n: usize) -> BTreeSet<usize> {
 }
 
 pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
+    // An end Azure does not deploy (a region no cloud has) is the reason, with its finding's
+    // rule, before any missing connection.
+    let refused = [a, b]
+        .iter()
+        .find_map(|&n| net.refused_settings.get(&(n, Setting::Network)));
+    if let Some(block) = refused {
+        pair.rule = Some(block.rule);
+        pair.reason = Some(block.reason.clone());
+        pair.fix.clone_from(&block.fix);
+        pair.edit.clone_from(&block.edit);
+        return;
+    }
     let (ida, idb) = (net.id(a), net.id(b));
     let (ka, kb) = (net.node(a).kind, net.node(b).kind);
     let (wa, wb) = (wans_of(net, a), wans_of(net, b));
@@ -82,6 +95,19 @@ pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
     if ka == NodeKind::Vnet && kb == NodeKind::Vnet {
         pair.rule = Some(Rule::R1_1);
         pair.reason = Some(format!("No peering, gateway or hub joins {ida} and {idb}."));
+        // A peering Azure would refuse is no fix: overlapping address spaces (R1.2), two
+        // clouds (R1.4).
+        let cloud = |n: usize| net.node(n).region.as_deref().and_then(clouds::cloud_of);
+        if let Some((pa, pb)) = overlap(net.node(a), net.node(b)) {
+            pair.fix = Some(format!("Renumber {ida} ({pa}) or {idb} ({pb}) so that their address spaces do not overlap, then peer them."));
+            return;
+        }
+        if let (Some(ca), Some(cb)) = (cloud(a), cloud(b)) {
+            if ca != cb {
+                pair.fix = Some(format!("Connect {ida} and {idb} over the internet (S2S VPN between gateways of each cloud); peering does not cross clouds."));
+                return;
+            }
+        }
         pair.fix = Some(format!("Peer {ida} with {idb}."));
         pair.edit = Some(Edit::AddLink {
             kind: LinkKind::Peering,

@@ -138,7 +138,49 @@ impl Net {
         b: usize,
     ) -> Result<Option<AssumptionId>, Block> {
         let (ca, cb) = (self.node(a), self.node(b));
+        let la = ca.location.as_deref().and_then(geo::peering_location);
+        let lb = cb.location.as_deref().and_then(geo::peering_location);
+        let both = la.zip(lb);
+        // The SKU changes that make the pair eligible (Standard, or Premium on both across
+        // geopolitical areas), as one edit; none when the locations rule it out anyway.
+        let cross_geo = both.is_some_and(|(x, y)| x.geo != y.geo);
+        let hopeless =
+            both.is_some_and(|(x, y)| x.name == y.name || !x.global_reach || !y.global_reach);
+        let mut edits: Vec<Edit> = [ca, cb]
+            .iter()
+            .filter_map(|c| {
+                let sku = match c.sku {
+                    Some(ErSku::Premium) => return None,
+                    _ if cross_geo => ErSku::Premium,
+                    Some(ErSku::Local) => ErSku::Standard,
+                    _ => return None,
+                };
+                Some(Edit::SetCircuitSku {
+                    node: c.id.clone(),
+                    sku,
+                })
+            })
+            .collect();
+        let ids: Vec<&str> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::SetCircuitSku { node, .. } => Some(node.as_str()),
+                _ => None,
+            })
+            .collect();
+        let sku = if cross_geo { "Premium" } else { "Standard" };
+        let upgrade_text = format!("Upgrade circuit {} to {sku}.", ids.join(" and circuit "));
+        let upgrade = match edits.len() {
+            _ if hopeless => None,
+            0 => None,
+            1 => edits.pop(),
+            _ => Some(Edit::All { edits }),
+        };
         if let Some(local) = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local)) {
+            let fix = match upgrade {
+                Some(_) => upgrade_text,
+                None => format!("Upgrade circuit {} to Standard or Premium.", local.id),
+            };
             return Err(Block::new(
                 Rule::R6_9,
                 "global-reach-local",
@@ -146,19 +188,11 @@ impl Net {
                     "Circuit {} is a Local circuit, and Global Reach is not available on Local.",
                     local.id
                 ),
-                Some(format!(
-                    "Upgrade circuit {} to Standard or Premium.",
-                    local.id
-                )),
+                Some(fix),
             )
-            .with_edit(Some(Edit::SetCircuitSku {
-                node: local.id.clone(),
-                sku: ErSku::Standard,
-            })));
+            .with_edit(upgrade));
         }
-        let la = ca.location.as_deref().and_then(geo::peering_location);
-        let lb = cb.location.as_deref().and_then(geo::peering_location);
-        let (Some(la), Some(lb)) = (la, lb) else {
+        let Some((la, lb)) = both else {
             return Ok(Some(AssumptionId::UnknownLocation));
         };
         if la.name == lb.name {
@@ -190,7 +224,7 @@ impl Net {
                 .collect();
             return Err(Block::new(Rule::R6_9, "global-reach-geo",
                 format!("Circuits {} ({}) and {} ({}) are in different geopolitical areas; Global Reach between them needs Premium on both.", ca.id, la.geo.as_str(), cb.id, lb.geo.as_str()),
-                Some(format!("Upgrade {} to Premium.", not.join(" and ")))));
+                Some(format!("Upgrade {} to Premium.", not.join(" and ")))).with_edit(upgrade));
         }
         Ok(None)
     }

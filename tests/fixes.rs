@@ -1,0 +1,90 @@
+//! Every fix applies: on random plans of every kind the format allows, each unreachable pair
+//! whose fix is a mechanical edit gets a plan that the reader accepts once the edit is applied
+//! and written out, and on that plan the pair's answer changes as the fix says: the block it
+//! removes is gone (the pair is reachable, one way only, or stopped by another rule further on
+//! the path). A fix whose reason says that no further rule is broken opens the way there,
+//! unless the two address spaces overlap (R2.1, decided once there is a way there and back).
+//!
+//! One analysis per distinct edit of a plan, so the test stays in seconds in a debug build.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use reachplan::engine::catalogue::Rule;
+use reachplan::engine::edit::{apply, Edit};
+use reachplan::engine::{analyze, read_plan, write_plan, Pair, Plan};
+
+mod support;
+use support::plans::{config, plans};
+
+/// The pairs of a plan that carry a mechanical fix, by the edit (serialised, so that equal
+/// edits are applied once).
+fn fixes(plan: &Plan) -> BTreeMap<String, (Edit, Vec<Pair>)> {
+    let mut out: BTreeMap<String, (Edit, Vec<Pair>)> = BTreeMap::new();
+    for pair in analyze(plan).pairs {
+        if pair.reachable {
+            continue;
+        }
+        let Some(edit) = pair.edit.clone() else {
+            continue;
+        };
+        let key = serde_json::to_string(&edit).unwrap();
+        out.entry(key)
+            .or_insert_with(|| (edit, Vec::new()))
+            .1
+            .push(pair);
+    }
+    out
+}
+
+/// Checks one edit of `plan` against the pairs that offered it.
+fn check(plan: &Plan, edit: &Edit, pairs: &[Pair]) -> Result<(), String> {
+    let mut fixed = plan.clone();
+    apply(&mut fixed, edit).map_err(|e| format!("{edit:?} does not apply: {e}"))?;
+    let text = write_plan(&fixed);
+    let back =
+        read_plan(&text).map_err(|e| format!("{edit:?} gives a plan the reader refuses: {e:?}"))?;
+    let after = analyze(&back);
+    for before in pairs {
+        let now = after
+            .pair(&before.from, &before.to)
+            .ok_or_else(|| format!("{} → {} is gone after {edit:?}", before.from, before.to))?;
+        let open = now.reachable || now.one_way;
+        let same_block = now.rule == before.rule && now.reason == before.reason;
+        if !open && same_block {
+            return Err(format!(
+                "{} → {}: the fix {edit:?} leaves the same block: {:?} {:?}",
+                before.from, before.to, before.rule, before.reason
+            ));
+        }
+        let last = before
+            .reason
+            .as_deref()
+            .is_some_and(|r| !r.contains("more rule"));
+        // Overlapping address spaces (R2.1) are decided once a way there and back exists.
+        let overlap = now.rule == Some(Rule::R2_1);
+        if last && !before.one_way && !open && !overlap {
+            return Err(format!(
+                "{} → {}: the fix {edit:?} of the only rule broken ({:?} {:?}) leaves it closed: {:?} {:?}",
+                before.from, before.to, before.rule, before.reason, now.rule, now.reason
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Every mechanical fix of a random plan applies, reads back, and does what it says.
+    #[test]
+    fn every_fix_applies_and_changes_its_pair(plan in plans(10, 14)) {
+        for (edit, pairs) in fixes(&plan).values() {
+            if let Err(e) = check(&plan, edit, pairs) {
+                prop_assert!(false, "{e}\n{}", write_plan(&plan));
+            }
+        }
+    }
+}
