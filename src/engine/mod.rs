@@ -28,6 +28,7 @@ mod prepared;
 pub mod questions;
 pub mod reach;
 pub mod report;
+pub mod resilience;
 pub mod rules;
 pub mod share;
 pub mod terminal;
