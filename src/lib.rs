@@ -36,6 +36,7 @@
 //! | [`engine::summary`] | a question: the counts of `check --summary` (the matrix with findings and intents) |
 //! | [`engine::overview`] | a question: the summary with every cell's verdict, what the app draws for a large plan |
 //! | `engine::focus` | (private) the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
+//! | [`engine::diff`] | what changes between two designs (`reachplan diff`): pairs gained and lost, findings, intents, capacity rows, from two prepared networks; text and Markdown renderings |
 //! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
 //! | `engine::access` | (private) access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | `engine::validate` | (private) findings that need the whole network: overlaps, hub and gateway limits |

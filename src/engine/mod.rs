@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod clouds;
 mod decision;
 pub(crate) mod design;
+pub mod diff;
 pub mod duplicates;
 pub mod edit;
 pub(crate) mod focus;
