@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
-use reachplan::engine::{self, report, terminal, Severity};
+use reachplan::engine::{self, terminal, text, Severity};
 
 use args::{Cli, Command, Deny};
 
@@ -179,7 +179,7 @@ fn check(
     if summary && !json {
         budget::summary(&path, &plan)?;
         let started = Instant::now();
-        let summary = engine::matrix::summary::summarize(&plan);
+        let summary = engine::summary::summarize(&plan);
         let elapsed = started.elapsed();
         out::text(&format!(
             "{}\nanalysis: {:.1} ms\n",
@@ -194,7 +194,7 @@ fn check(
     if json {
         out::json(&analysis)?;
     } else {
-        out::text(&report::check_with(&plan, &analysis, all))?;
+        out::text(&text::check_with(&plan, &analysis, all))?;
     }
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
@@ -246,7 +246,7 @@ fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> 
     if json {
         out::json(&story.pair)?;
     } else {
-        out::text(&report::explain(&plan, &story))?;
+        out::text(&text::explain(&plan, &story))?;
     }
     Ok(0)
 }

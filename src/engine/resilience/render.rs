@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::super::report::counted;
+use super::super::words::counted;
 use super::Resilience;
 
 /// How many single points of failure the text shows in full (the JSON has them all).
