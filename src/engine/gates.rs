@@ -5,12 +5,12 @@
 //! R2.7, BGP on a static connection). `transit` asks them; each cites the Microsoft page that
 //! decides it.
 
-use super::catalogue::Rule;
+use super::catalogue::{Code, Rule};
+use super::decision::Decision;
 use super::edit::{Edit, LinkFlag};
 use super::model::{LinkKind, NodeKind, VpnSku, VpnType};
 use super::rules::{AssumptionId, Block};
 use super::topology::{private_only, Conn, ConnKind, Net};
-use super::transit::Decision;
 
 /// The block for transit through gateway `g` when one of these S2S connections ends on a
 /// policy-based on-premises device: such devices "cannot transit to other on-premises networks
@@ -23,7 +23,7 @@ pub(super) fn policy_device(net: &Net, g: usize, conns: &[&Conn]) -> Option<Bloc
     let (sid, gid) = (net.id(site), net.id(g));
     Some(Block::new(
         Rule::R1_13,
-        "policy-based-device-no-transit",
+        Code::PolicyBasedDeviceNoTransit,
         format!("{sid}'s VPN device is policy-based: it has no BGP and cannot transit to other on-premises networks or virtual networks through {gid}'s VPN gateway."),
         Some(format!("Use a route-based VPN device at {sid} (vpn_device route_based) and run BGP on its S2S connection.")),
     ))
@@ -53,7 +53,7 @@ pub(super) fn p2s_egress(net: &Net, g: usize, u: usize, q: usize) -> Decision {
         to: net.id(i).to_string(),
         flags: Vec::new(),
     });
-    let block = Block::new(Rule::R3_19, "p2s-no-internet-egress",
+    let block = Block::new(Rule::R3_19, Code::P2sNoInternetEgress,
         format!("Internet connectivity is not provided through {gid}'s VPN gateway: traffic of P2S users {uid} bound for {qid} is dropped there, and {gid} has no firewall or NVA to forward it."),
         Some(format!("Give {uid} an internet link (split tunnel), or add a firewall to {gid} and advertise 0.0.0.0/0 to the clients (forced tunnel).")));
     Decision::Deny(block.with_edit(edit))
@@ -78,7 +78,7 @@ pub(super) fn private_prefixes_only(
         return None;
     }
     let (sid, cid) = (net.id(site), net.id(c));
-    Some(Block::new(Rule::R6_1, "microsoft-peering-private-prefixes",
+    Some(Block::new(Rule::R6_1, Code::MicrosoftPeeringPrivatePrefixes,
         format!("{sid} advertises only private (RFC 1918) prefixes, and Microsoft peering on circuit {cid} accepts public prefixes only, so {sid} has no Microsoft peering path."),
         Some(format!("Advertise a public prefix you own (the NAT range of {sid}'s internet-bound traffic) on the Microsoft peering of {cid}, and add it to {sid}'s address_space."))))
 }
@@ -87,7 +87,7 @@ pub(super) fn private_prefixes_only(
 /// (the `remote-gateways-twice` finding; "you can't set use remote gateways on more than one
 /// peering", R1.5), so `what` does not pass between it and hub `gid`'s gateway.
 pub(super) fn remote_gateways_twice(pid: &str, gid: &str, what: &str) -> Block {
-    Block::new(Rule::R1_5, "remote-gateways-twice",
+    Block::new(Rule::R1_5, Code::RemoteGatewaysTwice,
         format!("{pid} sets use_remote_gateways on more than one peering and only the first takes effect, so {pid} does not use {gid}'s gateway and {what} between {pid} and {gid}'s gateway connections does not pass."),
         Some(format!("Clear use_remote_gateways on {pid}'s other peerings, keeping it on peering {pid} → {gid}.")))
 }
@@ -102,7 +102,7 @@ pub(super) fn missing_firewall(net: &Net, g: usize, arrived: &Conn, q: usize) ->
         return None;
     }
     let (pid, gid, qid) = (net.id(p), net.id(g), net.id(q));
-    Some(Block::new(Rule::R2_3, "route-via-missing-firewall",
+    Some(Block::new(Rule::R2_3, Code::RouteViaMissingFirewall,
         format!("{pid} sends its traffic to {gid}'s firewall (route_via_firewall), but {gid} has no firewall, so the traffic for {qid} is dropped."),
         Some(format!("Add a firewall to {gid} (and set route_via_firewall and allow_forwarded_traffic on peering {qid} → {gid}), or peer {pid} with {qid}."))))
 }
@@ -133,7 +133,7 @@ pub(super) fn no_route_via_firewall(net: &Net, g: usize, arrived: &Conn, out: &C
         1 => edits.pop(),
         _ => Some(Edit::All { edits }),
     };
-    Block::new(Rule::R1_10, "no-route-via-firewall",
+    Block::new(Rule::R1_10, Code::NoRouteViaFirewall,
         format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."),
         Some(format!("{fix}."))).with_edit(edit)
 }

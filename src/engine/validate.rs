@@ -1,7 +1,7 @@
 //! Findings that need the whole network: overlapping address spaces between joined networks,
 //! and per-hub and per-gateway limits from the rule book's tables.
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
 use ipnet::IpNet;
@@ -98,7 +98,7 @@ fn default_routes(net: &mut Net) {
         let list: Vec<String> = learners.into_iter().collect();
         new.push(Finding {
             severity: Severity::Info,
-            code: "default-route-from-on-premises",
+            code: Code::DefaultRouteFromOnPremises,
             message: format!(
                 "{} advertises a default route (0.0.0.0/0): {} (and the VNets that use its gateways) send internet-bound traffic to {} (forced tunnelling), not straight to the internet; more specific prefixes still take their own routes.",
                 node.id,
@@ -159,7 +159,7 @@ pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
         if !peered {
             net.findings.push(Finding {
                 severity: Severity::Warning,
-                code: "address-overlap",
+                code: Code::AddressOverlap,
                 message: message.clone(),
                 nodes: sorted(vec![ida, idb]),
                 links: Vec::new(),
@@ -209,7 +209,7 @@ pub fn limits(net: &mut Net) {
                 );
                 new.push((
                     n,
-                    "vwan-vnet-connections",
+                    Code::VwanVnetConnections,
                     Rule::R7_9,
                     message,
                     vnets[max..].to_vec(),
@@ -225,7 +225,7 @@ pub fn limits(net: &mut Net) {
                 );
                 new.push((
                     n,
-                    "vwan-er-circuits",
+                    Code::VwanErCircuits,
                     Rule::R7_9,
                     message,
                     circuits[max..].to_vec(),
@@ -244,7 +244,7 @@ pub fn limits(net: &mut Net) {
                 );
                 new.push((
                     n,
-                    "er-gateway-circuits",
+                    Code::ErGatewayCircuits,
                     Rule::R6_6,
                     message,
                     circuits[max..].to_vec(),

@@ -1,5 +1,5 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, format or generate a plan, print shell completions.
+//! plans, sweep single failures, format or generate a plan, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
-use reachplan::engine::{self, report, terminal, Severity};
+use reachplan::engine::{self, terminal, text, Severity};
 
 use args::{Cli, Command, Deny};
 
@@ -70,6 +70,17 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             json,
             markdown,
         } => diff(&before, &after, json, markdown),
+        Command::Resilience { plan, json } => {
+            let (path, plan) = load(&plan)?;
+            budget::resilience(&path, &plan)?;
+            let result = engine::resilience::resilience(&plan);
+            if json {
+                out::json(&result)?;
+            } else {
+                out::text(&engine::resilience::render::text(&result))?;
+            }
+            Ok(0)
+        }
         Command::Fmt { plan } => {
             let (_, plan) = load(&plan)?;
             // As `write_plan` writes it, with what a terminal would obey as JSON escapes.
@@ -168,7 +179,7 @@ fn check(
     if summary && !json {
         budget::summary(&path, &plan)?;
         let started = Instant::now();
-        let summary = engine::matrix::summary::summarize(&plan);
+        let summary = engine::summary::summarize(&plan);
         let elapsed = started.elapsed();
         out::text(&format!(
             "{}\nanalysis: {:.1} ms\n",
@@ -183,7 +194,7 @@ fn check(
     if json {
         out::json(&analysis)?;
     } else {
-        out::text(&report::check_with(&plan, &analysis, all))?;
+        out::text(&text::check_with(&plan, &analysis, all))?;
     }
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
@@ -235,7 +246,7 @@ fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> 
     if json {
         out::json(&story.pair)?;
     } else {
-        out::text(&report::explain(&plan, &story))?;
+        out::text(&text::explain(&plan, &story))?;
     }
     Ok(0)
 }

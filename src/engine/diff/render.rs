@@ -10,8 +10,8 @@ use std::fmt::Write;
 use super::super::analysis::Pair;
 use super::super::capacity::{num, Row};
 use super::super::model::Expect;
-use super::super::report::{clean, counted, path_text};
 use super::super::rules::Finding;
+use super::super::words::{clean, counted, path_text};
 use super::{Diff, IntentChange, RowChange};
 
 /// The one-line summary: `1 pair lost, 2 gained; findings: 1 added, 0 removed; …`.

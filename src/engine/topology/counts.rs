@@ -1,7 +1,7 @@
 //! Counting limits that decide whether a connection is carried: tunnels per gateway, one remote-gateway peering per VNet.
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 
 impl Net {
     /// Tunnel limits per gateway and hub; the connections over the limit are not carried.
@@ -37,7 +37,7 @@ impl Net {
                     let fix = format!("Move some branches of {} to another hub.", node.id);
                     let block = Block::new(
                         Rule::R7_9,
-                        "vwan-vpn-connections",
+                        Code::VwanVpnConnections,
                         message.clone(),
                         Some(fix),
                     );
@@ -87,7 +87,7 @@ impl Net {
                     } else {
                         "Use Virtual WAN for more than 100 S2S tunnels (R5.2).".to_string()
                     };
-                    let block = Block::new(Rule::R3_1, "tunnel-limit", what, Some(fix));
+                    let block = Block::new(Rule::R3_1, Code::TunnelLimit, what, Some(fix));
                     let mut conn = self.conns[c].clone();
                     self.refuse(&mut conn, block, Severity::Error, &[g, other]);
                     self.conns[c] = conn;
@@ -123,7 +123,7 @@ impl Net {
                     self.conns[c].uses_remote = false;
                 }
                 let id = self.id(v).to_string();
-                self.find(Severity::Error, "remote-gateways-twice", Some(Rule::R1_5),
+                self.find(Severity::Error, Code::RemoteGatewaysTwice, Some(Rule::R1_5),
                     format!("{id} sets use_remote_gateways on {} peerings; only one is allowed, so only the peering with {first} takes effect.", using.len()),
                     &[v], &links);
             }
@@ -138,7 +138,7 @@ impl Net {
                 let fix = format!(
                     "Peer fewer VNets with {id}, or connect them through a Virtual WAN hub."
                 );
-                let block = Block::new(Rule::R1_14, "peering-limit", message.clone(), Some(fix));
+                let block = Block::new(Rule::R1_14, Code::PeeringLimit, message.clone(), Some(fix));
                 self.find(
                     Severity::Error,
                     block.code,

@@ -1,7 +1,7 @@
 //! Gateway settings that Azure refuses or limits, and what P2S really offers on a gateway or hub.
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use std::sync::Arc;
 
 impl Net {
@@ -16,7 +16,7 @@ impl Net {
                     self.refuse_setting(
                         n,
                         Setting::VpnGateway,
-                        "policy-based-sku",
+                        Code::PolicyBasedSku,
                         Rule::R3_1,
                         format!(
                             "{}: a policy-based VPN gateway exists only as the Basic SKU, not {}; Azure does not deploy it, so it carries no traffic.",
@@ -27,31 +27,31 @@ impl Net {
                 }
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
-                        self.refuse_setting(n, Setting::VpnGateway, "sku-generation", Rule::R5_1,
+                        self.refuse_setting(n, Setting::VpnGateway, Code::SkuGeneration, Rule::R5_1,
                             format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only, Basic is Generation 1 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
                             format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
                 let refused = "Azure does not deploy it, so it carries no traffic";
                 if gw.bgp == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.refuse_setting(n, Setting::VpnGateway, "bgp-unsupported", Rule::R3_3,
+                    self.refuse_setting(n, Setting::VpnGateway, Code::BgpUnsupported, Rule::R3_3,
                         format!("{}: BGP is not available on a {} gateway; {refused}.", node.id, describe_gw(gw.sku, gw.kind())),
                         format!("Set bgp to false on {}'s gateway, or make it a route-based VpnGw1AZ or larger.", node.id));
                 }
                 if gw.active_active == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.refuse_setting(n, Setting::VpnGateway, "active-active-unsupported", Rule::R3_8,
+                    self.refuse_setting(n, Setting::VpnGateway, Code::ActiveActiveUnsupported, Rule::R3_8,
                         format!("{}: active-active needs a route-based VpnGw1 or larger gateway, not {}; {refused}.", node.id, describe_gw(gw.sku, gw.kind())),
                         format!("Set active_active to false on {}'s gateway, or make it a route-based VpnGw1AZ or larger.", node.id));
                 }
                 if basic && node.er_gateway.is_some() {
-                    self.refuse_setting(n, Setting::VpnGateway, "basic-er-coexistence", Rule::R3_1,
+                    self.refuse_setting(n, Setting::VpnGateway, Code::BasicErCoexistence, Rule::R3_1,
                         format!("{}: a Basic VPN gateway cannot coexist with an ExpressRoute gateway; {refused}.", node.id),
                         format!("Make {}'s VPN gateway VpnGw1AZ or larger.", node.id));
                 }
                 // "Coexistence isn't supported for ... a dual-stack (IPv4 and IPv6) VNet"
                 // (expressroute/expressroute-howto-coexist-resource-manager).
                 if node.er_gateway.is_some() && node.prefixes().any(|p| p.addr().is_ipv6()) {
-                    self.refuse_setting(n, Setting::VpnGateway, "dual-stack-coexistence", Rule::R6_12,
+                    self.refuse_setting(n, Setting::VpnGateway, Code::DualStackCoexistence, Rule::R6_12,
                         format!("{}: a VPN gateway and an ExpressRoute gateway cannot coexist in a dual-stack (IPv4 and IPv6) VNet; the VPN gateway is not deployed, so it carries no traffic.", node.id),
                         format!("Move {}'s VPN gateway to a VNet with IPv4 addresses only, or remove the IPv6 prefixes of {}.", node.id, node.id));
                 }
@@ -63,12 +63,12 @@ impl Net {
                         | VpnSku::VpnGw4
                         | VpnSku::VpnGw5
                 ) {
-                    self.find(Severity::Info, "non-az-sku", Some(Rule::R5_1),
+                    self.find(Severity::Info, Code::NonAzSku, Some(Rule::R5_1),
                         format!("{}: non-AZ SKU {} is slated for migration to {}AZ; use the AZ SKU for new gateways.", node.id, gw.sku, gw.sku), &[n], &[]);
                 }
                 if let Some(p2s) = &gw.p2s {
                     if gw.kind() == VpnType::PolicyBased {
-                        self.refuse_setting(n, Setting::P2s, "p2s-policy-based", Rule::R3_2,
+                        self.refuse_setting(n, Setting::P2s, Code::P2sPolicyBased, Rule::R3_2,
                             format!("{}: point-to-site needs a route-based gateway; a policy-based gateway has no P2S, so no user connects.", node.id),
                             format!("Replace {}'s gateway with a route-based VpnGw1AZ (the type cannot be changed in place).", node.id));
                     } else {
@@ -81,7 +81,7 @@ impl Net {
                     if let Some(gw) = &node.vpn_gateway {
                         let asn = gw.asn.unwrap_or(65515);
                         if gw.active_active != Some(true) || asn != 65515 {
-                            self.find(Severity::Error, "route-server-vpn-gateway", Some(Rule::R2_7),
+                            self.find(Severity::Error, Code::RouteServerVpnGateway, Some(Rule::R2_7),
                                 format!("{}: Route Server branch-to-branch needs the VPN gateway active-active with ASN 65515 (it is {}, ASN {asn}); ExpressRoute and S2S do not exchange routes until then.",
                                     node.id, if gw.active_active == Some(true) { "active-active" } else { "active-standby" }), &[n], &[]);
                         }
@@ -90,18 +90,18 @@ impl Net {
             }
             if node.kind == NodeKind::VwanHub && !self.hubs[n].standard {
                 if node.p2s.is_some() {
-                    self.refuse_setting(n, Setting::P2s, "basic-vwan-p2s", Rule::R7_1,
+                    self.refuse_setting(n, Setting::P2s, Code::BasicVwanP2s, Rule::R7_1,
                         format!("{}: a Basic Virtual WAN hub has no User VPN (P2S), so no user connects.", node.id),
                         "Upgrade the virtual WAN to Standard.".to_string());
                 }
                 if node.firewall.is_some() || node.routing_intent.is_some() {
-                    self.find(Severity::Error, "basic-vwan-firewall", Some(Rule::R7_1),
+                    self.find(Severity::Error, Code::BasicVwanFirewall, Some(Rule::R7_1),
                         format!("{}: Azure Firewall and routing intent need a Standard Virtual WAN hub.", node.id), &[n], &[]);
                 }
             }
             let intent = node.routing_intent.is_some_and(|r| r.private || r.internet);
             if node.kind == NodeKind::VwanHub && intent && node.firewall.is_none() {
-                self.find(Severity::Error, "routing-intent-without-firewall", Some(Rule::R7_6),
+                self.find(Severity::Error, Code::RoutingIntentWithoutFirewall, Some(Rule::R7_6),
                     format!("{}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it.", node.id), &[n], &[]);
             }
             if node.kind == NodeKind::VwanHub && self.hubs[n].standard {
@@ -120,7 +120,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "sstp-with-openvpn",
+                Code::SstpWithOpenvpn,
                 Rule::R4_5,
                 format!(
                     "{id}: SSTP and OpenVPN cannot be offered together (both are TLS); {refused}."
@@ -129,7 +129,7 @@ impl Net {
             );
         }
         if p2s.auth.contains(&Auth::Entra) && !has(Protocol::Openvpn) {
-            self.refuse_setting(n, Setting::P2s, "entra-without-openvpn", Rule::R4_6,
+            self.refuse_setting(n, Setting::P2s, Code::EntraWithoutOpenvpn, Rule::R4_6,
                 format!("{id}: Entra ID authentication works only with the OpenVPN tunnel type; {refused}."),
                 format!("Add openvpn to the P2S protocols of {id}."));
         }
@@ -144,7 +144,7 @@ impl Net {
                 self.refuse_setting(
                     n,
                     Setting::P2s,
-                    "basic-p2s-protocol",
+                    Code::BasicP2sProtocol,
                     Rule::R4_7,
                     format!(
                         "{id}: the Basic SKU offers P2S over SSTP only, not {}; {refused}.",
@@ -163,7 +163,7 @@ impl Net {
                 self.refuse_setting(
                     n,
                     Setting::P2s,
-                    "basic-p2s-auth",
+                    Code::BasicP2sAuth,
                     Rule::R4_7,
                     format!(
                         "{id}: the Basic SKU authenticates P2S with certificates only, not {}; {refused}.",
@@ -177,7 +177,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "vwan-p2s-sstp",
+                Code::VwanP2sSstp,
                 Rule::R7_10,
                 format!("{id}: Virtual WAN User VPN offers IKEv2 and OpenVPN only, not SSTP; {refused}."),
                 format!("Remove sstp from the P2S protocols of hub {id}."),
@@ -187,11 +187,11 @@ impl Net {
             // "IPv6 ... is supported only for IKEv2 and OpenVPN" (vpn-gateway/point-to-site-about),
             // and the Basic SKU has no IPv6 at all (R4.7).
             if basic {
-                self.refuse_setting(n, Setting::P2s, "p2s-ipv6-basic", Rule::R4_7,
+                self.refuse_setting(n, Setting::P2s, Code::P2sIpv6Basic, Rule::R4_7,
                     format!("{id}: the Basic SKU has no IPv6 for P2S, and the address pool has an IPv6 prefix; {refused}."),
                     format!("Remove the IPv6 prefixes from {id}'s P2S address pool, or upgrade its gateway to VpnGw1AZ or larger."));
             } else if !has(Protocol::Ikev2) && !has(Protocol::Openvpn) {
-                self.refuse_setting(n, Setting::P2s, "p2s-ipv6-protocol", Rule::R4_8,
+                self.refuse_setting(n, Setting::P2s, Code::P2sIpv6Protocol, Rule::R4_8,
                     format!("{id}: an IPv6 client address pool needs IKEv2 or OpenVPN, and the P2S configuration offers neither; {refused}."),
                     format!("Add ikev2 or openvpn to the P2S protocols of {id}, or remove the IPv6 prefixes from its address pool."));
             }
@@ -200,7 +200,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "p2s-no-protocol",
+                Code::P2sNoProtocol,
                 Rule::R4_6,
                 format!("{id}: the P2S configuration offers no tunnel type; {refused}."),
                 format!("Add openvpn, ikev2 or sstp to the P2S protocols of {id}."),

@@ -1,7 +1,7 @@
 //! Connections the plan implies (hub mesh, Azure backbone) and the Global Reach it could add.
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 
 impl Net {
     /// Connections the plan implies: hub mesh, Azure backbone to Microsoft and the internet.
@@ -20,7 +20,7 @@ impl Net {
                 if !f1.standard {
                     conn.refused = Some(Block::new(
                         Rule::R7_1,
-                        "basic-vwan-mesh",
+                        Code::BasicVwanMesh,
                         format!(
                             "Hubs {} and {} are in a Basic virtual WAN, whose hubs are not meshed.",
                             nodes[h1].id, nodes[h2].id
@@ -55,11 +55,11 @@ impl Net {
                 let mut conn = Conn::new(ConnKind::Backbone, h, p, None);
                 let id = &node.id;
                 if !self.hubs[h].standard {
-                    conn.refused = Some(Block::new(Rule::R7_1, "basic-vwan-firewall",
+                    conn.refused = Some(Block::new(Rule::R7_1, Code::BasicVwanFirewall,
                         format!("{id}: Azure Firewall and routing intent need a Standard Virtual WAN hub, so {id} sends no internet traffic through a firewall."),
                         Some("Upgrade the virtual WAN to Standard.".to_string())));
                 } else if node.firewall.is_none() {
-                    conn.refused = Some(Block::new(Rule::R7_6, "routing-intent-without-firewall",
+                    conn.refused = Some(Block::new(Rule::R7_6, Code::RoutingIntentWithoutFirewall,
                         format!("{id}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it."),
                         Some(format!("Add a firewall to hub {id}."))));
                 }
@@ -99,8 +99,12 @@ impl Net {
                 let links: Vec<usize> = list.iter().filter_map(|&x| self.conns[x].link).collect();
                 let message = format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}, so the ones after the first {limit} are not created.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str());
                 let fix = format!("Make circuit {} Premium (more VNet links), or link some VNets to another circuit.", node.id);
-                let block =
-                    Block::new(Rule::R6_5, "circuit-link-limit", message.clone(), Some(fix));
+                let block = Block::new(
+                    Rule::R6_5,
+                    Code::CircuitLinkLimit,
+                    message.clone(),
+                    Some(fix),
+                );
                 self.find(
                     Severity::Error,
                     block.code,
@@ -130,7 +134,7 @@ impl Net {
                 let exists = reach.contains(&(a.min(b), a.max(b)));
                 let (first, before) = match self.global_reach_check(a, b) {
                     _ if exists => continue,
-                    Err(block) if block.code == "global-reach-same-location" => continue,
+                    Err(block) if block.code == Code::GlobalReachSameLocation => continue,
                     Err(block) => (
                         block
                             .fix
@@ -150,7 +154,7 @@ impl Net {
                 });
                 let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
                 conn.candidate = true;
-                conn.refused = Some(Block::new(Rule::R6_10, "no-global-reach",
+                conn.refused = Some(Block::new(Rule::R6_10, Code::NoGlobalReach,
                     format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
                     Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
                     .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));

@@ -4,7 +4,7 @@
 //! Azure refuses").
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 
 /// A part of a node that Azure may refuse to deploy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,7 +25,7 @@ impl Net {
         &mut self,
         n: usize,
         setting: Setting,
-        code: &'static str,
+        code: Code,
         rule: Rule,
         message: String,
         fix: String,
@@ -54,7 +54,7 @@ impl Net {
             link.from, link.to
         );
         if asn == gw_asn {
-            let block = Block::new(Rule::R8_1, "same-asn",
+            let block = Block::new(Rule::R8_1, Code::SameAsn,
                 format!("{} and {} both use ASN {gw_asn} on a BGP connection; the two sides need different ASNs, so the connection carries nothing.", link.from, link.to),
                 Some(fix.clone()));
             let links: Vec<usize> = conn.link.into_iter().collect();
@@ -72,7 +72,7 @@ impl Net {
         }
         if limits::RESERVED_ASNS.contains(&asn) {
             // The node's finding (`reserved-asn`) is made once for the node (design).
-            conn.refused.get_or_insert(Block::new(Rule::R3_3, "reserved-asn",
+            conn.refused.get_or_insert(Block::new(Rule::R3_3, Code::ReservedAsn,
                 format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure does not come up, so S2S {} carries nothing.", link.from, link.label()),
                 Some(fix)));
         }

@@ -2,7 +2,7 @@
 //! connection crosses from one Azure cloud to another (see `clouds`).
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use crate::engine::clouds::{self, Cloud};
 
 impl Net {
@@ -34,7 +34,7 @@ impl Net {
                 None => format!("Set {}'s region to an Azure region.", node.id),
             };
             // Regions of the Azure clouds (R1.4): a name none of them has is no deployment.
-            self.refuse_setting(n, Setting::Network, "unknown-region", Rule::R1_4,
+            self.refuse_setting(n, Setting::Network, Code::UnknownRegion, Rule::R1_4,
                 format!("{}: \"{shown}\" is not a region of any Azure cloud: Azure does not deploy the network there, so it carries no traffic.{hint}", node.id),
                 fix);
         }
@@ -66,7 +66,7 @@ impl Net {
         let (ia, ib) = (self.id(a), self.id(b));
         Some(Block::new(
             rule,
-            "across-clouds",
+            Code::AcrossClouds,
             format!(
                 "{ia} is in {} and {ib} in {}: networks of two Azure clouds cannot be {what}.",
                 ca.as_str(),
@@ -91,7 +91,7 @@ impl Net {
         };
         Some(Block::new(
             Rule::R6_2,
-            "circuit-scope",
+            Code::CircuitScope,
             reason,
             Some(format!(
                 "Correct {tid}'s region, or connect it with a circuit of its own cloud."
