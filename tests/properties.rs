@@ -28,7 +28,8 @@ use reachplan::engine::model::{Node, NodeKind, Plan, Position};
 use reachplan::engine::{analyze, edit, focus, read_plan, report, share, write_plan, Severity};
 
 mod support;
-use support::plans::{config, link, link_spec, plans};
+use support::config::config;
+use support::plans::{link, link_spec, plans};
 
 /// The findings of an analysis as comparable keys.
 fn warnings(plan: &Plan) -> BTreeSet<(String, Vec<String>, Vec<usize>, String)> {
