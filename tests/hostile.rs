@@ -41,11 +41,16 @@ fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
     let mut input = child.stdin.take().expect("stdin");
     let bytes = stdin.to_vec();
     // A separate writer, so that a binary that stops reading early cannot block the test.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
+    let writer = std::thread::spawn(move || match input.write_all(&bytes) {
+        // The binary refused before reading all of it: its answer says so.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     });
     let out = child.wait_with_output().expect("reachplan finishes");
-    let _ = writer.join();
+    writer
+        .join()
+        .expect("the writer finishes")
+        .expect("the input is written");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -137,7 +137,9 @@ pub fn analysis(plan: &Plan) {
         match explain(plan, &pair.from, &pair.to) {
             Some(story) => {
                 assert_eq!(story.pair.reachable, pair.reachable, "explain disagrees");
-                let _ = report::explain(plan, &story);
+                let text = report::explain(plan, &story);
+                let head = format!("{} → {}: ", pair.from, pair.to);
+                assert!(text.starts_with(&head), "explain starts elsewhere: {text}");
             }
             None => panic!("explain has no story for {} → {}", pair.from, pair.to),
         }
@@ -150,7 +152,8 @@ pub fn capacity(plan: &Plan, surge: f64) {
         return;
     }
     let result = capacity::capacity(plan, surge);
-    let _ = capacity::render(plan, &result);
+    let text = capacity::render(plan, &result);
+    assert!(text.contains("Capacity at surge ×"), "no capacity headline: {text}");
     if let Err(e) = serde_json::to_string(&result) {
         panic!("the capacity answer does not serialise: {e}");
     }
