@@ -1,14 +1,17 @@
 //! The fast matrix against a naive oracle and the full analysis.
 //!
-//! The oracle (`oracle/naive.rs`) is the simplest correct reading of the rules: for each ordered
-//! pair, a plain breadth-first search from the source over (node, arrival, ingress) states that
-//! takes a hop when `transit::hop` allows it over a carried connection; a pair is reachable when
-//! a search finds the way there and one finds the way back (not needed to the internet or
-//! Microsoft's services, never from the internet), unless the two address spaces overlap. The property
-//! tests draw random generated plans (5 to 200 endpoints, half of them at most 60) and mutate them (flags flipped, links
-//! dropped, added between random nodes or changed in kind, SKUs and gateways changed), then
-//! check that the matrix (with and without sharing), the oracle and `analyze` agree on every
-//! pair, and that the summary counts what the analysis counts.
+//! The oracle (`Network::reachable_naive`) is the simplest search over the engine's own rules:
+//! for each ordered pair, a plain breadth-first search from the source over (node, arrival,
+//! ingress) states that takes a hop when `transit::hop` allows it over a carried connection; a
+//! pair is reachable when a search finds the way there and one finds the way back (not needed
+//! to the internet or Microsoft's services, never from the internet), unless the two address
+//! spaces overlap. It checks the fast matrix's search and sharing, not the rules (that is
+//! `tests/agreement.rs`). The property test draws generated plans (5 to 200 endpoints, half of
+//! them at most 60) and changes them (`support::mutate::deep_change`: flags flipped, links
+//! dropped, added or changed in kind, gateways, circuits and WANs changed, near-twins and
+//! parallel links added), with a fixed seed, then checks that the matrix (with and without
+//! sharing), the oracle and `analyze` agree on every pair, and that the summary counts what
+//! the analysis counts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -16,14 +19,12 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use reachplan::engine::generate::generate;
-use reachplan::engine::matrix::overview::{self, Cell};
-use reachplan::engine::matrix::{self, summary, Sharing};
+use reachplan::engine::matrix::Sharing;
 use reachplan::engine::model::Plan;
-use reachplan::engine::topology::Net;
-use reachplan::engine::{analyze, read_plan, validate, Severity};
+use reachplan::engine::overview::{self, Cell};
+use reachplan::engine::summary;
+use reachplan::engine::{analyze, read_plan, Network, Severity};
 
-#[path = "oracle/naive.rs"]
-mod naive;
 mod support;
 
 use support::config::config;
@@ -32,14 +33,19 @@ use support::mutate::{apply, deep_change, Change};
 /// The oracle's answer for the ordered pairs of endpoints that `keep` selects (by their
 /// positions in the plan's endpoint list), by id.
 fn oracle(plan: &Plan, keep: &dyn Fn(usize, usize) -> bool) -> BTreeMap<(String, String), bool> {
-    let oracle = naive::Oracle::new(plan);
-    let endpoints = oracle.endpoints();
+    let network = Network::new(plan);
+    let endpoints: Vec<&str> = plan
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_endpoint())
+        .map(|n| n.id.as_str())
+        .collect();
     let mut out = BTreeMap::new();
-    for (i, &a) in endpoints.iter().enumerate() {
-        for (j, &b) in endpoints.iter().enumerate() {
+    for (i, a) in endpoints.iter().enumerate() {
+        for (j, b) in endpoints.iter().enumerate() {
             if a != b && keep(i, j) {
-                let key = (oracle.net.id(a).to_string(), oracle.net.id(b).to_string());
-                out.insert(key, oracle.reachable(a, b));
+                let answer = network.reachable_naive(a, b).unwrap();
+                out.insert((a.to_string(), b.to_string()), answer);
             }
         }
     }
@@ -50,12 +56,11 @@ fn oracle(plan: &Plan, keep: &dyn Fn(usize, usize) -> bool) -> BTreeMap<(String,
 /// on plans of more than 100 endpoints it checks one pair in `7`.
 fn agree(plan: &Plan, name: &str) {
     let analysis = analyze(plan);
-    let fast = matrix::reachability(plan);
+    let network = Network::new(plan);
+    let fast = network.verdicts();
     assert_eq!(fast.endpoints, analysis.endpoints, "{name}: endpoints");
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
     for sharing in [Sharing::PerEndpoint, Sharing::Off] {
-        let other = matrix::reachability_in(&net, &overlaps, sharing);
+        let other = network.verdicts_sharing(sharing);
         for (i, from) in fast.endpoints.iter().enumerate() {
             for (j, to) in fast.endpoints.iter().enumerate() {
                 assert_eq!(
@@ -109,10 +114,7 @@ fn agree(plan: &Plan, name: &str) {
     let held: Vec<bool> = summary.intents.iter().map(|i| i.holds).collect();
     let expected: Vec<bool> = analysis.intents.iter().map(|i| i.holds).collect();
     assert_eq!(held, expected, "{name}: intents");
-    assert_eq!(
-        summary.text(),
-        reachplan::engine::report::summary(&analysis)
-    );
+    assert_eq!(summary.text(), reachplan::engine::text::summary(&analysis));
     // The overview the app draws: each cell's verdict is the analysis's.
     let o = overview::overview(plan);
     for pair in &analysis.pairs {
@@ -158,9 +160,7 @@ fn generated_plans_have_their_size_and_read_back() {
         assert!(summary.intents_hold(), "{n}: {:?}", summary.intents);
         if n > 1_024 {
             // Enough sources to search on several threads: the same answer as one class each.
-            let mut net = Net::build(&plan);
-            let overlaps = validate::overlaps(&mut net);
-            let alone = matrix::reachability_in(&net, &overlaps, Sharing::PerEndpoint);
+            let alone = Network::new(&plan).verdicts_sharing(Sharing::PerEndpoint);
             let fast = &summary.matrix;
             for i in 0..n {
                 for j in 0..n {
@@ -221,7 +221,7 @@ fn the_cli_generates_plans_and_summarizes_them() {
     let mut lines = printed.lines();
     assert_eq!(
         lines.next(),
-        Some(reachplan::engine::report::summary(&analyze(&plan)).as_str())
+        Some(reachplan::engine::text::summary(&analyze(&plan)).as_str())
     );
     assert!(lines.next().is_some_and(|l| l.starts_with("analysis: ")));
     let bad = Command::new(exe)

@@ -289,7 +289,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
             ), Rule::R10_3)
         } else {
             let via = microsoft
-                .map(|p| format!(" (path {})", super::report::path_text(&p.path, &p.via)))
+                .map(|p| format!(" (path {})", super::words::path_text(&p.path, &p.via)))
                 .unwrap_or_default();
             (Severity::Warning, "m365-through-vpn", format!(
                 "Microsoft 365 traffic of {id} goes through the VPN gateway of {}{via}, since {id} has no internet link: it competes with business traffic on the gateway. Add an internet link from {id} (split tunnelling) to keep it off the VPN.",

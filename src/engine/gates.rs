@@ -4,11 +4,11 @@
 //! `transit` asks them; each cites the Microsoft page that decides it.
 
 use super::catalogue::Rule;
+use super::decision::Decision;
 use super::edit::Edit;
 use super::model::{LinkKind, NodeKind, VpnType};
 use super::rules::{AssumptionId, Block};
 use super::topology::{private_only, Conn, ConnKind, Net};
-use super::transit::Decision;
 
 /// The block for transit through gateway `g` when one of these S2S connections ends on a
 /// policy-based on-premises device: such devices "cannot transit to other on-premises networks

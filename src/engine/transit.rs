@@ -6,36 +6,13 @@
 //! the plan could open (traffic does not pass through an on-premises site, for instance), which
 //! keeps explanations to changes a person can actually make.
 
+pub(crate) use super::decision::{Decision, Ingress};
 use super::edit::{Edit, LinkFlag};
 use super::gates::{p2s_egress, policy_device, private_prefixes_only};
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
 use crate::engine::catalogue::Rule;
-
-/// The answer for one hop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decision {
-    /// The hop is allowed, perhaps on an assumption.
-    Allow(Option<AssumptionId>),
-    /// The hop is not allowed, for this reason.
-    Deny(Block),
-    /// The hop is not a path at all.
-    Never,
-}
-
-/// How traffic entered the Virtual WAN, which decides what it may leave to (R7.3–R7.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Ingress {
-    /// From a VNet connection.
-    Vnet,
-    /// From a S2S VPN branch.
-    Vpn,
-    /// From P2S users.
-    P2s,
-    /// From an ExpressRoute circuit (node number), which may or may not support branch transit.
-    Er(usize),
-}
 
 fn allow() -> Decision {
     Decision::Allow(None)

@@ -24,6 +24,9 @@ pub enum Change {
     Twin(usize, u8),
     /// A second link beside a link, between the same two nodes, with one flag flipped.
     Parallel(usize, u8),
+    /// A link of another kind between the same two nodes (the kind by index into
+    /// `LinkKind::ALL`).
+    Kind(usize, u8),
 }
 
 pub fn change() -> impl Strategy<Value = Change> {
@@ -44,6 +47,7 @@ pub fn deep_change() -> impl Strategy<Value = Change> {
         2 => (any::<usize>(), 0u8..10).prop_map(|(n, w)| Change::Busy(n, w)),
         1 => (any::<usize>(), 0u8..8).prop_map(|(n, t)| Change::Twin(n, t)),
         1 => (any::<usize>(), 0u8..6).prop_map(|(l, f)| Change::Parallel(l, f)),
+        1 => (any::<usize>(), 0u8..12).prop_map(|(l, k)| Change::Kind(l, k)),
     ]
 }
 
@@ -92,6 +96,9 @@ pub fn apply(plan: &mut Plan, c: &Change) {
             link.id = None;
             flip_flag(&mut link, f);
             plan.links.push(link);
+        }
+        Change::Kind(l, k) if links > 0 => {
+            plan.links[l % links].kind = LinkKind::ALL[k as usize % LinkKind::ALL.len()];
         }
         Change::Wan(w, toggle_type) if !plan.wans.is_empty() => {
             let count = plan.wans.len();
