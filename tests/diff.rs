@@ -93,7 +93,7 @@ fn removing_a_peering_loses_its_pairs_with_the_rule_that_now_blocks() {
         .pairs_lost
         .iter()
         .find(|p| p.from == "spoke-b" && p.to == "hub");
-    assert_eq!(hub.and_then(|p| p.rule.as_deref()), Some("R1.1"));
+    assert_eq!(hub.and_then(|p| p.rule).map(|r| r.id()), Some("R1.1"));
     assert!(d.intents_changed.iter().all(|i| i.lost()));
     // The flow to spoke B no longer loads the hub gateway.
     assert_eq!(d.capacity_changed.len(), 1);

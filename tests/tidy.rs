@@ -4,6 +4,7 @@
 //! - the engine is pure: no `web_sys`, `gloo` or `std::fs` under `src/engine`;
 //! - rule ids are written only in the catalogue (`src/engine/catalogue`): a `"R1.9"` literal
 //!   anywhere else is an error (comments and messages that cite rules in prose are fine);
+//! - finding codes are written only in the catalogue (`catalogue/codes.rs`), as `Code`s;
 //! - the catalogue and the engine agree: every rule is named as `Rule::…` by some decision
 //!   outside the catalogue, except those listed in `catalogue::UNDECIDED`, which none names;
 //! - the engine's modules import each other without circles, and the core never imports the
@@ -16,7 +17,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use reachplan::engine::catalogue::{Rule, UNDECIDED};
+use reachplan::engine::catalogue::{Code, Rule, UNDECIDED};
 
 /// Files over the line budget, each with its length today: a file may shrink, not grow.
 const LONG_FILES: &[(&str, usize)] = &[
@@ -120,6 +121,46 @@ fn rule_ids_are_written_only_in_the_catalogue() {
         "rule ids outside the catalogue:\n{}",
         bad.join("\n")
     );
+}
+
+#[test]
+fn finding_codes_are_written_only_in_the_catalogue() {
+    let codes: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let mut bad = Vec::new();
+    for (path, text) in sources("src") {
+        // The table itself, and the assumptions' own table (an assumption's code may share a
+        // finding's string; assumptions are typed by `AssumptionId`).
+        if path == "src/engine/catalogue/codes.rs" || path == "src/engine/rules.rs" {
+            continue;
+        }
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code_lines(shipped) {
+            for literal in line.split('"').skip(1).step_by(2) {
+                if codes.contains(literal) {
+                    bad.push(format!(
+                        "{path}:{n}: \"{literal}\" (write a catalogue::Code)"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "finding codes outside the catalogue:\n{}",
+        bad.join("\n")
+    );
+    // And every code of the table is given somewhere.
+    let engine: String = sources("src/engine")
+        .into_iter()
+        .filter(|(p, _)| p != "src/engine/catalogue/codes.rs")
+        .map(|(_, t)| t)
+        .collect();
+    let unused: Vec<String> = Code::ALL
+        .iter()
+        .map(|c| format!("Code::{c:?}"))
+        .filter(|name| !engine.contains(&format!("{name},")) && !engine.contains(name.as_str()))
+        .collect();
+    assert!(unused.is_empty(), "codes no decision gives: {unused:?}");
 }
 
 #[test]

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::analysis::{IntentResult, Pair};
 use super::super::capacity::{ElementKind, Measure, Row};
+use super::super::catalogue::Code;
 use super::super::matrix::Matrix;
 use super::super::model::{Access, Expect, Plan};
 use super::super::prepared::Network;
@@ -77,7 +78,7 @@ pub fn explained(after: &Network, matrix: &Matrix, wanted: &[(String, String)]) 
 
 /// What identifies a finding across two plans: link indexes move when links are added or
 /// removed, so they are left out.
-type FindingKey<'f> = (Severity, &'static str, &'f str, &'f [String]);
+type FindingKey<'f> = (Severity, Code, &'f str, &'f [String]);
 
 fn finding_key(f: &Finding) -> FindingKey<'_> {
     (f.severity, f.code, f.message.as_str(), f.nodes.as_slice())

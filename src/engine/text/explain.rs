@@ -47,7 +47,7 @@ pub fn explain(plan: &Plan, story: &Story) -> String {
     };
     let _ = writeln!(out, "{} → {}: {verdict}", p.from, p.to);
     if let (false, Some(access), Some(note)) = (p.reachable, p.access, &p.access_note) {
-        let rule = p.access_rule.as_deref().unwrap_or("");
+        let rule = p.access_rule.map_or("", |r| r.id());
         let _ = writeln!(
             out,
             "  limited access ({}) [{rule}]: {note}",
@@ -59,11 +59,7 @@ pub fn explain(plan: &Plan, story: &Story) -> String {
         let _ = writeln!(out, "  path: {}", path_text(&p.path, &p.via));
     }
     if let Some(reason) = &p.reason {
-        let rule = p
-            .rule
-            .as_deref()
-            .map(|r| format!("[{r}] "))
-            .unwrap_or_default();
+        let rule = p.rule.map(|r| format!("[{r}] ")).unwrap_or_default();
         let _ = writeln!(out, "  why: {rule}{reason}");
     }
     if let Some(fix) = &p.fix {

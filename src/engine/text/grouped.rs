@@ -88,7 +88,7 @@ pub fn blocked(out: &mut String, plan: &Plan, analysis: &Analysis) {
             continue;
         }
         total += 1;
-        let rule = p.rule.as_deref().unwrap_or("no rule").to_string();
+        let rule = p.rule.map_or("no rule", |r| r.id()).to_string();
         by.entry((rule, group(&p.from), group(&p.to)))
             .or_insert((0, i))
             .0 += 1;

@@ -7,11 +7,7 @@ use super::super::words::path_text;
 
 /// One unreachable pair: the rule, the reason, the fix, and a limited access if any.
 pub(super) fn blocked_pair(out: &mut String, p: &Pair) {
-    let rule = p
-        .rule
-        .as_deref()
-        .map(|r| format!(" [{r}]"))
-        .unwrap_or_default();
+    let rule = p.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
     let _ = writeln!(
         out,
         "  {} → {}{rule}: {}",
@@ -23,7 +19,7 @@ pub(super) fn blocked_pair(out: &mut String, p: &Pair) {
         let _ = writeln!(out, "      fix: {fix}");
     }
     if let (Some(access), Some(note)) = (p.access, &p.access_note) {
-        let rule = p.access_rule.as_deref().unwrap_or("");
+        let rule = p.access_rule.map_or("", |r| r.id());
         let _ = writeln!(
             out,
             "      limited access ({}) [{rule}]: {note} Path: {}",
