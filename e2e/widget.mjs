@@ -374,7 +374,11 @@ if (!budgetOnly) {
       const b = document.getElementById('scenario-1').shadowRoot.activeElement;
       return b ? `${b.dataset.from} → ${b.dataset.to}` : null;
     });
-    assert(active === 'remote-staff → hub' || active === 'spoke-app → remote-staff', `focus is on ${active}`);
+    // One row down in the same column, stepping over the diagonal (the widget's endpoint order).
+    const { endpoints } = await widgetMatrix(page, 'scenario-1');
+    let below = endpoints.indexOf('hub') + 1;
+    if (endpoints[below] === 'remote-staff') below += 1;
+    assert(active === `${endpoints[below]} → remote-staff`, `focus is on ${active} (rows ${endpoints})`);
     assert(await shadowText(page, 'scenario-1', '.explain h2') === active, 'the explanation follows the focus');
   });
 
