@@ -22,7 +22,7 @@ mod support;
 
 use reference::{Reference, Verdict};
 use support::config::config;
-use support::mutate::{apply, change, Change};
+use support::mutate::{apply, deep_change, Change};
 use support::plans::plans;
 
 /// One pair on which the engine and the reference differ (read through `Debug` in failures).
@@ -141,7 +141,8 @@ proptest! {
     }
 }
 
-/// A realistic plan (hubs, spokes, gateways, circuits, virtual WANs) with a few changes.
+/// A realistic plan (hubs, spokes, gateways, circuits, virtual WANs) with a few changes, among
+/// them near-twins, parallel links and links changed in kind (`deep_change`).
 fn changed(endpoints: usize, seed: u64, changes: &[Change]) -> Plan {
     let mut plan = generate(endpoints, seed);
     for c in changes {
@@ -154,7 +155,7 @@ fn changed_plans() -> impl Strategy<Value = Plan> {
     (
         6usize..30,
         any::<u64>(),
-        prop::collection::vec(change(), 0..8),
+        prop::collection::vec(deep_change(), 0..8),
     )
         .prop_map(|(n, seed, changes)| changed(n, seed, &changes))
 }
@@ -203,7 +204,12 @@ fn agreement_rate_on_random_plans() {
         pairs - differ,
         100.0 * (pairs - differ) as f64 / pairs.max(1) as f64
     );
-    assert!(pairs > 1000, "the strategies make plans with endpoints");
+    // The fixed seed makes the same plans every run: their pair count is exact (it changes
+    // only with the strategies or another PROPTEST_RNG_SEED). How many reach each other moves with every rule, so that
+    // guard only says the strategies make reachable pairs at all.
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        assert_eq!(pairs, 39_148, "the pairs of the seeded plans");
+    }
     assert!(reachable > pairs / 20, "and pairs that reach each other");
     assert!(unknown.is_empty(), "{}", unknown.join("\n"));
 }
