@@ -95,13 +95,19 @@ fn known(_: &Disagreement) -> Option<&'static str> {
 #[test]
 fn the_reference_holds_every_intent_of_the_repository() {
     let mut failing = Vec::new();
-    for (name, plan) in support::repository::plans() {
-        let reference = Reference::new(&plan);
+    // The plans of a design change (tests/data/diff) state the intents of the other side of
+    // the change: they fail on one side on purpose, in the engine too.
+    let plans = support::repository::plans();
+    for (name, plan) in plans
+        .iter()
+        .filter(|(n, _)| !n.starts_with("tests/data/diff/"))
+    {
+        let reference = Reference::new(plan);
         for i in plan.intents.iter().filter(|i| i.from != i.to) {
             let want = i.expect == Expect::Reachable;
             let got = reference.verdict(&i.from, &i.to).map(|v| v.reachable);
             if got != Some(want) {
-                let file = name.rsplit('/').next().unwrap_or(&name).to_string();
+                let file = name.rsplit('/').next().unwrap_or(name).to_string();
                 failing.push(format!("{file}: {} -> {}", i.from, i.to));
             }
         }

@@ -11,10 +11,12 @@ use reachplan::engine::model::Plan;
 use reachplan::engine::read_plan;
 
 /// Every folder of plans and how many plans it holds: update the count when adding a plan.
-pub const FOLDERS: [(&str, usize); 4] = [
+pub const FOLDERS: [(&str, usize); 6] = [
     ("tests/data/scenarios", 16),
     ("tests/data/rules", 43),
     ("tests/data/capacity", 11),
+    ("tests/data/diff", 5),
+    ("tests/data/resilience", 3),
     ("www/examples", 8),
 ];
 
