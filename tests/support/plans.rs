@@ -374,6 +374,7 @@ pub fn build(
                     },
                     access: *access,
                     why: None,
+                    survives: None,
                 });
             } else {
                 plan.flows.push(Flow {
