@@ -212,6 +212,7 @@ pub fn plan(u: &mut Unstructured) -> Result<Plan> {
                     .copied()
                 })?,
                 why: maybe(u, text)?,
+                survives: None,
             });
         }
         for _ in 0..u.int_in_range(0..=4)? {
