@@ -22,7 +22,6 @@ use reachplan::engine::catalogue::{Code, Rule, UNDECIDED};
 /// Files over the line budget, each with its length today: a file may shrink, not grow.
 const LONG_FILES: &[(&str, usize)] = &[
     ("src/engine/geo.rs", 517),
-    ("src/engine/transit.rs", 434),
     ("src/engine/topology/mod.rs", 423),
     ("src/bin/reachplan-bench.rs", 409),
     ("src/ui/components/canvas.rs", 419),
