@@ -28,6 +28,7 @@ pub mod overview;
 mod pair;
 mod prepared;
 pub(crate) mod reach;
+pub mod resilience;
 pub mod rules;
 pub mod share;
 pub mod summary;
