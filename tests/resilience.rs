@@ -180,3 +180,79 @@ fn the_command_answers_with_exit_zero_and_refuses_bad_input_with_two() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
 }
+
+#[test]
+fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
+    // Holds: a tunnel and a circuit keep the head office on the hub, and the region's failure
+    // takes the hub itself (a failure of the pair's own endpoint does not count).
+    let held = Network::new(&plan("single-tunnel-branch")).analysis();
+    let hq = held
+        .intents
+        .iter()
+        .find(|i| i.from == "hq" && i.to == "hub")
+        .unwrap();
+    assert!(hq.survives.is_some() && hq.holds && hq.broken_by.is_none());
+    // Fails: two circuits at two locations, but one ExpressRoute gateway.
+    let mut two = plan("two-circuits-two-locations");
+    let mut intent = two.intents[0].clone();
+    (intent.from, intent.to) = ("dc-1".into(), "hub".into());
+    intent.survives = Some(reachplan::engine::model::Survives::AnySingleFailure);
+    two.intents.push(intent);
+    let network = Network::new(&two);
+    for intents in [network.analysis().intents, network.summary().intents] {
+        let last = intents.last().unwrap();
+        assert!(!last.holds);
+        assert_eq!(last.broken_by.as_ref().unwrap().id, "er_gateway:hub");
+        assert!(intents[..intents.len() - 1].iter().all(|i| i.holds));
+    }
+}
+
+#[test]
+fn check_exits_one_on_an_intent_that_does_not_survive_and_reads_the_field_back() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("{DIR}/single-tunnel-branch.json")),
+    )
+    .unwrap();
+    let p = read_plan(&text).unwrap();
+    assert_eq!(
+        reachplan::engine::write_plan(&p),
+        text,
+        "the field reads and writes back"
+    );
+    // The branch has one tunnel to one gateway: its intent cannot survive every single failure;
+    // the first that breaks it, in domain order, is the gateway's.
+    let weak = text.replacen(
+        r#""from": "branch",
+      "to": "app",
+      "expect": "reachable""#,
+        r#""from": "branch",
+      "to": "app",
+      "expect": "reachable",
+      "survives": "any single failure""#,
+        1,
+    );
+    assert_ne!(weak, text);
+    let path = std::env::temp_dir().join(format!("reachplan-survive-{}.json", std::process::id()));
+    std::fs::write(&path, &weak).unwrap();
+    let shown = path.to_string_lossy().into_owned();
+    let (code, out, _) = cli(&["check", &shown]);
+    let (summary_code, _, _) = cli(&["check", &shown, "--summary"]);
+    let (_, json, _) = cli(&["check", &shown, "--json"]);
+    let bad = weak.replacen("any single failure", "two failures", 1);
+    std::fs::write(&path, bad).unwrap();
+    let (bad_code, _, err) = cli(&["check", &shown]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!((code, summary_code), (1, 1), "{out}");
+    assert!(
+        out.contains(
+            "but not when the VPN gateway of hub (both instances) fails [vpn_gateway:hub]"
+        ),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let intent = &v["intents"][1];
+    assert_eq!(intent["survives"], "any single failure");
+    assert_eq!(intent["broken_by"]["id"], "vpn_gateway:hub");
+    assert_eq!(bad_code, 2);
+    assert!(err.contains("intents[1].survives"), "{err}");
+}

@@ -21,6 +21,7 @@
 pub mod domains;
 pub mod remedy;
 pub mod render;
+pub mod survive;
 
 use std::sync::Arc;
 
