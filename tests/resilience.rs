@@ -118,32 +118,10 @@ fn two_circuits_at_two_locations_survive_any_circuit_failure() {
     }
 }
 
-fn plans_of_the_repository() -> Vec<(String, Plan)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in ["tests/data", "www/examples"] {
-        let mut stack = vec![root.join(dir)];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "json") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    if let Ok(plan) = read_plan(&text) {
-                        out.push((path.display().to_string(), plan));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn the_shortcut_agrees_with_the_naive_sweep() {
-    let mut plans = plans_of_the_repository();
-    assert!(plans.len() >= 40, "the repository's plans");
+    // Every plan of the repository, counted exactly by `support::repository`.
+    let mut plans = support::repository::plans();
     for seed in 1..=3 {
         plans.push((format!("generated 150, seed {seed}"), generate(150, seed)));
     }
