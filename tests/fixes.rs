@@ -17,7 +17,8 @@ use reachplan::engine::edit::{apply, Edit};
 use reachplan::engine::{analyze, read_plan, write_plan, Pair, Plan};
 
 mod support;
-use support::plans::{config, plans};
+use support::config::config;
+use support::plans::plans;
 
 /// The pairs of a plan that carry a mechanical fix, by the edit (serialised, so that equal
 /// edits are applied once).
