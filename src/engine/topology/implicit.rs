@@ -116,6 +116,7 @@ impl Net {
                 self.refuse_all(&list[limit..], &block);
             }
         }
+        self.refuse_implied_of_refused_networks();
     }
 
     /// Global Reach that the plan could add between two circuits, as refused candidates.

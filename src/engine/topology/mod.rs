@@ -182,9 +182,7 @@ pub struct Net {
     pub hubs: Vec<HubFacts>,
     /// Findings about links, gateways and settings.
     pub findings: Vec<Finding>,
-    /// Settings Azure refuses to deploy (a gateway SKU that does not exist, a P2S configuration
-    /// it rejects), by node: they carry no traffic, so every connection that depends on them is
-    /// refused with the finding's rule (docs/plan-format.md, "A setting Azure refuses").
+    /// Settings Azure refuses to deploy, by node (see `refused`).
     pub refused_settings: HashMap<(usize, Setting), Block>,
     /// For each node, whether it is an ExpressRoute circuit whose peering location supports
     /// Global Reach or is unknown (read once here, not at every hop of every search).
@@ -237,7 +235,6 @@ impl Net {
         net.check_remote_gateway_use();
         net.check_microsoft_peering();
         net.add_implicit();
-        net.refuse_implied_of_refused_networks();
         net.add_candidates();
         net.adjacency();
         net
