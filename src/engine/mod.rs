@@ -11,6 +11,7 @@ pub mod clouds;
 pub mod design;
 pub mod duplicates;
 pub mod edit;
+pub mod explained;
 pub mod focus;
 pub mod format;
 mod gates;

@@ -7,7 +7,8 @@
 //! net.overview()                   // the summary with every cell's verdict
 //! net.story("staff", "hq")         // one pair explained, with both traces
 //! net.answers(&[("a", "b")])       // a few pairs explained
-//! net.analysis()                   // every pair explained (what `check --json` prints)
+//! net.explained()                  // every pair explained on demand (`check --json` streams it)
+//! net.analysis()                   // every pair explained, collected
 //! net.capacity(surge)              // capacity rows, findings, what breaks first
 //! ```
 //!
@@ -18,6 +19,7 @@
 
 use super::analysis::{self, Analysis, Story};
 use super::capacity::{self, Capacity};
+use super::explained::Explained;
 use super::focus::{self, Answers};
 use super::matrix::overview::{self, Overview};
 use super::matrix::summary::{self, Summary};
@@ -56,9 +58,15 @@ impl Network {
         analysis::analysis_of(self)
     }
 
+    /// Every pair explained on demand: searched once per endpoint, judged pair by pair (see
+    /// [`explained`](super::explained)); what `check --json` streams.
+    pub fn explained(&self) -> Explained<'_> {
+        Explained::new(self)
+    }
+
     /// The explained answers of a few pairs (see [`focus`]).
     pub fn answers(&self, wanted: &[(&str, &str)]) -> Answers {
-        focus::traced(self, wanted).0
+        focus::traced(self, wanted)
     }
 
     /// One pair's full story: its answer and both traces; `None` unless `from` and `to` are

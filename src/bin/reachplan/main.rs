@@ -172,12 +172,17 @@ fn check(
         return Ok(u8::from(!summary.intents_hold() || denied));
     }
     budget::report(&path, &plan)?;
-    let analysis = engine::analyze(&plan);
     if json {
-        out::json(&analysis)?;
-    } else {
-        out::text(&report::check_with(&plan, &analysis, all))?;
+        // Streamed: the pairs are judged one at a time while they are written.
+        let network = engine::Network::new(&plan);
+        let explained = network.explained();
+        let answer = explained.stream();
+        out::json(&answer)?;
+        let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!answer.intents_hold() || denied));
     }
+    let analysis = engine::analyze(&plan);
+    out::text(&report::check_with(&plan, &analysis, all))?;
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
 }
