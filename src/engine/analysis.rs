@@ -5,6 +5,7 @@
 //! (the same from `to` to `from`); the internet is the exception, as replies from it follow the
 //! connection that opened it.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
@@ -14,7 +15,6 @@ pub(crate) type Overlaps = BTreeMap<(usize, usize), String>;
 use serde::Serialize;
 
 use super::access;
-use super::explained::Explained;
 use super::model::{Access, Expect, Intent, NodeKind, Plan};
 pub use super::pair::Pair;
 use super::prepared::Network;
@@ -134,15 +134,10 @@ pub struct Story {
 /// assert!(analysis.pair("a", "b").unwrap().reachable);
 /// let ac = analysis.pair("a", "c").unwrap();
 /// assert!(!ac.reachable);
-/// assert_eq!(ac.rule.as_deref(), Some("R1.1"));
+/// assert_eq!(ac.rule.map(|r| r.id()), Some("R1.1"));
 /// ```
 pub fn analyze(plan: &Plan) -> Analysis {
     Network::new(plan).analysis()
-}
-
-/// Every pair of a prepared network explained (see [`analyze`]).
-pub(crate) fn analysis_of(network: &Network) -> Analysis {
-    Explained::new(network).analysis()
 }
 
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
@@ -317,7 +312,7 @@ pub(crate) fn judge(
                     (ka, kb),
                     (NodeKind::Users, NodeKind::Vnet) | (NodeKind::Vnet, NodeKind::Users)
                 );
-                if block.code == "peering-not-transitive" && users_vnet {
+                if block.code == Code::PeeringNotTransitive && users_vnet {
                     p2s_peer_of_peer(net, a, b, &t.steps(), &mut pair);
                 }
             }

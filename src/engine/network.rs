@@ -17,13 +17,14 @@
 //! engine's internal node or connection numbers. Whether a pair is reachable is decided in one
 //! place, [`verdict`](super::verdict), whichever question asks.
 
-use super::analysis::{self, Analysis, Story};
+use super::analysis::{Analysis, Story};
 use super::capacity::{self, Capacity};
 use super::explained::Explained;
 use super::focus::{self, Answers};
-use super::matrix::overview::{self, Overview};
-use super::matrix::summary::{self, Summary};
 use super::matrix::{self, Matrix, Sharing};
+use super::naive;
+use super::overview::{self, Overview};
+use super::summary::{self, Summary};
 
 pub use super::prepared::Network;
 
@@ -55,7 +56,7 @@ impl Network {
     /// Every pair explained, with findings, assumptions and intents (see
     /// [`analyze`](super::analyze)).
     pub fn analysis(&self) -> Analysis {
-        analysis::analysis_of(self)
+        Explained::new(self).analysis()
     }
 
     /// Every pair explained on demand: searched once per endpoint, judged pair by pair (see
@@ -64,7 +65,24 @@ impl Network {
         Explained::new(self)
     }
 
-    /// The explained answers of a few pairs (see [`focus`]).
+    /// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
+    /// of the plan are left out. Complexity: one trace per distinct endpoint named (and per VNet a
+    /// Bastion or virtual desktop of a source reaches through), instead of one per endpoint of the
+    /// plan, and one judgement per pair asked for.
+    ///
+    /// # Example
+    /// ```
+    /// use reachplan::engine::{read_plan, Network};
+    /// let plan = read_plan(r#"{"reachplan": 1,
+    ///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+    ///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+    ///             {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
+    ///   "links": [{"kind": "peering", "from": "a", "to": "b"},
+    ///             {"kind": "peering", "from": "b", "to": "c"}]}"#).unwrap();
+    /// let answers = Network::new(&plan).answers(&[("a", "c")]);
+    /// assert_eq!(answers.pair("a", "c").unwrap().rule.map(|r| r.id()), Some("R1.1"));
+    /// assert!(answers.pair("a", "b").is_none());
+    /// ```
     pub fn answers(&self, wanted: &[(&str, &str)]) -> Answers {
         focus::traced(self, wanted)
     }
@@ -78,5 +96,12 @@ impl Network {
     /// Capacity at a surge multiple (see [`capacity`]).
     pub fn capacity(&self, surge: f64) -> Capacity {
         capacity::capacity_of(self, surge)
+    }
+
+    /// Whether `from` reaches `to` both ways, by the naive reading of the rules: one search per
+    /// pair, nothing shared (see [`naive`]). The reference the tests and the bench hold the
+    /// verdicts against; `None` unless both are endpoints of the plan.
+    pub fn reachable_naive(&self, from: &str, to: &str) -> Option<bool> {
+        naive::reachable(self, from, to)
     }
 }
