@@ -42,29 +42,74 @@ pub struct Explained<'n> {
 impl<'n> Explained<'n> {
     /// Searches from every endpoint of a prepared network. O(N S log S) for N endpoints.
     pub fn new(network: &'n Network) -> Explained<'n> {
+        // Without a limit the searches are never refused (and an empty tree answers nothing).
+        Self::within(network, usize::MAX).unwrap_or_else(|_| Self::build(network, Vec::new()))
+    }
+
+    /// [`Explained::new`], unless the search trees would take more than `max_bytes`: then the
+    /// searches stop there, and the error is the bytes all of them would take (estimated from
+    /// those done).
+    pub fn within(network: &'n Network, max_bytes: usize) -> Result<Explained<'n>, usize> {
+        let net = &network.net;
+        let endpoints = sorted_endpoints(net);
+        let mut searcher = Searcher::new(net, &endpoints);
+        let mut trees = Vec::with_capacity(endpoints.len());
+        let mut held = 0usize;
+        for &s in &endpoints {
+            let tree = searcher.search(s);
+            held = held.saturating_add(tree.bytes());
+            trees.push(tree);
+            if held > max_bytes {
+                return Err(held / trees.len() * endpoints.len());
+            }
+        }
+        let mut explained = Self::build(network, trees);
+        explained.searcher = searcher;
+        let read = explained.read_by_access();
+        explained.grants = access::grants(net, &read);
+        Ok(explained)
+    }
+
+    fn build(network: &'n Network, trees: Vec<Tree>) -> Explained<'n> {
         let net = &network.net;
         let endpoints = sorted_endpoints(net);
         let mut position = vec![None; net.adj.len()];
         for (i, &e) in endpoints.iter().enumerate() {
             position[e] = Some(i);
         }
-        let mut searcher = Searcher::new(net, &endpoints);
-        let trees = endpoints.iter().map(|&s| searcher.search(s)).collect();
-        let mut explained = Explained {
+        let searcher = Searcher::new(net, &[]);
+        Explained {
             network,
             searcher,
             endpoints,
             position,
             trees,
             grants: BTreeMap::new(),
-        };
-        let read = explained.read_by_access();
-        explained.grants = access::grants(net, &read);
-        explained
+        }
     }
 
     fn way(&self, i: usize, j: usize) -> Option<Way<'_, 'n>> {
-        self.searcher.way(&self.trees[i], j)
+        self.searcher.way(self.trees.get(i)?, j)
+    }
+
+    /// About how many bytes [`Explained::analysis`] would hold: every pair, and the path of
+    /// each pair with a way there. O(N²).
+    pub fn collected_bytes(&self) -> usize {
+        /// A pair's record with its sentences, and one hop of a path (id, kind, link).
+        const PAIR_BYTES: usize = 700;
+        const HOP_BYTES: usize = 120;
+        let n = self.endpoints.len();
+        let mut bytes = 0usize;
+        for i in 0..n {
+            for j in (0..n).filter(|&j| j != i) {
+                let hops = self
+                    .way(i, j)
+                    .filter(|w| w.violations() == 0)
+                    .map_or(0, |w| w.hops() as usize);
+                bytes = bytes.saturating_add(PAIR_BYTES + hops * HOP_BYTES);
+            }
+        }
+        bytes
     }
 
     /// The pair (endpoint `i`, endpoint `j`) judged, before limited access.

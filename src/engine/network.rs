@@ -65,6 +65,12 @@ impl Network {
         Explained::new(self)
     }
 
+    /// [`Network::explained`] within a memory budget for its search trees: the error is the
+    /// bytes they would take (see [`Explained::within`]).
+    pub fn explained_within(&self, max_bytes: usize) -> Result<Explained<'_>, usize> {
+        Explained::within(self, max_bytes)
+    }
+
     /// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
     /// of the plan are left out. Complexity: one trace per distinct endpoint named (and per VNet a
     /// Bastion or virtual desktop of a source reaches through), instead of one per endpoint of the

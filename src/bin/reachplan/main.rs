@@ -179,16 +179,19 @@ fn check(
         return Ok(u8::from(!summary.intents_hold() || denied));
     }
     budget::report(&path, &plan)?;
+    let network = engine::Network::new(&plan);
+    let explained = network
+        .explained_within(budget::TREE_BYTES)
+        .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
     if json {
         // Streamed: the pairs are judged one at a time while they are written.
-        let network = engine::Network::new(&plan);
-        let explained = network.explained();
         let answer = explained.stream();
         out::json(&answer)?;
         let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
         return Ok(u8::from(!answer.intents_hold() || denied));
     }
-    let analysis = engine::analyze(&plan);
+    budget::collected(&path, explained.collected_bytes())?;
+    let analysis = explained.analysis();
     out::text(&text::check_with(&plan, &analysis, all))?;
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))

@@ -72,6 +72,13 @@ pub(crate) struct Tree {
     pub(super) best: Vec<u32>,
 }
 
+impl Tree {
+    /// Bytes the tree holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.best.capacity() * 4
+    }
+}
+
 /// The search, with what it keeps between sources: state numbers, decisions, the targets.
 pub(crate) struct Searcher<'n> {
     pub(super) net: &'n Net,

@@ -70,6 +70,11 @@ impl Way<'_, '_> {
         self.entry().cost.0
     }
 
+    /// How many hops the path has. O(1).
+    pub(crate) fn hops(&self) -> u32 {
+        self.entry().cost.2
+    }
+
     /// Whether some hop breaks a rule. O(1).
     pub(crate) fn blocked(&self) -> bool {
         self.entry().first != NONE
