@@ -33,8 +33,8 @@ use super::Quick;
 /// No entry, target or state.
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// The most decisions kept (16 bytes each); past it, hops are asked again.
-const MAX_DECISIONS: usize = 1 << 22;
+/// The most decisions kept (8 bytes each); past it, hops are asked again.
+const MAX_DECISIONS: usize = 1 << 23;
 
 type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
@@ -86,7 +86,12 @@ pub(crate) struct Searcher<'n> {
     /// is the source; later ones are listed here as (that state, ingress).
     extra: Vec<(u32, Ingress)>,
     extra_ids: QuickMap<(u32, Ingress), u32>,
-    decided: QuickMap<u64, Kept>,
+    /// Where the decisions of each state's ways out (in the order of its node's connections)
+    /// start in `kept` (`NONE`: not kept).
+    rows: Vec<u32>,
+    kept: Vec<Kept>,
+    /// The decisions of the state being expanded.
+    row: Vec<Kept>,
     /// The assumptions met so far; bit `i` of an entry's `bits` is `assumed[i]`.
     assumed: Vec<AssumptionId>,
     /// Target number of each node (`NONE`: not a target).
@@ -117,7 +122,9 @@ impl<'n> Searcher<'n> {
             net,
             extra: Vec::new(),
             extra_ids: QuickMap::default(),
-            decided: QuickMap::default(),
+            rows: vec![NONE; states],
+            kept: Vec::new(),
+            row: Vec::new(),
             assumed: vec![AssumptionId::NoOnPremTransit],
             target,
             span,
@@ -169,6 +176,7 @@ impl<'n> Searcher<'n> {
             self.extra.push((base, ingress));
             self.stamp.push(0);
             self.slot.push(NONE);
+            self.rows.push(NONE);
         }
         id
     }
@@ -189,29 +197,48 @@ impl<'n> Searcher<'n> {
 
     /// The decision of a hop from `node` (in `state`) over `c`, as the ranking sees it.
     fn decide(&mut self, node: usize, state: u32, c: usize) -> Kept {
-        let key = u64::from(state) << 32 | c as u64;
-        let from_start = state == self.start_state();
-        if !from_start {
-            if let Some(&kept) = self.decided.get(&key) {
-                return kept;
-            }
-        }
         let (arrived, ingress) = self.decode(state);
+        if Some(c) == arrived {
+            // Never taken (traffic does not go back the way it came).
+            return Kept {
+                possible: false,
+                denied: false,
+                bits: 0,
+            };
+        }
         let (possible, denied, assumption) = match transit::hop(self.net, node, arrived, ingress, c)
         {
             Decision::Never => (false, false, None),
             Decision::Allow(a) => (true, false, a),
             Decision::Deny(block) => (true, true, block.assumption),
         };
-        let kept = Kept {
+        Kept {
             possible,
             denied,
             bits: self.bit(assumption),
-        };
-        if !from_start && self.decided.len() < MAX_DECISIONS {
-            self.decided.insert(key, kept);
         }
-        kept
+    }
+
+    /// Fills `row` with the decisions of every way out of `state` at `node`, in the order of
+    /// the node's connections: kept from an earlier search, or decided now (and kept, but for
+    /// the source's own state, which differs per source, and past [`MAX_DECISIONS`]).
+    fn fill_row(&mut self, node: usize, state: u32) {
+        let mut row = std::mem::take(&mut self.row);
+        row.clear();
+        let at = self.rows[state as usize];
+        if at != NONE {
+            let at = at as usize;
+            row.extend_from_slice(&self.kept[at..at + self.net.adj[node].len()]);
+        } else {
+            let net = self.net;
+            row.extend(net.adj[node].iter().map(|&(c, _)| self.decide(node, state, c)));
+            let room = self.kept.len() + row.len() <= MAX_DECISIONS;
+            if state != self.start_state() && room {
+                self.rows[state as usize] = self.kept.len() as u32;
+                self.kept.extend_from_slice(&row);
+            }
+        }
+        self.row = row;
     }
 
     fn offer(&mut self, node: usize, cost: Cost, best: &[u32]) {
@@ -302,11 +329,12 @@ impl<'n> Searcher<'n> {
         let here = entries[e];
         let node = here.node as usize;
         let (arrived, ingress) = self.decode(here.state);
-        for &(c, m) in &net.adj[node] {
+        self.fill_row(node, here.state);
+        for (k, &(c, m)) in net.adj[node].iter().enumerate() {
             if Some(c) == arrived || m == source {
                 continue;
             }
-            let kept = self.decide(node, here.state, c);
+            let kept = self.row[k];
             if !kept.possible {
                 continue;
             }
