@@ -17,7 +17,7 @@ use reachplan::engine::model::{
     P2sConfig, Plan, Position, Protocol, RouteServer, RoutingIntent, ScaleUnits, VirtualDesktop,
     VpnGateway, VpnSku, VpnType, Wan, WanType,
 };
-use reachplan::engine::{analyze, capacity, edit, explain, read_plan, report, share, write_plan};
+use reachplan::engine::{analyze, capacity, edit, explain, read_plan, share, text, write_plan};
 
 /// The most nodes of a plan that is analysed.
 pub const MAX_NODES: usize = 200;
@@ -112,7 +112,7 @@ pub fn analysis(plan: &Plan) {
             "the analysis is not deterministic"
         );
     }
-    let text = report::check(plan, &analysis);
+    let text = text::check(plan, &analysis);
     assert!(!text.is_empty());
     if let Err(e) = serde_json::to_string(&analysis) {
         panic!("the analysis does not serialise: {e}");
@@ -137,7 +137,7 @@ pub fn analysis(plan: &Plan) {
         match explain(plan, &pair.from, &pair.to) {
             Some(story) => {
                 assert_eq!(story.pair.reachable, pair.reachable, "explain disagrees");
-                let _ = report::explain(plan, &story);
+                let _ = text::explain(plan, &story);
             }
             None => panic!("explain has no story for {} → {}", pair.from, pair.to),
         }
@@ -204,6 +204,7 @@ pub fn plan(u: &mut Unstructured) -> Result<Plan> {
                     .copied()
                 })?,
                 why: maybe(u, text)?,
+                survives: None,
             });
         }
         for _ in 0..u.int_in_range(0..=4)? {

@@ -24,6 +24,7 @@ use super::model::{Access, LinkKind, NodeKind};
 use super::pair::Pair;
 use super::prepared::Network;
 use super::reach::{Searcher, Tree, Way};
+use super::resilience::survive;
 use super::rules::{Assumption, AssumptionId, Finding};
 
 /// Every pair of a network, explained on demand.
@@ -199,11 +200,13 @@ impl<'n> Explained<'n> {
         findings
     }
 
-    /// The plan's intents, in plan order, with their verdicts.
+    /// The plan's intents, in plan order, with their verdicts (and, for those that must
+    /// survive failures, the first failure that breaks them).
     fn intents(&self) -> Vec<IntentResult> {
         let net = &self.network.net;
         let endpoint = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
-        net.plan
+        let mut intents: Vec<IntentResult> = net
+            .plan
             .intents
             .iter()
             .map(|intent| {
@@ -217,7 +220,9 @@ impl<'n> Explained<'n> {
                 let access = pair.and_then(|p| p.access).unwrap_or(Access::None);
                 IntentResult::verdict(intent, reachable, access)
             })
-            .collect()
+            .collect();
+        survive::judge(self.network, &mut intents);
+        intents
     }
 
     /// The whole answer, every pair held in memory.

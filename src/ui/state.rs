@@ -237,6 +237,7 @@ impl State {
                     expect,
                     access,
                     why: None,
+                    survives: None,
                 };
                 match plan
                     .intents

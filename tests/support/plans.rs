@@ -509,6 +509,7 @@ pub fn build(
                     },
                     access: *access,
                     why: None,
+                    survives: None,
                 });
             } else {
                 plan.flows.push(Flow {

@@ -231,7 +231,11 @@ impl<'n> Searcher<'n> {
             row.extend_from_slice(&self.kept[at..at + self.net.adj[node].len()]);
         } else {
             let net = self.net;
-            row.extend(net.adj[node].iter().map(|&(c, _)| self.decide(node, state, c)));
+            row.extend(
+                net.adj[node]
+                    .iter()
+                    .map(|&(c, _)| self.decide(node, state, c)),
+            );
             let room = self.kept.len() + row.len() <= MAX_DECISIONS;
             if state != self.start_state() && room {
                 self.rows[state as usize] = self.kept.len() as u32;
