@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use reachplan::engine::generate::generate;
+use reachplan::engine::resilience::survive::judge;
 use reachplan::engine::resilience::{render, resilience, sweep, Resilience};
 use reachplan::engine::{read_plan, Network, Plan};
 
@@ -118,32 +119,10 @@ fn two_circuits_at_two_locations_survive_any_circuit_failure() {
     }
 }
 
-fn plans_of_the_repository() -> Vec<(String, Plan)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in ["tests/data", "www/examples"] {
-        let mut stack = vec![root.join(dir)];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "json") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    if let Ok(plan) = read_plan(&text) {
-                        out.push((path.display().to_string(), plan));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn the_shortcut_agrees_with_the_naive_sweep() {
-    let mut plans = plans_of_the_repository();
-    assert!(plans.len() >= 40, "the repository's plans");
+    // Every plan of the repository, counted exactly by `support::repository`.
+    let mut plans = support::repository::plans();
     for seed in 1..=3 {
         plans.push((format!("generated 150, seed {seed}"), generate(150, seed)));
     }
@@ -185,7 +164,9 @@ fn the_command_answers_with_exit_zero_and_refuses_bad_input_with_two() {
 fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
     // Holds: a tunnel and a circuit keep the head office on the hub, and the region's failure
     // takes the hub itself (a failure of the pair's own endpoint does not count).
-    let held = Network::new(&plan("single-tunnel-branch")).analysis();
+    let network = Network::new(&plan("single-tunnel-branch"));
+    let mut held = network.analysis();
+    judge(&network, &mut held.intents);
     let hq = held
         .intents
         .iter()
@@ -199,7 +180,12 @@ fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
     intent.survives = Some(reachplan::engine::model::Survives::AnySingleFailure);
     two.intents.push(intent);
     let network = Network::new(&two);
-    for intents in [network.analysis().intents, network.summary().intents] {
+    for mut intents in [network.analysis().intents, network.summary().intents] {
+        assert!(
+            intents.iter().all(|i| i.holds),
+            "judged with nothing failed"
+        );
+        judge(&network, &mut intents);
         let last = intents.last().unwrap();
         assert!(!last.holds);
         assert_eq!(last.broken_by.as_ref().unwrap().id, "er_gateway:hub");

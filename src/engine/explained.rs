@@ -24,7 +24,6 @@ use super::model::{Access, LinkKind, NodeKind};
 use super::pair::Pair;
 use super::prepared::Network;
 use super::reach::{Searcher, Tree, Way};
-use super::resilience::survive;
 use super::rules::{Assumption, AssumptionId, Finding};
 
 /// Every pair of a network, explained on demand.
@@ -200,13 +199,12 @@ impl<'n> Explained<'n> {
         findings
     }
 
-    /// The plan's intents, in plan order, with their verdicts (and, for those that must
-    /// survive failures, the first failure that breaks them).
+    /// The plan's intents, in plan order, with their verdicts (whether they survive failures
+    /// is the caller's to judge, as for `Network::analysis`).
     fn intents(&self) -> Vec<IntentResult> {
         let net = &self.network.net;
         let endpoint = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
-        let mut intents: Vec<IntentResult> = net
-            .plan
+        net.plan
             .intents
             .iter()
             .map(|intent| {
@@ -220,9 +218,7 @@ impl<'n> Explained<'n> {
                 let access = pair.and_then(|p| p.access).unwrap_or(Access::None);
                 IntentResult::verdict(intent, reachable, access)
             })
-            .collect();
-        survive::judge(self.network, &mut intents);
-        intents
+            .collect()
     }
 
     /// The whole answer, every pair held in memory.

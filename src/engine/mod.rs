@@ -28,7 +28,6 @@ pub mod network;
 pub mod overview;
 mod pair;
 mod prepared;
-pub mod questions;
 pub(crate) mod reach;
 pub mod resilience;
 pub mod rules;
