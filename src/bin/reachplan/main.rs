@@ -179,7 +179,9 @@ fn check(
     if summary && !json {
         budget::summary(&path, &plan)?;
         let started = Instant::now();
-        let summary = engine::summary::summarize(&plan);
+        let network = engine::Network::new(&plan);
+        let mut summary = network.summary();
+        engine::resilience::survive::judge(&network, &mut summary.intents);
         let elapsed = started.elapsed();
         out::text(&format!(
             "{}\nanalysis: {:.1} ms\n",
@@ -190,7 +192,9 @@ fn check(
         return Ok(u8::from(!summary.intents_hold() || denied));
     }
     budget::report(&path, &plan)?;
-    let analysis = engine::analyze(&plan);
+    let network = engine::Network::new(&plan);
+    let mut analysis = network.analysis();
+    engine::resilience::survive::judge(&network, &mut analysis.intents);
     if json {
         out::json(&analysis)?;
     } else {
