@@ -29,7 +29,8 @@
 //! | [`engine::catalogue`] | the rule catalogue: every rule of the rule book as a [`engine::catalogue::Rule`] with its title and sources, every finding code as a [`engine::catalogue::Code`]; answers carry `Rule` and `Code` values, serialised as the ids (`"R1.9"`) and codes (`"peering-not-transitive"`) |
 //! | `engine::topology` | (private) the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
 //! | `engine::transit` | (private) every forwarding decision of the rule book: may traffic that arrived over one connection leave over another; `gates` holds the gateways' own decisions, `decision` the answer both give |
-//! | `engine::reach` | (private) the search over (node, arrival) states that finds, per source, the path breaking the fewest rules; its [`engine::Trace`] is part of a pair's story |
+//! | `engine::reach` | (private) the search over (node, arrival) states that finds, per source, the path breaking the fewest rules, kept as a tree of predecessors: a pair's path, rule and assumptions are read back on demand; its [`engine::Trace`] is part of a pair's story |
+//! | [`engine::explained`] | every pair explained from one search tree per endpoint, judged pair by pair when asked: collected into the [`engine::Analysis`], or streamed by `check --json` without holding the pairs |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
 //! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group) |
 //! | `engine::naive` | (private) the naive reading of the rules, one search per pair: the reference the tests and the bench hold the matrix against |

@@ -13,6 +13,7 @@ pub(crate) mod design;
 pub mod diff;
 pub mod duplicates;
 pub mod edit;
+pub mod explained;
 pub(crate) mod focus;
 pub mod format;
 mod gates;

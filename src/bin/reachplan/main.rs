@@ -193,13 +193,21 @@ fn check(
     }
     budget::report(&path, &plan)?;
     let network = engine::Network::new(&plan);
-    let mut analysis = network.analysis();
-    engine::resilience::survive::judge(&network, &mut analysis.intents);
+    let explained = network
+        .explained_within(budget::TREE_BYTES)
+        .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
     if json {
-        out::json(&analysis)?;
-    } else {
-        out::text(&text::check_with(&plan, &analysis, all))?;
+        // Streamed: the pairs are judged one at a time while they are written.
+        let mut answer = explained.stream();
+        engine::resilience::survive::judge(&network, &mut answer.intents);
+        out::json(&answer)?;
+        let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!answer.intents_hold() || denied));
     }
+    budget::collected(&path, explained.collected_bytes())?;
+    let mut analysis = explained.analysis();
+    engine::resilience::survive::judge(&network, &mut analysis.intents);
+    out::text(&text::check_with(&plan, &analysis, all))?;
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
 }
