@@ -27,23 +27,27 @@
 //! | [`engine::network`] | **start here**: the prepared [`engine::Network`], built once per plan (topology, overlaps, limits, findings) and asked every question: verdicts (the fast matrix), summary, overview, one pair's story, a few pairs' answers, the full analysis, capacity |
 //! | [`engine::verdict`] | the one place that decides a pair's fate (reachable, one way, not) from the way there, the way back, the endpoint kinds and overlaps; every question asks it |
 //! | [`engine::catalogue`] | the rule catalogue: every rule of the rule book as a [`engine::catalogue::Rule`] with its title and sources; answers carry `Rule` values, serialised as the ids (`"R1.9"`) |
-//! | [`engine::topology`] | the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
-//! | [`engine::transit`] | every forwarding decision of the rule book: may traffic that arrived over one connection leave over another |
-//! | [`engine::reach`] | the search over (node, arrival) states that finds, per source, the path breaking the fewest rules |
+//! | `engine::topology` | (private) the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
+//! | `engine::transit` | (private) every forwarding decision of the rule book: may traffic that arrived over one connection leave over another; `gates` holds the gateways' own decisions, `decision` the answer both give |
+//! | `engine::reach` | (private) the search over (node, arrival) states that finds, per source, the path breaking the fewest rules; its [`engine::Trace`] is part of a pair's story |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
-//! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group); the counts of `check --summary` |
-//! | [`engine::focus`] | the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
+//! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group) |
+//! | `engine::naive` | (private) the naive reading of the rules, one search per pair: the reference the tests and the bench hold the matrix against |
+//! | [`engine::summary`] | a question: the counts of `check --summary` (the matrix with findings and intents) |
+//! | [`engine::overview`] | a question: the summary with every cell's verdict, what the app draws for a large plan |
+//! | `engine::focus` | (private) the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
+//! | [`engine::diff`] | what changes between two designs (`reachplan diff`): pairs gained and lost, findings, intents, capacity rows, from two prepared networks; text and Markdown renderings |
 //! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
-//! | [`engine::access`] | access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
-//! | [`engine::validate`] | findings that need the whole network: overlaps, hub and gateway limits |
-//! | [`engine::design`] | design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
+//! | `engine::access` | (private) access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
+//! | `engine::validate` | (private) findings that need the whole network: overlaps, hub and gateway limits |
+//! | `engine::design` | (private) design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
 //! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply` |
 //! | [`engine::rules`] | `Block` (rule, reason, fix), `Finding`, `Assumption` |
 //! | [`engine::limits`] | SKU and limit tables with their sources |
 //! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
-//! | [`engine::report`] | the text rendering used by the CLI |
-//! | [`engine::grouped`] | the report of a large plan: the matrix by kind, unreachable pairs grouped by rule, kind and region |
+//! | [`engine::text`] | the terminal renderer beside the JSON one: the `check` report (grouped above 40 endpoints: the matrix by kind, unreachable pairs by rule, kind and region) and the `explain` story |
+//! | [`engine::words`] | small pieces of text answers share: free text made safe and short, counts with their nouns, a path with its link kinds |
 //! | [`engine::terminal`] | text safe to show on a terminal: control characters and bidirectional overrides escaped |
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
@@ -63,8 +67,8 @@
 //! `src/bin/reachplan/` is the CLI: a thin layer over the engine of argument parsing (clap,
 //! native builds only), memory budgets checked before the analysis, file reading, terminal-safe
 //! output ([`engine::terminal`]) and exit codes.
-//! `src/bin/reachplan-bench.rs` times [`engine::matrix`] against the naive oracle of the tests
-//! (`tests/oracle/naive.rs`) on generated plans; `src/bin/reachplan-bench-web.rs` is the same
+//! `src/bin/reachplan-bench.rs` times the verdicts ([`engine::Network::verdicts`]) against the
+//! naive reading of the rules ([`engine::Network::reachable_naive`]) on generated plans; `src/bin/reachplan-bench-web.rs` is the same
 //! engine for WebAssembly, timed in headless Chromium by `scripts/bench.sh`.
 //!
 //! ## Invariants
@@ -73,6 +77,12 @@
 //!   (a plan is text; every path through `read_plan` returns a value or a [`engine::PlanError`]).
 //! - Analysis is a deterministic function of the plan: endpoints, pairs and findings are sorted.
 //! - petgraph indices never leave `topology`; identity is the plan's own ids.
+//! - Layers: model → topology → decision, gates → transit → reach, matrix search, verdict →
+//!   access → questions (analysis, focus, summary, overview, capacity; asked through
+//!   `network`) → text. The engine's modules import each other without circles, and none
+//!   of the core imports the text renderer. `topology`, `transit`, `reach`, `focus`,
+//!   `access`, `validate` and `design` are private to the engine: the CLI, the app, the
+//!   widget, the tests and the benches ask a [`engine::Network`] and read the model.
 //! - `format` is the only module that knows the file's shape; the model keeps every field as
 //!   written (`Option`), so reading and writing loses nothing; defaults live in `topology`.
 //! - Every rule decision lives in `transit` (forwarding) or `topology` (whether a link is carried
@@ -83,7 +93,8 @@
 //!
 //! `tests/tidy.rs` checks the invariants a machine can: no `web_sys`, `gloo` or `std::fs` in the
 //! engine, no rule-id string outside the catalogue, every catalogue rule decided somewhere or
-//! listed as undecided, no source file over 400 lines but a short allow-list.
+//! listed as undecided, no import circle between the engine's modules, no source file over
+//! 400 lines but a short allow-list.
 //! - Where the rule book is unsure, the engine picks the conservative answer and lists an
 //!   `Assumption` in the output whenever an answer rests on it.
 

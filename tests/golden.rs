@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use reachplan::engine::model::Plan;
-use reachplan::engine::{analyze, explain, read_plan, report, write_plan};
+use reachplan::engine::{analyze, explain, read_plan, text, write_plan};
 
 mod support;
 use support::golden::{compare, orphans};
@@ -58,7 +58,7 @@ fn explanations(plan: &Plan) -> Option<(String, String)> {
         }
         let story = explain(plan, &intent.from, &intent.to)
             .unwrap_or_else(|| panic!("{} → {} is no pair", intent.from, intent.to));
-        text.push_str(&report::explain(plan, &story));
+        text.push_str(&text::explain(plan, &story));
         text.push('\n');
         json.push(story.pair);
     }
@@ -101,7 +101,7 @@ fn every_plan_keeps_its_intents_and_golden_output() {
         );
         golden(
             format!("{name}.txt"),
-            &report::check(&plan, &analysis),
+            &text::check(&plan, &analysis),
             &mut failures,
         );
         let json = serde_json::to_string_pretty(&analysis).unwrap() + "\n";

@@ -1,6 +1,6 @@
 //! The fast matrix against a naive oracle and the full analysis.
 //!
-//! The oracle (`oracle/naive.rs`) is the simplest correct reading of the rules: for each ordered
+//! The oracle (`Network::reachable_naive`) is the simplest correct reading of the rules: for each ordered
 //! pair, a plain breadth-first search from the source over (node, arrival, ingress) states that
 //! takes a hop when `transit::hop` allows it over a carried connection; a pair is reachable when
 //! a search finds the way there and one finds the way back (not needed to the internet or
@@ -17,29 +17,31 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use reachplan::engine::generate::generate;
-use reachplan::engine::matrix::overview::{self, Cell};
-use reachplan::engine::matrix::{self, summary, Sharing};
+use reachplan::engine::matrix::Sharing;
 use reachplan::engine::model::{
     Cidr, ErGateway, ErGwSku, ErSku, Firewall, LinkKind, NodeKind, Plan, RouteServer, VpnSku,
     VpnType, WanType,
 };
-use reachplan::engine::topology::Net;
-use reachplan::engine::{analyze, read_plan, validate, Severity};
-
-#[path = "oracle/naive.rs"]
-mod naive;
+use reachplan::engine::overview::{self, Cell};
+use reachplan::engine::summary;
+use reachplan::engine::{analyze, read_plan, Network, Severity};
 
 /// The oracle's answer for the ordered pairs of endpoints that `keep` selects (by their
 /// positions in the plan's endpoint list), by id.
 fn oracle(plan: &Plan, keep: &dyn Fn(usize, usize) -> bool) -> BTreeMap<(String, String), bool> {
-    let oracle = naive::Oracle::new(plan);
-    let endpoints = oracle.endpoints();
+    let network = Network::new(plan);
+    let endpoints: Vec<&str> = plan
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_endpoint())
+        .map(|n| n.id.as_str())
+        .collect();
     let mut out = BTreeMap::new();
-    for (i, &a) in endpoints.iter().enumerate() {
-        for (j, &b) in endpoints.iter().enumerate() {
+    for (i, a) in endpoints.iter().enumerate() {
+        for (j, b) in endpoints.iter().enumerate() {
             if a != b && keep(i, j) {
-                let key = (oracle.net.id(a).to_string(), oracle.net.id(b).to_string());
-                out.insert(key, oracle.reachable(a, b));
+                let answer = network.reachable_naive(a, b).unwrap();
+                out.insert((a.to_string(), b.to_string()), answer);
             }
         }
     }
@@ -50,12 +52,11 @@ fn oracle(plan: &Plan, keep: &dyn Fn(usize, usize) -> bool) -> BTreeMap<(String,
 /// on plans of more than 100 endpoints it checks one pair in `7`.
 fn agree(plan: &Plan, name: &str) {
     let analysis = analyze(plan);
-    let fast = matrix::reachability(plan);
+    let network = Network::new(plan);
+    let fast = network.verdicts();
     assert_eq!(fast.endpoints, analysis.endpoints, "{name}: endpoints");
-    let mut net = Net::build(plan);
-    let overlaps = validate::overlaps(&mut net);
     for sharing in [Sharing::PerEndpoint, Sharing::Off] {
-        let other = matrix::reachability_in(&net, &overlaps, sharing);
+        let other = network.verdicts_sharing(sharing);
         for (i, from) in fast.endpoints.iter().enumerate() {
             for (j, to) in fast.endpoints.iter().enumerate() {
                 assert_eq!(
@@ -109,10 +110,7 @@ fn agree(plan: &Plan, name: &str) {
     let held: Vec<bool> = summary.intents.iter().map(|i| i.holds).collect();
     let expected: Vec<bool> = analysis.intents.iter().map(|i| i.holds).collect();
     assert_eq!(held, expected, "{name}: intents");
-    assert_eq!(
-        summary.text(),
-        reachplan::engine::report::summary(&analysis)
-    );
+    assert_eq!(summary.text(), reachplan::engine::text::summary(&analysis));
     // The overview the app draws: each cell's verdict is the analysis's.
     let o = overview::overview(plan);
     for pair in &analysis.pairs {
@@ -175,9 +173,7 @@ fn generated_plans_have_their_size_and_read_back() {
         assert!(summary.intents_hold(), "{n}: {:?}", summary.intents);
         if n > 1_024 {
             // Enough sources to search on several threads: the same answer as one class each.
-            let mut net = Net::build(&plan);
-            let overlaps = validate::overlaps(&mut net);
-            let alone = matrix::reachability_in(&net, &overlaps, Sharing::PerEndpoint);
+            let alone = Network::new(&plan).verdicts_sharing(Sharing::PerEndpoint);
             let fast = &summary.matrix;
             for i in 0..n {
                 for j in 0..n {
@@ -454,7 +450,7 @@ fn the_cli_generates_plans_and_summarizes_them() {
     let mut lines = printed.lines();
     assert_eq!(
         lines.next(),
-        Some(reachplan::engine::report::summary(&analyze(&plan)).as_str())
+        Some(reachplan::engine::text::summary(&analyze(&plan)).as_str())
     );
     assert!(lines.next().is_some_and(|l| l.starts_with("analysis: ")));
     let bad = Command::new(exe)

@@ -4,8 +4,11 @@
 //! - the engine is pure: no `web_sys`, `gloo` or `std::fs` under `src/engine`;
 //! - rule ids are written only in the catalogue (`src/engine/catalogue`): a `"R1.9"` literal
 //!   anywhere else is an error (comments and messages that cite rules in prose are fine);
+//! - finding codes are written only in the catalogue (`catalogue/codes.rs`), as `Code`s;
 //! - the catalogue and the engine agree: every rule is named as `Rule::…` by some decision
 //!   outside the catalogue, except those listed in `catalogue::UNDECIDED`, which none names;
+//! - the engine's modules import each other without circles, and the core never imports the
+//!   text renderer;
 //! - no source file is longer than 400 lines, apart from the short allow-list below (the
 //!   engine's own unit tests may read files; the test files are not held to the budget yet).
 
@@ -14,7 +17,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use reachplan::engine::catalogue::{Rule, UNDECIDED};
+use reachplan::engine::catalogue::{Code, Rule, UNDECIDED};
 
 /// Files over the line budget, each with its length today: a file may shrink, not grow.
 const LONG_FILES: &[(&str, usize)] = &[
@@ -121,6 +124,46 @@ fn rule_ids_are_written_only_in_the_catalogue() {
 }
 
 #[test]
+fn finding_codes_are_written_only_in_the_catalogue() {
+    let codes: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let mut bad = Vec::new();
+    for (path, text) in sources("src") {
+        // The table itself, and the assumptions' own table (an assumption's code may share a
+        // finding's string; assumptions are typed by `AssumptionId`).
+        if path == "src/engine/catalogue/codes.rs" || path == "src/engine/rules.rs" {
+            continue;
+        }
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code_lines(shipped) {
+            for literal in line.split('"').skip(1).step_by(2) {
+                if codes.contains(literal) {
+                    bad.push(format!(
+                        "{path}:{n}: \"{literal}\" (write a catalogue::Code)"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "finding codes outside the catalogue:\n{}",
+        bad.join("\n")
+    );
+    // And every code of the table is given somewhere.
+    let engine: String = sources("src/engine")
+        .into_iter()
+        .filter(|(p, _)| p != "src/engine/catalogue/codes.rs")
+        .map(|(_, t)| t)
+        .collect();
+    let unused: Vec<String> = Code::ALL
+        .iter()
+        .map(|c| format!("Code::{c:?}"))
+        .filter(|name| !engine.contains(&format!("{name},")) && !engine.contains(name.as_str()))
+        .collect();
+    assert!(unused.is_empty(), "codes no decision gives: {unused:?}");
+}
+
+#[test]
 fn every_rule_of_the_catalogue_is_decided_somewhere_or_listed_as_undecided() {
     let all: String = sources("src")
         .into_iter()
@@ -166,4 +209,96 @@ fn files_stay_short() {
         "files over their budget:\n{}",
         bad.join("\n")
     );
+}
+
+/// The engine's modules (`src/engine/X.rs` or `src/engine/X/`) that a module's shipped code
+/// names, through `crate::engine::X` or as many `super::` as lead out of it: the layers of the
+/// crate docs' codemap, read from the code.
+fn engine_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let top = |rel: &str| -> String {
+        let first = rel.split('/').nth(2).unwrap_or("");
+        first.trim_end_matches(".rs").to_string()
+    };
+    let files = sources("src/engine");
+    let modules: std::collections::BTreeSet<String> = files
+        .iter()
+        .map(|(p, _)| top(p))
+        .filter(|m| m != "mod")
+        .collect();
+    let mut graph = std::collections::BTreeMap::new();
+    for (path, text) in &files {
+        let from = top(path);
+        if from == "mod" {
+            continue; // the facade re-exports; it is no layer
+        }
+        // `src/engine/a.rs` and `src/engine/a/mod.rs` leave the engine with one `super::`.
+        let depth = path.matches('/').count() - 2 - usize::from(path.ends_with("/mod.rs"));
+        let shipped = text.split("#[cfg(test)]").next().unwrap_or("");
+        let edges: &mut std::collections::BTreeSet<String> = graph.entry(from.clone()).or_default();
+        for (_, line) in code_lines(shipped) {
+            let leads = ["crate::engine::".to_string(), "super::".repeat(depth + 1)];
+            for lead in leads {
+                assert!(
+                    !line.contains(&format!("{lead}{{")),
+                    "{path}: name each engine module in its own `use` (the layer test reads them)"
+                );
+                for (at, _) in line.match_indices(&lead) {
+                    // `super::super::x` read from one level deeper is not a way out.
+                    if line[..at].ends_with("super::") {
+                        continue;
+                    }
+                    let name: String = line[at + lead.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect();
+                    if name != from && modules.contains(&name) {
+                        edges.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn the_engine_modules_import_each_other_without_circles() {
+    let graph = engine_imports();
+    // Depth-first search; a module met again while it is still open closes a circle.
+    fn visit(
+        m: &str,
+        graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        open: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+        circles: &mut Vec<String>,
+    ) {
+        if let Some(at) = open.iter().position(|o| o == m) {
+            circles.push(format!("{} → {m}", open[at..].join(" → ")));
+            return;
+        }
+        if !done.insert(m.to_string()) {
+            return;
+        }
+        open.push(m.to_string());
+        for next in graph.get(m).into_iter().flatten() {
+            visit(next, graph, open, done, circles);
+        }
+        open.pop();
+    }
+    let (mut done, mut circles) = (Default::default(), Vec::new());
+    for m in graph.keys() {
+        visit(m, &graph, &mut Vec::new(), &mut done, &mut circles);
+    }
+    assert!(
+        circles.is_empty(),
+        "the engine's modules import each other in a circle:\n{}",
+        circles.join("\n")
+    );
+    // The renderer sits above the questions, the questions above the search.
+    let imports = |a: &str, b: &str| graph.get(a).is_some_and(|s| s.contains(b));
+    for core in [
+        "topology", "transit", "reach", "matrix", "verdict", "analysis", "access",
+    ] {
+        assert!(!imports(core, "text"), "{core} imports the text renderer");
+    }
 }

@@ -4,7 +4,8 @@
 //! `reachplan-bench --wasm`, which prints them beside the native ones.
 
 use reachplan::engine::generate::generate;
-use reachplan::engine::matrix::{reachability, summary};
+use reachplan::engine::matrix::reachability;
+use reachplan::engine::summary;
 use reachplan::engine::{read_plan, write_plan, Plan};
 use wasm_bindgen::prelude::*;
 

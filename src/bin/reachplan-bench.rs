@@ -1,8 +1,8 @@
 //! `reachplan-bench`: any-to-any on generated plans of 100, 1,000 and 10,000 endpoints, timed
-//! natively, against the naive oracle of the tests, with peak memory.
+//! natively, against the naive reading of the rules (`Network::reachable_naive`), with peak memory.
 //!
 //! Run it with `cargo run --release --bin reachplan-bench [-- SIZE... --seed S]`. For each size
-//! it prints the median time of reading the plan, of the fast matrix (`matrix::reachability`:
+//! it prints the median time of reading the plan, of the fast matrix (`Network::verdicts`:
 //! building the network, its overlaps and every pair's answer), of the whole summary (with the
 //! findings and intents of `check --summary`) and of the matrix with one search per endpoint
 //! (what a plan without twins costs); the twin classes and `transit::hop` calls; the oracle's
@@ -15,16 +15,13 @@
 //! Chromium on the same plans (same sizes and seed): `scripts/bench.sh` runs both in one
 //! command.
 
-#[path = "../../tests/oracle/naive.rs"]
-mod naive;
-
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use reachplan::engine::generate::generate;
-use reachplan::engine::matrix::{self, summary, Matrix, Sharing};
-use reachplan::engine::topology::Net;
-use reachplan::engine::{read_plan, validate, write_plan, Plan};
+use reachplan::engine::matrix::{self, Matrix, Sharing};
+use reachplan::engine::summary;
+use reachplan::engine::{read_plan, write_plan, Network, Plan};
 
 /// How long the oracle may run per size before its time is extrapolated.
 const ORACLE_BUDGET: Duration = Duration::from_secs(4);
@@ -74,14 +71,16 @@ struct OracleRun {
 /// the budget is spent, checking each answer against `fast`.
 fn oracle(plan: &Plan, fast: &Matrix) -> OracleRun {
     let started = Instant::now();
-    let oracle = naive::Oracle::new(plan);
-    let endpoints = oracle.endpoints();
+    let network = Network::new(plan);
+    let endpoints: Vec<&str> = plan
+        .nodes
+        .iter()
+        .filter(|n| n.kind.is_endpoint())
+        .map(|n| n.id.as_str())
+        .collect();
     let n = endpoints.len();
     let total = n * n.saturating_sub(1);
-    let index: Vec<Option<usize>> = endpoints
-        .iter()
-        .map(|&e| fast.index(oracle.net.id(e)))
-        .collect();
+    let index: Vec<Option<usize>> = endpoints.iter().map(|e| fast.index(e)).collect();
     // A stride coprime with the number of ordered slots visits them all in a scattered order.
     let slots = n * n;
     let mut stride = (slots as f64 * 0.618_033_988_7) as usize | 1;
@@ -95,7 +94,9 @@ fn oracle(plan: &Plan, fast: &Matrix) -> OracleRun {
         if i == j {
             continue;
         }
-        let answer = oracle.reachable(endpoints[i], endpoints[j]);
+        let answer = network
+            .reachable_naive(endpoints[i], endpoints[j])
+            .unwrap_or(false);
         let expected = index[i]
             .zip(index[j])
             .is_some_and(|(a, b)| fast.reachable(a, b));
@@ -103,8 +104,7 @@ fn oracle(plan: &Plan, fast: &Matrix) -> OracleRun {
             mismatches += 1;
             eprintln!(
                 "oracle and matrix differ: {} → {}",
-                oracle.net.id(endpoints[i]),
-                oracle.net.id(endpoints[j])
+                endpoints[i], endpoints[j]
             );
         }
         pairs += 1;
@@ -192,9 +192,9 @@ fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
     };
     let (whole, _) = time(runs, || summary::summarize(&plan));
     let (alone, _) = time(runs.min(3), || {
-        let mut net = Net::build(&plan);
-        let overlaps = validate::overlaps(&mut net);
-        matrix::reachability_in(&net, &overlaps, Sharing::PerEndpoint).count()
+        Network::new(&plan)
+            .verdicts_sharing(Sharing::PerEndpoint)
+            .count()
     });
     let run = oracle(&plan, &matrix);
     let per_pair = run.elapsed.as_secs_f64() / run.pairs.max(1) as f64;

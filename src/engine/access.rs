@@ -6,6 +6,7 @@
 //! the network answers: Bastion Standard connects to what its VNet reaches, a desktop reaches
 //! what its VNet reaches, and whatever reaches the internet reaches a published application.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, HashMap};
 
@@ -278,20 +279,20 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
                     || (node.firewall.is_some() && node.routing_intent.is_some_and(|r| r.internet)))
         });
         let (severity, code, message, rule) = if !direct && !egress {
-            (Severity::Warning, "m365-no-egress", format!(
+            (Severity::Warning, Code::M365NoEgress, format!(
                 "{id} has no internet link and its VPN gateway ({}) provides no internet connectivity, so Microsoft 365 is unreachable for it. Add an internet link from {id} (split tunnelling), or force-tunnel through a firewall in the gateway's VNet.",
                 gateways.join(" and ")
             ), Rule::R3_19)
         } else if direct {
-            (Severity::Info, "m365-split-tunnel", format!(
+            (Severity::Info, Code::M365SplitTunnel, format!(
                 "Microsoft 365 traffic of {id} goes straight to the internet (split tunnel), off the VPN gateway of {}.",
                 gateways.join(" and ")
             ), Rule::R10_3)
         } else {
             let via = microsoft
-                .map(|p| format!(" (path {})", super::report::path_text(&p.path, &p.via)))
+                .map(|p| format!(" (path {})", super::words::path_text(&p.path, &p.via)))
                 .unwrap_or_default();
-            (Severity::Warning, "m365-through-vpn", format!(
+            (Severity::Warning, Code::M365ThroughVpn, format!(
                 "Microsoft 365 traffic of {id} goes through the VPN gateway of {}{via}, since {id} has no internet link: it competes with business traffic on the gateway. Add an internet link from {id} (split tunnelling) to keep it off the VPN.",
                 gateways.join(" and ")
             ), Rule::R10_3)

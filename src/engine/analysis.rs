@@ -5,6 +5,7 @@
 //! (the same from `to` to `from`); the internet is the exception, as replies from it follow the
 //! connection that opened it.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,7 +132,7 @@ pub struct Story {
 /// assert!(analysis.pair("a", "b").unwrap().reachable);
 /// let ac = analysis.pair("a", "c").unwrap();
 /// assert!(!ac.reachable);
-/// assert_eq!(ac.rule.as_deref(), Some("R1.1"));
+/// assert_eq!(ac.rule.map(|r| r.id()), Some("R1.1"));
 /// ```
 pub fn analyze(plan: &Plan) -> Analysis {
     Network::new(plan).analysis()
@@ -291,7 +292,7 @@ pub(crate) fn judge(
                 });
                 pair.fix = block.fix.clone();
                 pair.edit = block.edit.clone();
-                if block.code == "peering-not-transitive" {
+                if block.code == Code::PeeringNotTransitive {
                     if let Some(t) = there {
                         p2s_peer_of_peer(net, a, b, t, &mut pair);
                     }

@@ -4,14 +4,14 @@
 use super::model::{Auth, LinkKind, NodeKind, VpnType};
 use super::rules::{Finding, Severity};
 use super::topology::Net;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 
 /// ASNs that Azure reserves (R3.3, S-VPN-FAQ).
 const RESERVED_ASNS: &[u32] = &[8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
 
 fn finding(
     severity: Severity,
-    code: &'static str,
+    code: Code,
     rule: Rule,
     message: String,
     mut nodes: Vec<String>,
@@ -58,7 +58,7 @@ fn incomplete(net: &Net, out: &mut Vec<Finding>) {
         if node.kind == NodeKind::Vnet && empty(&node.address_space) {
             out.push(Finding {
                 severity: Severity::Warning,
-                code: "vnet-no-address-space",
+                code: Code::VnetNoAddressSpace,
                 message: format!("{id} has no address space: Azure creates a virtual network with at least one address range, and nothing routes to it without one."),
                 nodes: vec![id.clone()],
                 links: Vec::new(),
@@ -71,7 +71,7 @@ fn incomplete(net: &Net, out: &mut Vec<Finding>) {
             .and_then(|g| g.p2s.as_ref())
             .or(node.p2s.as_ref());
         if pool.is_some_and(|p| p.address_pool.is_empty()) {
-            out.push(finding(Severity::Warning, "p2s-no-address-pool", Rule::R1_11, format!("{id}'s point-to-site configuration has no client address pool: users get their addresses from it, so none can connect."), vec![id.clone()], Vec::new()));
+            out.push(finding(Severity::Warning, Code::P2sNoAddressPool, Rule::R1_11, format!("{id}'s point-to-site configuration has no client address pool: users get their addresses from it, so none can connect."), vec![id.clone()], Vec::new()));
         }
         let links: Vec<_> = net.adj[n]
             .iter()
@@ -83,7 +83,7 @@ fn incomplete(net: &Net, out: &mut Vec<Finding>) {
             .iter()
             .any(|l| l.bgp == Some(true) || l.kind == LinkKind::ErPrivate);
         if node.kind == NodeKind::Site && empty(&node.address_space) && !bgp {
-            out.push(finding(Severity::Warning, "site-no-prefixes", Rule::R3_4, format!("{id} has no address prefixes and no BGP: a gateway learns no route to it. Give it its prefixes or turn BGP on."), vec![id], Vec::new()));
+            out.push(finding(Severity::Warning, Code::SiteNoPrefixes, Rule::R3_4, format!("{id} has no address prefixes and no BGP: a gateway learns no route to it. Give it its prefixes or turn BGP on."), vec![id], Vec::new()));
         }
     }
 }
@@ -93,7 +93,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
         if node.address_space.as_ref().is_some_and(|a| !a.is_empty()) {
             out.push(finding(
                 Severity::Info,
-                "users-address-space",
+                Code::UsersAddressSpace,
                 Rule::R1_11,
                 format!("{} has an address space, but P2S users take their addresses from the address pool of the gateway or hub they connect to; it is not used.", node.id),
                 vec![node.id.clone()],
@@ -105,7 +105,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
         if let Some(asn) = node.asn.filter(|a| RESERVED_ASNS.contains(a)) {
             out.push(finding(
                 Severity::Error,
-                "reserved-asn",
+                Code::ReservedAsn,
                 Rule::R3_3,
                 format!("{} uses ASN {asn}, which Azure reserves (8074, 8075, 12076, 65515, 65517-65520); BGP with Azure will not come up. Choose another private ASN.", node.id),
                 vec![node.id.clone()],
@@ -134,7 +134,7 @@ fn asns(net: &Net, out: &mut Vec<Finding>) {
         if gw.kind == NodeKind::Vnet && site_asn == gw_asn && site.kind != NodeKind::Vnet {
             out.push(finding(
                 Severity::Error,
-                "same-asn",
+                Code::SameAsn,
                 Rule::R8_1,
                 format!("{} and {} both use ASN {gw_asn} on a BGP connection; the two sides need different ASNs.", site.id, gw.id),
                 vec![site.id.clone(), gw.id.clone()],
@@ -163,7 +163,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
         if conns.iter().any(|c| !c.bgp) {
             out.push(finding(
                 Severity::Warning,
-                "redundant-tunnels-need-bgp",
+                Code::RedundantTunnelsNeedBgp,
                 Rule::R3_7,
                 format!("{} has {} S2S connections to {}; several tunnels to one site need BGP on each of them.", net.id(site), conns.len(), node.id),
                 vec![net.id(site).to_string(), node.id.clone()],
@@ -208,7 +208,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
         }
         out.push(finding(
             Severity::Warning,
-            "policy-based-selectors",
+            Code::PolicyBasedSelectors,
             Rule::R1_13,
             format!("{} uses a policy-based VPN device: its traffic selectors must include {} as well as {}'s own range, or those networks do not reach it.", site.id, what.join(" and "), node.id),
             vec![site.id.clone(), node.id.clone()],
@@ -228,7 +228,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
     {
         out.push(finding(
             Severity::Warning,
-            "radius-over-s2s",
+            Code::RadiusOverS2s,
             Rule::R3_17,
             format!("{}'s P2S uses RADIUS, and the RADIUS server must be in Azure or on-premises behind a S2S connection (not ExpressRoute); {} has no S2S connection to a site.", node.id, node.id),
             vec![node.id.clone()],

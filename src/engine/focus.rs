@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::access;
 use super::analysis::{grant_access, judge, Pair, Story};
-use super::model::{LinkKind, Plan};
+use super::model::LinkKind;
 use super::prepared::Network;
 use super::reach;
 
@@ -33,35 +33,8 @@ impl Answers {
     }
 }
 
-/// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
-/// of the plan are left out. Complexity: one trace per distinct endpoint named (and per VNet a
-/// Bastion or virtual desktop of a source reaches through), instead of one per endpoint of the
-/// plan, and one judgement per pair asked for.
-///
-/// # Example
-/// ```
-/// use reachplan::engine::{focus, read_plan};
-/// let plan = read_plan(r#"{"reachplan": 1,
-///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
-///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
-///             {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
-///   "links": [{"kind": "peering", "from": "a", "to": "b"},
-///             {"kind": "peering", "from": "b", "to": "c"}]}"#).unwrap();
-/// let answers = focus::answers(&plan, &[("a", "c")]);
-/// assert_eq!(answers.pair("a", "c").unwrap().rule.as_deref(), Some("R1.1"));
-/// assert!(answers.pair("a", "b").is_none());
-/// ```
-pub fn answers(plan: &Plan, wanted: &[(&str, &str)]) -> Answers {
-    Network::new(plan).answers(wanted)
-}
-
 /// The full story of one pair (its answer and both traces), from the traces its answer
 /// needs; `None` unless `from` and `to` are two different endpoints of the plan.
-pub fn story(plan: &Plan, from: &str, to: &str) -> Option<Story> {
-    Network::new(plan).story(from, to)
-}
-
-/// [`story`] of a prepared network.
 pub(crate) fn story_of(network: &Network, from: &str, to: &str) -> Option<Story> {
     let (answers, mut traces) = traced(network, &[(from, to)]);
     let pair = answers.pair(from, to)?.clone();

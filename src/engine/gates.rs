@@ -4,11 +4,12 @@
 //! `transit` asks them; each cites the Microsoft page that decides it.
 
 use super::catalogue::Rule;
+use super::decision::Decision;
 use super::edit::Edit;
 use super::model::{LinkKind, NodeKind, VpnType};
 use super::rules::{AssumptionId, Block};
 use super::topology::{private_only, Conn, ConnKind, Net};
-use super::transit::Decision;
+use crate::engine::catalogue::Code;
 
 /// The block for transit through gateway `g` when one of these S2S connections ends on a
 /// policy-based on-premises device: such devices "cannot transit to other on-premises networks
@@ -21,7 +22,7 @@ pub(super) fn policy_device(net: &Net, g: usize, conns: &[&Conn]) -> Option<Bloc
     let (sid, gid) = (net.id(site), net.id(g));
     Some(Block::new(
         Rule::R1_13,
-        "policy-based-device-no-transit",
+        Code::PolicyBasedDeviceNoTransit,
         format!("{sid}'s VPN device is policy-based: it has no BGP and cannot transit to other on-premises networks or virtual networks through {gid}'s VPN gateway."),
         Some(format!("Use a route-based VPN device at {sid} (vpn_device route_based) and run BGP on its S2S connection.")),
     ))
@@ -51,7 +52,7 @@ pub(super) fn p2s_egress(net: &Net, g: usize, u: usize, q: usize) -> Decision {
         to: net.id(i).to_string(),
         flags: Vec::new(),
     });
-    let block = Block::new(Rule::R3_19, "p2s-no-internet-egress",
+    let block = Block::new(Rule::R3_19, Code::P2sNoInternetEgress,
         format!("Internet connectivity is not provided through {gid}'s VPN gateway: traffic of P2S users {uid} bound for {qid} is dropped there, and {gid} has no firewall or NVA to forward it."),
         Some(format!("Give {uid} an internet link (split tunnel), or add a firewall to {gid} and advertise 0.0.0.0/0 to the clients (forced tunnel).")));
     Decision::Deny(block.with_edit(edit))
@@ -76,7 +77,7 @@ pub(super) fn private_prefixes_only(
         return None;
     }
     let (sid, cid) = (net.id(site), net.id(c));
-    Some(Block::new(Rule::R6_1, "microsoft-peering-private-prefixes",
+    Some(Block::new(Rule::R6_1, Code::MicrosoftPeeringPrivatePrefixes,
         format!("{sid} advertises only private (RFC 1918) prefixes, and Microsoft peering on circuit {cid} accepts public prefixes only, so {sid} has no Microsoft peering path."),
         Some(format!("Advertise a public prefix you own (the NAT range of {sid}'s internet-bound traffic) on the Microsoft peering of {cid}, and add it to {sid}'s address_space."))))
 }

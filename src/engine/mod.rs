@@ -3,41 +3,48 @@
 //! Pure Rust with no I/O and no knowledge of any browser: the CLI, the web app and the tests all
 //! call [`read_plan`] and [`analyze`] and show what they return.
 
-pub mod access;
+pub(crate) mod access;
 pub mod analysis;
 pub mod capacity;
 pub mod catalogue;
 pub mod clouds;
-pub mod design;
+mod decision;
+pub(crate) mod design;
+pub mod diff;
 pub mod duplicates;
 pub mod edit;
-pub mod focus;
+pub(crate) mod focus;
 pub mod format;
 mod gates;
 pub mod generate;
 pub mod geo;
-pub mod grouped;
 pub mod limits;
 pub mod locate;
 pub mod matrix;
 pub mod model;
+mod naive;
 pub mod network;
+pub mod overview;
 mod pair;
 mod prepared;
 pub mod questions;
-pub mod reach;
-pub mod report;
+pub(crate) mod reach;
 pub mod rules;
 pub mod share;
+pub mod summary;
 pub mod terminal;
-pub mod topology;
-pub mod transit;
-pub mod validate;
+pub mod text;
+pub(crate) mod topology;
+pub(crate) mod transit;
+pub(crate) mod validate;
 pub mod verdict;
 mod why;
+pub mod words;
 
 pub use analysis::{analyze, explain, Analysis, IntentResult, Pair, Story};
+pub use focus::Answers;
 pub use format::{read_plan, write_plan, PlanError};
 pub use model::Plan;
 pub use network::Network;
+pub use reach::{Hop, Trace};
 pub use rules::{Assumption, Block, Finding, Severity};

@@ -19,9 +19,10 @@
 use super::analysis::{self, Analysis, Story};
 use super::capacity::{self, Capacity};
 use super::focus::{self, Answers};
-use super::matrix::overview::{self, Overview};
-use super::matrix::summary::{self, Summary};
 use super::matrix::{self, Matrix, Sharing};
+use super::naive;
+use super::overview::{self, Overview};
+use super::summary::{self, Summary};
 
 pub use super::prepared::Network;
 
@@ -56,7 +57,24 @@ impl Network {
         analysis::analysis_of(self)
     }
 
-    /// The explained answers of a few pairs (see [`focus`]).
+    /// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
+    /// of the plan are left out. Complexity: one trace per distinct endpoint named (and per VNet a
+    /// Bastion or virtual desktop of a source reaches through), instead of one per endpoint of the
+    /// plan, and one judgement per pair asked for.
+    ///
+    /// # Example
+    /// ```
+    /// use reachplan::engine::{read_plan, Network};
+    /// let plan = read_plan(r#"{"reachplan": 1,
+    ///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+    ///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+    ///             {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
+    ///   "links": [{"kind": "peering", "from": "a", "to": "b"},
+    ///             {"kind": "peering", "from": "b", "to": "c"}]}"#).unwrap();
+    /// let answers = Network::new(&plan).answers(&[("a", "c")]);
+    /// assert_eq!(answers.pair("a", "c").unwrap().rule.map(|r| r.id()), Some("R1.1"));
+    /// assert!(answers.pair("a", "b").is_none());
+    /// ```
     pub fn answers(&self, wanted: &[(&str, &str)]) -> Answers {
         focus::traced(self, wanted).0
     }
@@ -70,5 +88,12 @@ impl Network {
     /// Capacity at a surge multiple (see [`capacity`]).
     pub fn capacity(&self, surge: f64) -> Capacity {
         capacity::capacity_of(self, surge)
+    }
+
+    /// Whether `from` reaches `to` both ways, by the naive reading of the rules: one search per
+    /// pair, nothing shared (see [`naive`]). The reference the tests and the bench hold the
+    /// verdicts against; `None` unless both are endpoints of the plan.
+    pub fn reachable_naive(&self, from: &str, to: &str) -> Option<bool> {
+        naive::reachable(self, from, to)
     }
 }

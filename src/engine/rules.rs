@@ -5,7 +5,7 @@
 //! network engineer. The UI, the CLI and the tests show these values as they are, so the same
 //! words appear everywhere.
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use serde::Serialize;
 
 use super::edit::Edit;
@@ -16,7 +16,7 @@ pub struct Block {
     /// Rule of the rule book, e.g. `R1.1`.
     pub rule: Rule,
     /// Stable machine-readable code, e.g. `peering-not-transitive`.
-    pub code: &'static str,
+    pub code: Code,
     /// What stops the traffic, in a sentence.
     pub reason: String,
     /// The smallest concrete change that would let it pass, when there is one.
@@ -32,7 +32,7 @@ pub struct Block {
 
 impl Block {
     /// A block with a fix.
-    pub fn new(rule: Rule, code: &'static str, reason: String, fix: Option<String>) -> Block {
+    pub fn new(rule: Rule, code: Code, reason: String, fix: Option<String>) -> Block {
         Block {
             rule,
             code,
@@ -85,7 +85,7 @@ pub struct Finding {
     /// How bad it is.
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `sstp-with-openvpn`.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, in a sentence.
     pub message: String,
     /// Ids of the nodes concerned, sorted.

@@ -6,52 +6,23 @@
 //! the plan could open (traffic does not pass through an on-premises site, for instance), which
 //! keeps explanations to changes a person can actually make.
 
+pub(crate) use super::decision::{Decision, Ingress};
 use super::edit::{Edit, LinkFlag};
 use super::gates::{p2s_egress, policy_device, private_prefixes_only};
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
-use crate::engine::catalogue::Rule;
-
-/// The answer for one hop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decision {
-    /// The hop is allowed, perhaps on an assumption.
-    Allow(Option<AssumptionId>),
-    /// The hop is not allowed, for this reason.
-    Deny(Block),
-    /// The hop is not a path at all.
-    Never,
-}
-
-/// How traffic entered the Virtual WAN, which decides what it may leave to (R7.3–R7.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Ingress {
-    /// From a VNet connection.
-    Vnet,
-    /// From a S2S VPN branch.
-    Vpn,
-    /// From P2S users.
-    P2s,
-    /// From an ExpressRoute circuit (node number), which may or may not support branch transit.
-    Er(usize),
-}
+use crate::engine::catalogue::{Code, Rule};
 
 fn allow() -> Decision {
     Decision::Allow(None)
 }
 
-fn deny(rule: Rule, code: &'static str, reason: String, fix: Option<String>) -> Decision {
+fn deny(rule: Rule, code: Code, reason: String, fix: Option<String>) -> Decision {
     Decision::Deny(Block::new(rule, code, reason, fix))
 }
 
-fn deny_edit(
-    rule: Rule,
-    code: &'static str,
-    reason: String,
-    fix: String,
-    edit: Option<Edit>,
-) -> Decision {
+fn deny_edit(rule: Rule, code: Code, reason: String, fix: String, edit: Option<Edit>) -> Decision {
     Decision::Deny(Block::new(rule, code, reason, Some(fix)).with_edit(edit))
 }
 
@@ -176,7 +147,7 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
     let link = peering.link.and_then(|l| net.plan.links.get(l));
     let flags_on_spoke_side = peering.a == p;
     if net.vnets[p].has_gateway() {
-        return deny(Rule::R1_5, "spoke-has-own-gateway",
+        return deny(Rule::R1_5, Code::SpokeHasOwnGateway,
             format!("{pid} has its own gateway, so it cannot use {gid}'s gateway; {what} stops at {gid}."),
             Some(format!("Remove {pid}'s gateway and set use_remote_gateways on peering {pid} → {gid}, or connect {pid}'s own gateway.")));
     }
@@ -184,7 +155,7 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
         && peering.uses_remote
         && matches!(what, "VPN traffic" | "P2S traffic")
     {
-        return deny_edit(Rule::R1_7, "basic-no-gateway-transit",
+        return deny_edit(Rule::R1_7, Code::BasicNoGatewayTransit,
             format!("Gateway transit is not available with {gid}'s Basic VPN gateway, so {pid} gets no {what} through it."),
             format!("Upgrade {gid}'s gateway to VpnGw1AZ or larger."),
             Some(Edit::SetVpnSku { node: gid.to_string(), sku: VpnSku::VpnGw1AZ }));
@@ -218,7 +189,7 @@ fn not_using_gateway(net: &Net, g: usize, p: usize, peering: &Conn, what: &str) 
     } else {
         Rule::R1_9
     };
-    deny_edit(rule, "no-gateway-transit",
+    deny_edit(rule, Code::NoGatewayTransit,
         format!("{pid} does not use {gid}'s gateway (gateway transit is not set up on their peering), so {what} between {pid} and {gid}'s gateway connections does not pass."),
         fix, edit)
 }
@@ -233,13 +204,13 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
         (Role::Peer, Role::Peer) => {
             let fw = facts.firewall;
             if !fw {
-                return deny_edit(Rule::R1_1, "peering-not-transitive", format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."), format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}."), add(LinkKind::Peering, pid, qid));
+                return deny_edit(Rule::R1_1, Code::PeeringNotTransitive, format!("VNet peering is not transitive: {pid} and {qid} are both peered with {gid}, not with each other."), format!("Peer {pid} with {qid}, or add a firewall to {gid} and set route_via_firewall and allow_forwarded_traffic on peerings {pid} → {gid} and {qid} → {gid}."), add(LinkKind::Peering, pid, qid));
             }
             if !(arrived.via_firewall && arrived.a == p) {
-                return deny_edit(Rule::R1_10, "no-route-via-firewall", format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."), format!("Set route_via_firewall on peering {pid} → {gid}."), if arrived.a == p { flags(arrived, vec![LinkFlag::RouteViaFirewall]) } else { None });
+                return deny_edit(Rule::R1_10, Code::NoRouteViaFirewall, format!("{pid} has no route that sends traffic for {qid} to {gid}'s firewall, and spokes do not reach each other through the hub by default."), format!("Set route_via_firewall on peering {pid} → {gid}."), if arrived.a == p { flags(arrived, vec![LinkFlag::RouteViaFirewall]) } else { None });
             }
             if !out.forwarded {
-                return deny_edit(Rule::R2_3, "forwarded-traffic-not-allowed", format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."), format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}."), flags(out, vec![LinkFlag::AllowForwardedTraffic]));
+                return deny_edit(Rule::R2_3, Code::ForwardedTrafficNotAllowed, format!("{gid}'s firewall forwards the traffic to {qid}, but the peering between {qid} and {gid} does not allow forwarded traffic."), format!("Set allow_forwarded_traffic on the peering between {qid} and {gid}."), flags(out, vec![LinkFlag::AllowForwardedTraffic]));
             }
             allow()
         }
@@ -281,7 +252,7 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
             } else {
                 format!("Enable BGP on the S2S connection of {static_one} (and on {gid}'s gateway).")
             };
-            Decision::Deny(Block::new(Rule::R3_4, "transit-needs-bgp",
+            Decision::Deny(Block::new(Rule::R3_4, Code::TransitNeedsBgp,
                 format!("{gid}'s VPN gateway passes traffic between two of its connections only when both run BGP; the connection of {static_one} uses static routes."),
                 Some(fix)).with_edit(edit).assuming(AssumptionId::StaticTransit))
         }
@@ -295,13 +266,13 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 return allow();
             }
             let rule = if net.node(s2s.other(g)).kind == NodeKind::Vnet { Rule::R3_12 } else { Rule::R3_11 };
-            Decision::Deny(Block::new(rule, "p2s-needs-bgp",
+            Decision::Deny(Block::new(rule, Code::P2sNeedsBgp,
                 format!("P2S clients of {gid} learn the routes of {other} only when its S2S connection runs BGP; it uses static routes."),
                 Some(format!("Enable BGP on the S2S connection between {other} and {gid} (and on {gid}'s gateway); clients then re-download the VPN profile."))).with_edit(edit)
                 .assuming(AssumptionId::P2sStaticS2s))
         }
         (Role::P2s, Role::P2s) => allow(),
-        (Role::Er, Role::Er) => deny_edit(Rule::R6_10, "er-to-er", format!("Routes learned from one ExpressRoute circuit are not advertised to another: {pid} and {qid} meet only at {gid}'s gateway."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
+        (Role::Er, Role::Er) => deny_edit(Rule::R6_10, Code::ErToEr, format!("Routes learned from one ExpressRoute circuit are not advertised to another: {pid} and {qid} meet only at {gid}'s gateway."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
         (Role::Er, Role::Vpn) | (Role::Vpn, Role::Er) => {
             let s2s = if role(out) == Role::Vpn { out } else { arrived };
             let site = net.id(s2s.other(g));
@@ -309,25 +280,25 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
                 Some(true) => {
                     let vpn = facts.vpn;
                     if vpn.is_some_and(|v| !v.active_active || v.asn != 65515) {
-                        return deny(Rule::R2_7, "route-server-vpn-gateway",
+                        return deny(Rule::R2_7, Code::RouteServerVpnGateway,
                             format!("Route Server branch-to-branch exchanges routes with {gid}'s VPN gateway only when it is active-active with ASN 65515."),
                             Some(format!("Make {gid}'s VPN gateway active-active with ASN 65515.")));
                     }
                     if !s2s.bgp {
-                        return Decision::Deny(Block::new(Rule::R2_7, "route-server-needs-bgp",
+                        return Decision::Deny(Block::new(Rule::R2_7, Code::RouteServerNeedsBgp,
                             format!("ExpressRoute routes reach {site} through Route Server only over BGP, and its S2S connection uses static routes."),
                             Some(format!("Enable BGP on the S2S connection between {site} and {gid}."))).with_edit(bgp_edit(net, g, s2s))
                             .assuming(AssumptionId::RouteServerBgp));
                     }
                     Decision::Allow(Some(AssumptionId::RouteServerBgp))
                 }
-                Some(false) => deny_edit(Rule::R2_7, "route-server-branch-to-branch-off", format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."), format!("Set branch_to_branch on {gid}'s Route Server."), Some(Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
-                None => deny_edit(Rule::R3_10, "er-vpn-no-transit", format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."), format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."), facts.vpn.filter(|v| v.active_active && v.asn == 65515).map(|_| Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
+                Some(false) => deny_edit(Rule::R2_7, Code::RouteServerBranchToBranchOff, format!("{gid} has a Route Server, but branch-to-branch is off, so its ExpressRoute and VPN gateways do not exchange routes."), format!("Set branch_to_branch on {gid}'s Route Server."), Some(Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
+                None => deny_edit(Rule::R3_10, Code::ErVpnNoTransit, format!("Transit between ExpressRoute and S2S VPN is not native: {gid}'s ExpressRoute and VPN gateways do not exchange routes without Route Server."), format!("Add a Route Server to {gid} with branch_to_branch on (the VPN gateway must be active-active with ASN 65515), or move to a Standard Virtual WAN hub."), facts.vpn.filter(|v| v.active_active && v.asn == 65515).map(|_| Edit::EnableRouteServerBranchToBranch { node: gid.to_string() })),
             }
         }
         (Role::Er, Role::P2s) | (Role::P2s, Role::Er) => {
             let circuit = if role(out) == Role::Er { qid } else { pid };
-            Decision::Deny(Block::new(Rule::R3_14, "p2s-to-expressroute",
+            Decision::Deny(Block::new(Rule::R3_14, Code::P2sToExpressroute,
                 format!("P2S clients of {gid}'s VPN gateway do not reach networks behind circuit {circuit}: there is no ExpressRoute to P2S transit in a VNet-gateway design, even with Route Server."),
                 Some(format!("Move the design to a Standard Virtual WAN hub with branch-to-branch on, or connect the on-premises network behind {circuit} to {gid} by S2S VPN with BGP.")))
                 .assuming(AssumptionId::P2sOverEr))
@@ -335,7 +306,7 @@ fn vnet(net: &Net, g: usize, arrived: &Conn, out: &Conn) -> Decision {
         (Role::Vwan, _) | (_, Role::Vwan) => {
             let (other, hub) = if role(out) == Role::Vwan { (pid, qid) } else { (qid, pid) };
             let rule = if matches!(role(arrived), Role::Peer) || matches!(role(out), Role::Peer) { Rule::R1_1 } else { Rule::R7_12 };
-            Decision::Deny(Block::new(rule, "vwan-spoke-no-transit",
+            Decision::Deny(Block::new(rule, Code::VwanSpokeNoTransit,
                 format!("{gid} is connected to Virtual WAN hub {hub}; it does not pass traffic between the hub and {other}."),
                 Some(format!("Connect {other} to hub {hub} directly.")))
                 .assuming(AssumptionId::VwanSpokeGateway))
@@ -361,7 +332,7 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
     match (kind(arrived), kind(out)) {
         (Some(ErPrivate), Some(ErConnection | GlobalReach | ErMicrosoft))
         | (Some(ErConnection | GlobalReach | ErMicrosoft), Some(ErPrivate)) => allow(),
-        (Some(ErPrivate), Some(ErPrivate)) => Decision::Deny(Block::new(Rule::R6_10, "same-circuit",
+        (Some(ErPrivate), Some(ErPrivate)) => Decision::Deny(Block::new(Rule::R6_10, Code::SameCircuit,
             format!("{pid} and {qid} both connect to the private peering of circuit {cid}; Azure does not route between them, they meet over your own WAN."),
             None).assuming(AssumptionId::SameCircuit)),
         (Some(ErConnection), Some(ErConnection)) => {
@@ -375,13 +346,13 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
             }
             let all_vnets = [p, q].iter().all(|&v| net.node(v).kind == NodeKind::Vnet);
             let edit = all_vnets.then(|| Edit::AllowErVnetToVnet { nodes: blocked.iter().map(|s| s.to_string()).collect() });
-            deny_edit(Rule::R6_8, "er-vnet-to-vnet",
+            deny_edit(Rule::R6_8, Code::ErVnetToVnet,
                 format!("Traffic between {pid} and {qid} would hairpin through circuit {cid}'s edge, and VNet-to-VNet over ExpressRoute is off on the gateway of {}.", blocked.join(" and ")), format!("Peer {pid} with {qid} (recommended), or set allow_vnet_to_vnet on the ExpressRoute gateways of {}.", blocked.join(" and ")), edit)
         }
-        (Some(GlobalReach), Some(GlobalReach)) => deny_edit(Rule::R6_9, "global-reach-pairwise", format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
+        (Some(GlobalReach), Some(GlobalReach)) => deny_edit(Rule::R6_9, Code::GlobalReachPairwise, format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
         (Some(GlobalReach), Some(ErConnection)) | (Some(ErConnection), Some(GlobalReach)) => {
             let (other_circuit, vnet) = if kind(out) == Some(GlobalReach) { (qid, pid) } else { (pid, qid) };
-            deny_edit(Rule::R6_9, "global-reach-on-premises-only",
+            deny_edit(Rule::R6_9, Code::GlobalReachOnPremisesOnly,
                 format!("Global Reach joins the on-premises networks of two circuits; it does not carry traffic between circuit {other_circuit}'s on-premises side and {vnet}, which is linked to {cid} only."),
                 format!("Connect circuit {other_circuit} to {vnet} too."), add(LinkKind::ErConnection, other_circuit, vnet))
         }
@@ -432,10 +403,10 @@ fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn
     if !facts.standard {
         return match (ingress, egress) {
             (Ingress::Vpn, Ingress::Vnet) | (Ingress::Vnet, Ingress::Vpn) => Decision::Allow(Some(AssumptionId::BasicHubVnets)),
-            (Ingress::Vnet, Ingress::Vnet) => deny(Rule::R7_1, "basic-vwan-vnet-transit",
+            (Ingress::Vnet, Ingress::Vnet) => deny(Rule::R7_1, Code::BasicVwanVnetTransit,
                 format!("Hub {hid} is in a Basic virtual WAN, which has no VNet-to-VNet transit."),
                 Some("Upgrade the virtual WAN to Standard, or peer the VNets.".to_string())),
-            _ => Decision::Deny(Block::new(Rule::R7_1, "basic-vwan-branch-transit",
+            _ => Decision::Deny(Block::new(Rule::R7_1, Code::BasicVwanBranchTransit,
                 format!("Hub {hid} is in a Basic virtual WAN, which carries S2S branches to its own VNets only, not branch to branch."),
                 Some("Upgrade the virtual WAN to Standard.".to_string())).assuming(AssumptionId::BasicHubVnets)),
         };
@@ -449,13 +420,13 @@ fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn
             .wan
             .map(|w| net.plan.wans[w].id.as_str())
             .unwrap_or(hid);
-        return Decision::Deny(Block::new(Rule::R7_4, "vwan-branch-to-branch-off",
+        return Decision::Deny(Block::new(Rule::R7_4, Code::VwanBranchToBranchOff,
             format!("Branch-to-branch is off in virtual WAN {wan}, so branches ({src} and {dst}) do not reach each other through its hubs."),
             Some(format!("Set branch_to_branch to true on virtual WAN {wan}."))).with_edit(facts.wan.map(|w| Edit::EnableWanBranchToBranch { wan: net.plan.wans[w].id.clone() })).assuming(AssumptionId::BranchToBranchOff));
     }
     match (ingress, egress) {
-        (Ingress::Er(a), Ingress::Er(b)) => deny_edit(Rule::R7_5, "vwan-er-to-er", format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)), format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)), add(LinkKind::GlobalReach, net.id(a), net.id(b))),
-        (Ingress::Er(c), _) | (_, Ingress::Er(c)) if !circuit_supports_transit(net, c) => deny(Rule::R7_4, "vwan-er-location-no-transit",
+        (Ingress::Er(a), Ingress::Er(b)) => deny_edit(Rule::R7_5, Code::VwanErToEr, format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)), format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)), add(LinkKind::GlobalReach, net.id(a), net.id(b))),
+        (Ingress::Er(c), _) | (_, Ingress::Er(c)) if !circuit_supports_transit(net, c) => deny(Rule::R7_4, Code::VwanErLocationNoTransit,
             format!("Circuit {} is at a peering location without Global Reach support, so Virtual WAN gives it no VPN-to-ExpressRoute branch transit.", net.id(c)),
             Some(format!("Use a circuit at a peering location where Global Reach is supported instead of {}.", net.id(c)))),
         _ => allow(),

@@ -1,6 +1,7 @@
 //! Findings that need the whole network: overlapping address spaces between joined networks,
 //! and per-hub and per-gateway limits from the rule book's tables.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,7 +99,7 @@ fn default_routes(net: &mut Net) {
         let list: Vec<String> = learners.into_iter().collect();
         new.push(Finding {
             severity: Severity::Info,
-            code: "default-route-from-on-premises",
+            code: Code::DefaultRouteFromOnPremises,
             message: format!(
                 "{} advertises a default route (0.0.0.0/0): {} (and the VNets that use its gateways) send internet-bound traffic to {} (forced tunnelling), not straight to the internet; more specific prefixes still take their own routes.",
                 node.id,
@@ -159,7 +160,7 @@ pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
         if !peered {
             net.findings.push(Finding {
                 severity: Severity::Warning,
-                code: "address-overlap",
+                code: Code::AddressOverlap,
                 message: message.clone(),
                 nodes: sorted(vec![ida, idb]),
                 links: Vec::new(),
@@ -199,7 +200,7 @@ pub fn limits(net: &mut Net) {
             if vnets > max {
                 new.push((
                     n,
-                    "vwan-vnet-connections",
+                    Code::VwanVnetConnections,
                     Rule::R7_9,
                     format!(
                         "Hub {} has {vnets} VNet connections; with {hubs} hubs a hub takes {max}.",
@@ -211,7 +212,7 @@ pub fn limits(net: &mut Net) {
             if circuits > limits::VWAN_ER_CIRCUITS {
                 new.push((
                     n,
-                    "vwan-er-circuits",
+                    Code::VwanErCircuits,
                     Rule::R7_9,
                     format!(
                         "Hub {} has {circuits} ExpressRoute circuits; a hub takes {} at most.",
@@ -225,7 +226,7 @@ pub fn limits(net: &mut Net) {
             let circuits = count(LinkKind::ErConnection);
             let max = limits::circuits_per_er_gateway(er.sku, er.scale_units);
             if circuits > max {
-                new.push((n, "er-gateway-circuits", Rule::R6_6, format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
+                new.push((n, Code::ErGatewayCircuits, Rule::R6_6, format!("{}'s {:?} ExpressRoute gateway connects {circuits} circuits; it takes {max}.", node.id, er.sku)));
             }
         }
     }

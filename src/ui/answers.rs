@@ -1,12 +1,12 @@
 //! What the screen shows of a plan: the whole analysis for plans small enough to explain every
-//! pair at each edit, the fast overview (`engine::matrix::overview`) above that. Either way the
+//! pair at each edit, the fast overview (`engine::overview`) above that. Either way the
 //! same verdicts (a property test checks it); the selected pair is explained on its own
 //! (`engine::explain`).
 
 use std::rc::Rc;
 
-use crate::engine::matrix::overview::{Cell, Overview};
 use crate::engine::model::Access;
+use crate::engine::overview::{Cell, Overview};
 use crate::engine::{Analysis, Assumption, Finding, IntentResult, Network, Severity};
 use crate::ui::grouping::Group;
 

@@ -27,7 +27,7 @@ use super::inspector::several::SeveralNodes;
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
-use crate::engine::report::counted;
+use crate::engine::words::counted;
 use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;

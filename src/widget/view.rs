@@ -14,7 +14,7 @@ use super::diagram::{Diagram, DiagramProps};
 use super::edit;
 use super::model::{Mode, Model, Msg};
 use super::tweak::Tweak;
-use crate::engine::report::counted;
+use crate::engine::words::counted;
 use crate::engine::{Analysis, Plan, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;

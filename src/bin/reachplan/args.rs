@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     arg_required_else_help = true,
     after_help = "PLAN may be - for standard input.\n\n\
 Exit status: 0 plan read and every intent holds; 1 an intent fails (or a denied finding; for \
-capacity, a capacity finding of severity error); 2 the plan cannot be read, the command line \
+capacity, a capacity finding of severity error; for diff, something that held is lost); 2 the plan cannot be read, the command line \
 is wrong, the answer would exceed the command's memory budget, or the output cannot be \
 written."
 )]
@@ -73,6 +73,23 @@ pub enum Command {
         /// Print the capacity answer as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// What changes from one design to another: pairs lost and gained (with the rule that now
+    /// blocks or the path that now opens), findings added and removed, intents whose verdict
+    /// changed, capacity rows that changed; nothing about what stays the same. Exit 1 when
+    /// something that held is lost (a pair reachable before, an intent that held).
+    #[command(after_help = crate::budget::DIFF_HELP)]
+    Diff {
+        /// The plan before the change (- for standard input).
+        before: PathBuf,
+        /// The plan after the change (- for standard input, when BEFORE is a file).
+        after: PathBuf,
+        /// Print the difference as JSON (the contract of docs/plan-format.md).
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print the difference as Markdown, for a pull-request comment.
+        #[arg(long)]
+        markdown: bool,
     },
     /// The plan in canonical form (what the browser app exports).
     #[command(after_help = crate::budget::READING_HELP)]

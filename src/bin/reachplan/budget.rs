@@ -34,6 +34,30 @@ back\n(about 200000 endpoints); a larger N is refused before anything is generat
 /// The most endpoints `check --summary` takes: three N × N bit matrices, 1.35 GB at 60,000.
 pub const MAX_SUMMARY_ENDPOINTS: usize = 60_000;
 
+/// The most endpoints `diff` takes in each plan: two summaries held together (six N × N bit
+/// matrices while assembling, about 0.7 GB at 30,000).
+pub const MAX_DIFF_ENDPOINTS: usize = 30_000;
+
+/// The `diff` help's memory paragraph.
+pub const DIFF_HELP: &str = concat!(
+    "Memory: plans of up to 30000 endpoints each (the two fast matrices take up\n\
+to about 0.7 GB); the first 500 changed pairs are explained, the others listed.\n",
+    reading!()
+);
+
+/// `diff`: refused above [`MAX_DIFF_ENDPOINTS`] endpoints in either plan.
+pub fn diff(path: &str, plan: &Plan) -> Result<(), String> {
+    let n = endpoints(plan);
+    if n <= MAX_DIFF_ENDPOINTS {
+        return Ok(());
+    }
+    Err(format!(
+        "{path}: the plan has {n} endpoints; diff compares plans of up to \
+         {MAX_DIFF_ENDPOINTS} endpoints (about 0.7 GB for both matrices). Split the plans \
+         (by region, or on-premises and Azure apart) and compare the parts."
+    ))
+}
+
 /// The most endpoints the full report takes (about a million ordered pairs, each explained).
 pub const MAX_REPORT_ENDPOINTS: usize = 1_000;
 

@@ -1,8 +1,9 @@
-//! The `reachplan` command: check a plan file, explain one pair, measure capacity, format or
-//! generate a plan, print shell completions.
+//! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
+//! plans, format or generate a plan, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
-//! 1 when an intent fails or a denied finding is present; 2 when the plan cannot be read, the
+//! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
+//! is lost); 2 when the plan cannot be read, the
 //! command line is wrong, the answer would exceed the command's memory budget, or the output
 //! cannot be written.
 //!
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
-use reachplan::engine::{self, report, terminal, Severity};
+use reachplan::engine::{self, terminal, text, Severity};
 
 use args::{Cli, Command, Deny};
 
@@ -63,6 +64,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             }
             Ok(u8::from(result.has_errors()))
         }
+        Command::Diff {
+            before,
+            after,
+            json,
+            markdown,
+        } => diff(&before, &after, json, markdown),
         Command::Fmt { plan } => {
             let (_, plan) = load(&plan)?;
             // As `write_plan` writes it, with what a terminal would obey as JSON escapes.
@@ -161,7 +168,7 @@ fn check(
     if summary && !json {
         budget::summary(&path, &plan)?;
         let started = Instant::now();
-        let summary = engine::matrix::summary::summarize(&plan);
+        let summary = engine::summary::summarize(&plan);
         let elapsed = started.elapsed();
         out::text(&format!(
             "{}\nanalysis: {:.1} ms\n",
@@ -176,10 +183,33 @@ fn check(
     if json {
         out::json(&analysis)?;
     } else {
-        out::text(&report::check_with(&plan, &analysis, all))?;
+        out::text(&text::check_with(&plan, &analysis, all))?;
     }
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
+}
+
+/// `diff`: exit 1 when something that held is lost.
+fn diff(before: &Path, after: &Path, json: bool, markdown: bool) -> Result<u8, String> {
+    if before.as_os_str() == "-" && after.as_os_str() == "-" {
+        return Err("diff reads at most one of its two plans from standard input".into());
+    }
+    let (shown_before, before) = load(before)?;
+    let (shown_after, after) = load(after)?;
+    budget::diff(&shown_before, &before)?;
+    budget::diff(&shown_after, &after)?;
+    let result = engine::diff::diff(
+        &engine::Network::new(&before),
+        &engine::Network::new(&after),
+    );
+    if json {
+        out::json(&result)?;
+    } else if markdown {
+        out::text(&engine::diff::render::markdown(&result))?;
+    } else {
+        out::text(&engine::diff::render::text(&result))?;
+    }
+    Ok(u8::from(result.regressed))
 }
 
 fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> {
@@ -205,7 +235,7 @@ fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> 
     if json {
         out::json(&story.pair)?;
     } else {
-        out::text(&report::explain(&plan, &story))?;
+        out::text(&text::explain(&plan, &story))?;
     }
     Ok(0)
 }

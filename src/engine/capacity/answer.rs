@@ -1,6 +1,6 @@
 //! The capacity answer as plain data: utilisation rows, shortfalls with recommendations, flows, what breaks first.
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use serde::Serialize;
 
 use crate::engine::model::{FirewallSku, FlowClass, VpnSku};
@@ -243,7 +243,7 @@ pub struct Break {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Note {
     /// Stable code.
-    pub code: &'static str,
+    pub code: Code,
     /// What was assumed.
     pub message: String,
 }

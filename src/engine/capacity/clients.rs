@@ -9,7 +9,7 @@
 //! whose OS the plan does not give are taken to use any protocol, in the order IKEv2/OpenVPN
 //! before SSTP.
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use serde::Serialize;
 
 use crate::engine::model::{Auth, Node, Protocol};
@@ -90,7 +90,7 @@ pub fn by_os(node: &Node) -> Vec<(Os, u32)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refusal {
     /// Finding code.
-    pub code: &'static str,
+    pub code: Code,
     /// Rule id.
     pub rule: Rule,
 }
@@ -125,7 +125,7 @@ pub fn choose(os: Os, offered: &[Protocol], auth: &[Auth]) -> Result<Protocol, R
             Rule::R4_1
         };
         return Err(Refusal {
-            code: "client-os-protocol",
+            code: Code::ClientOsProtocol,
             rule,
         });
     }
@@ -133,7 +133,7 @@ pub fn choose(os: Os, offered: &[Protocol], auth: &[Auth]) -> Result<Protocol, R
         .into_iter()
         .find(|p| auth_allows(os, *p, auth))
         .ok_or(Refusal {
-            code: "client-os-auth",
+            code: Code::ClientOsAuth,
             rule: Rule::R4_6,
         })
 }
@@ -171,7 +171,7 @@ mod tests {
         let offered = [Protocol::Openvpn, Protocol::Ikev2];
         assert_eq!(
             choose(Os::Ios, &offered, &[Auth::Entra]).map_err(|r| r.code),
-            Err("client-os-auth")
+            Err(Code::ClientOsAuth)
         );
         assert_eq!(
             choose(Os::Windows, &offered, &[Auth::Entra]),

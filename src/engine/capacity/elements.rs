@@ -1,5 +1,6 @@
 //! Who connects where and what each element carries: users spread over their gateways' protocols, and the Mbps placed on every element.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
@@ -60,7 +61,7 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
             .max(1) as f64;
         if share > 1.0 {
             ctx.note(
-                "users-split",
+                Code::UsersSplit,
                 format!(
                     "{} has {share} P2S links; its users are split evenly over them.",
                     node.id
@@ -76,13 +77,13 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
         let groups = clients::by_os(node);
         if groups.is_empty() {
             ctx.note(
-                "users-without-count",
+                Code::UsersWithoutCount,
                 format!("{} gives no count or clients; it adds no load.", node.id),
             );
         }
         if groups.iter().any(|(os, _)| *os == Os::Unknown) {
             ctx.note(
-                "users-os-unstated",
+                Code::UsersOsUnstated,
                 format!(
                     "{}: users whose OS the plan does not give are taken to use IKEv2 or OpenVPN when offered, else SSTP.",
                     node.id
@@ -91,7 +92,7 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
         }
         if node.mbps_per_user.is_none() && !groups.is_empty() {
             ctx.note(
-                "mbps-per-user-default",
+                Code::MbpsPerUserDefault,
                 format!(
                     "{} gives no mbps_per_user; {MBPS_PER_USER} Mbps per user is used (plan format default).",
                     node.id
@@ -110,7 +111,7 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
                 .unwrap_or(INTERNET_SHARE)
                 .clamp(0.0, 1.0);
             ctx.note(
-                "split-tunnel-load",
+                Code::SplitTunnelLoad,
                 format!(
                     "{} breaks out to the internet directly (split tunnel): {:.0} % of its demand (internet and Microsoft 365{}) stays off the VPN gateway.",
                     node.id,
@@ -129,7 +130,7 @@ pub fn spread_users(ctx: &mut Ctx) -> Vec<Assigned> {
                 os,
                 protocol: if offered.is_empty() {
                     Err(Refusal {
-                        code: "client-os-protocol",
+                        code: Code::ClientOsProtocol,
                         rule: Rule::R4_6,
                     })
                 } else {

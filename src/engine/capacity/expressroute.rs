@@ -8,6 +8,7 @@
 
 use super::elements::{Dir, Key, Loads};
 use super::{num, severity_of, state, Change, Ctx, ElementKind, Measure, Measured, Row, HEADROOM};
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use crate::engine::limits;
 use crate::engine::model::{ErGwSku, ErSku, NodeKind};
@@ -85,7 +86,7 @@ pub fn measure(ctx: &mut Ctx, loads: &Loads) -> Vec<Measured> {
                 Some(b) => b,
                 None => {
                     ctx.note(
-                        "circuit-bandwidth-default",
+                        Code::CircuitBandwidthDefault,
                         format!(
                             "{} gives no bandwidth_mbps; {} Mbps is assumed.",
                             node.id,
@@ -215,11 +216,11 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
         };
         let e = row.element.as_str();
         let (code, rec) = match (row.kind, row.measure) {
-            (ElementKind::ErGateway, Measure::Throughput) => ("er-gateway-throughput", gateway_recommendation(e, row.demand)),
-            (ElementKind::Circuit, Measure::ThroughputIn | Measure::ThroughputOut) => ("circuit-bandwidth", circuit_recommendation(ctx.plan, e, row.demand)),
-            (ElementKind::Circuit, _) => ("er-onprem-routes", ("Summarise the on-premises prefixes, or use a Premium circuit (10000 routes, R6.4).".to_string(), Change::Design)),
-            (_, Measure::VnetRoutes) => ("er-vnet-routes", ("Summarise the VNet prefixes advertised to on-premises (summarizedGatewayPrefixes, R6.14).".to_string(), Change::Design)),
-            _ => ("er-gateway-routes", ("Summarise the on-premises prefixes, or use a gateway that learns more routes (R6.7).".to_string(), Change::Design)),
+            (ElementKind::ErGateway, Measure::Throughput) => (Code::ErGatewayThroughput, gateway_recommendation(e, row.demand)),
+            (ElementKind::Circuit, Measure::ThroughputIn | Measure::ThroughputOut) => (Code::CircuitBandwidth, circuit_recommendation(ctx.plan, e, row.demand)),
+            (ElementKind::Circuit, _) => (Code::ErOnpremRoutes, ("Summarise the on-premises prefixes, or use a Premium circuit (10000 routes, R6.4).".to_string(), Change::Design)),
+            (_, Measure::VnetRoutes) => (Code::ErVnetRoutes, ("Summarise the VNet prefixes advertised to on-premises (summarizedGatewayPrefixes, R6.14).".to_string(), Change::Design)),
+            _ => (Code::ErGatewayRoutes, ("Summarise the on-premises prefixes, or use a gateway that learns more routes (R6.7).".to_string(), Change::Design)),
         };
         ctx.find(
             severity,

@@ -2,6 +2,7 @@
 
 use super::elements::{Key, Loads};
 use super::{num, severity_of, state, Change, Ctx, ElementKind, Measure, Measured, Row, HEADROOM};
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use crate::engine::limits;
 use crate::engine::model::FirewallSku;
@@ -58,7 +59,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
                 );
             ctx.find(
                 severity,
-                "firewall-throughput",
+                Code::FirewallThroughput,
                 row.rule,
                 state(row, ctx.surge),
                 vec![e.to_string()],
@@ -68,7 +69,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
         } else if current.initial_mbps > 0 && row.demand > f64::from(current.initial_mbps) {
             ctx.find(
                 Severity::Info,
-                "firewall-autoscale",
+                Code::FirewallAutoscale,
                 Rule::R9_2,
                 format!("{e}'s firewall carries {} Mbps, more than the {} Mbps it has before autoscale; a sudden surge waits 5–7 minutes for it to scale out.", num(row.demand), current.initial_mbps),
                 vec![e.to_string()],

@@ -4,6 +4,7 @@ use super::elements::{Load, Loads};
 use super::latency;
 use super::path::{choose, crossed, is_branch, kind_of, Choice};
 use super::{num, Change, Ctx, ElementKind, FlowRoute};
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use crate::engine::focus::Answers;
 use crate::engine::limits;
@@ -21,7 +22,7 @@ pub fn place(ctx: &mut Ctx, analysis: &Answers, loads: &mut Loads) -> Vec<FlowRo
         let base_mbps = flow.mbps.unwrap_or(0.0).max(0.0);
         if flow.mbps.is_none() {
             ctx.note(
-                "flow-without-mbps",
+                Code::FlowWithoutMbps,
                 format!(
                     "Flow {} → {} gives no mbps; it adds no load.",
                     flow.from, flow.to
@@ -55,7 +56,7 @@ pub fn place(ctx: &mut Ctx, analysis: &Answers, loads: &mut Loads) -> Vec<FlowRo
             route.latency = "no path".into();
             ctx.find(
                 Severity::Warning,
-                "flow-unreachable",
+                Code::FlowUnreachable,
                 analysis
                     .pair(&flow.from, &flow.to)
                     .and_then(|p| p.rule)
@@ -105,7 +106,7 @@ fn single_flow(ctx: &mut Ctx, from: &str, to: &str, fw: usize, mbps: f64) {
     let id = node.id.clone();
     ctx.find(
         Severity::Info,
-        "firewall-single-flow",
+        Code::FirewallSingleFlow,
         Rule::R9_2,
         format!(
             "Flow {from} → {to} ({} Mbps) crosses {id}'s firewall, whose single TCP flow tops out at {} Mbps; it needs several connections.",
@@ -132,7 +133,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         });
         ctx.find(
             Severity::Warning,
-            "realtime-over-internet",
+            Code::RealtimeOverInternet,
             Rule::R10_4,
             format!("Realtime flow {from} → {to} crosses the internet over {site}'s S2S VPN although {site} has ExpressRoute, which does not carry it: {reason}."),
             vec![from.to_string(), to.to_string(), site.clone()],
@@ -144,7 +145,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         let site = branch_site(ctx, &choice.path);
         ctx.find(
             Severity::Info,
-            "er-local-preference",
+            Code::ErLocalPreference,
             Rule::R6_12,
             format!("Realtime flow {from} → {to} is placed on ExpressRoute, which Azure prefers for equal prefixes; {site} must prefer it too (BGP local preference), or the flow goes out over the VPN and returns over ExpressRoute."),
             vec![from.to_string(), to.to_string()],
@@ -161,7 +162,7 @@ fn classes(ctx: &mut Ctx, class: FlowClass, from: &str, to: &str, choice: &Choic
         let (a, c, b) = (&choice.path[i - 1], &choice.path[i], &choice.path[i + 1]);
         ctx.find(
             Severity::Warning,
-            "realtime-er-hairpin",
+            Code::RealtimeErHairpin,
             Rule::R6_8,
             format!("Realtime flow {from} → {to} goes from {a} to {b} through circuit {c}, a hairpin at the ExpressRoute edge that adds the MSEE hop and the gateways' limits (R6.8, R10.4)."),
             vec![from.to_string(), to.to_string(), c.clone()],

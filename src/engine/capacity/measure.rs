@@ -1,6 +1,6 @@
 //! Measuring one element: a row before and after the surge, its severity, the sentence that states it, and the context the element builders share.
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use std::collections::BTreeMap;
 
 use super::{Change, ElementKind, Measure, Note, Row, Shortfall};
@@ -26,7 +26,7 @@ impl<'p> Ctx<'p> {
     }
 
     /// Records a default the analysis used.
-    pub fn note(&mut self, code: &'static str, message: String) {
+    pub fn note(&mut self, code: Code, message: String) {
         self.notes.push(Note { code, message });
     }
 
@@ -35,7 +35,7 @@ impl<'p> Ctx<'p> {
     pub fn find(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         rule: Rule,
         message: String,
         nodes: Vec<String>,

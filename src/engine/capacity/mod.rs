@@ -60,7 +60,7 @@ pub(crate) use measure::{num, round, severity_of, state, times, Ctx, Measured};
 ///                "auth": ["certificate"], "address_pool": ["172.16.0.0/22"]}}}],
 ///   "links": [{"kind": "p2s", "from": "staff", "to": "hub"}]}"#).unwrap();
 /// let result = capacity(&plan, 1.0);
-/// assert!(result.findings.iter().any(|f| f.finding.code == "sstp-limit"));
+/// assert!(result.findings.iter().any(|f| f.finding.code.as_str() == "sstp-limit"));
 /// ```
 pub fn capacity(plan: &Plan, surge: f64) -> Capacity {
     Network::new(plan).capacity(surge)

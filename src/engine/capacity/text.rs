@@ -4,8 +4,8 @@ use std::fmt::Write;
 
 use super::{num, times, Capacity, Row};
 use crate::engine::model::{FlowClass, Plan};
-use crate::engine::report::{clean, counted, finding_counts};
 use crate::engine::rules::Severity;
+use crate::engine::words::{clean, counted, finding_counts};
 
 const BAR: usize = 20;
 

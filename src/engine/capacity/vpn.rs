@@ -4,6 +4,7 @@
 //! Recommendations come from [`limits::VPN_RECOMMENDED`] (zone-redundant SKUs, R5.1): connections
 //! and throughput with 30 % headroom, tunnels as counted (a tunnel is planned, not a surge).
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
@@ -287,20 +288,20 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row], users: &[Assigned]) {
                 Measure::SstpConnections => {
                     let (text, change) = recommendation(g, current, &need);
                     (
-                        "sstp-limit",
+                        Code::SstpLimit,
                         " SSTP stops at 128 connections whatever the SKU (R4.2).",
                         Some((format!("Move the Windows users from SSTP to IKEv2 (offered next to SSTP, R4.5) or OpenVPN (instead of SSTP). {text}"), change)),
                     )
                 }
-                Measure::P2sConnections => ("p2s-connections", "", Some(recommendation(g, current, &need))),
-                Measure::Tunnels => ("tunnel-limit", "", Some(recommendation(g, current, &need))),
+                Measure::P2sConnections => (Code::P2sConnections, "", Some(recommendation(g, current, &need))),
+                Measure::Tunnels => (Code::TunnelLimit, "", Some(recommendation(g, current, &need))),
                 Measure::Throughput => (
-                    "gateway-throughput",
+                    Code::GatewayThroughput,
                     " Aggregate throughput is S2S and P2S together, and not guaranteed (§5).",
                     Some(recommendation(g, current, &need)),
                 ),
                 Measure::ClientRoutes => (
-                    "p2s-client-routes",
+                    Code::P2sClientRoutes,
                     " Clients fail to connect above their route limit (R3.16).",
                     Some((
                         "Summarise address spaces into fewer prefixes, or move IKEv2 clients to OpenVPN (1000 routes, R3.16).".to_string(),
@@ -324,7 +325,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row], users: &[Assigned]) {
 }
 
 /// Users, gateway, OS, finding code and rule of a group of users who cannot connect.
-type RefusedKey = (usize, usize, Os, &'static str, Rule);
+type RefusedKey = (usize, usize, Os, Code, Rule);
 
 /// Users whose OS has no protocol (or authentication) on their gateway.
 fn refused(ctx: &mut Ctx, users: &[Assigned]) {
@@ -344,7 +345,7 @@ fn refused(ctx: &mut Ctx, users: &[Assigned]) {
         if offered.is_empty() {
             // No usable P2S configuration at all: the reachability check reports it.
             ctx.note(
-                "users-without-protocol",
+                Code::UsersWithoutProtocol,
                 format!("{uid}: {gid} offers no usable P2S protocol, so these users add no load."),
             );
             continue;
@@ -356,10 +357,10 @@ fn refused(ctx: &mut Ctx, users: &[Assigned]) {
             .collect::<Vec<_>>()
             .join(" and ");
         let why = match code {
-            "client-os-auth" => format!("{gid} authenticates with Entra ID only, which needs OpenVPN and the Azure VPN Client (Windows and macOS, R4.6)"),
+            Code::ClientOsAuth => format!("{gid} authenticates with Entra ID only, which needs OpenVPN and the Azure VPN Client (Windows and macOS, R4.6)"),
             _ => format!("{gid} offers {list}, which {} clients do not have (R4.1–R4.3)", os.label()),
         };
-        let rec = if code == "client-os-auth" {
+        let rec = if code == Code::ClientOsAuth {
             "Add certificate or RADIUS authentication next to Entra ID (R4.6).".to_string()
         } else {
             let mut s = clients::advice(os, &offered, vwan);

@@ -4,6 +4,7 @@
 //! smallest) and the output says so. The rule book gives no S2S throughput per scale unit, so the
 //! S2S gateway is measured against the hub's 20 Gbps whatever its `scale_units.s2s`.
 
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::BTreeMap;
 
@@ -22,7 +23,7 @@ fn units(ctx: &mut Ctx, hub: usize, which: &'static str, used: bool) -> u32 {
     if given.is_none() && used {
         let id = node.id.clone();
         ctx.note(
-            "scale-units-default",
+            Code::ScaleUnitsDefault,
             format!("{id} gives no {which} scale units; 1 unit (the smallest) is assumed."),
         );
     }
@@ -191,7 +192,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
         let (code, rec) = match (row.kind, row.measure) {
             (ElementKind::VwanP2s, m) => {
                 let (users, mbps) = p2s.get(h).copied().unwrap_or_default();
-                let code = if m == Measure::P2sUsers { "vwan-p2s-users" } else { "vwan-p2s-throughput" };
+                let code = if m == Measure::P2sUsers { Code::VwanP2sUsers } else { Code::VwanP2sThroughput };
                 let rec = match p2s_units(users, mbps) {
                     Some(u) => (
                         format!("Set {h}'s P2S scale units to {u}, the fewest that carry {} users and {} Mbps with 30 % headroom ({} users, {} Mbps).",
@@ -203,15 +204,15 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
                 (code, rec)
             }
             (ElementKind::VwanS2s, Measure::VpnConnections) => (
-                "vwan-vpn-connections",
+                Code::VwanVpnConnections,
                 ("Spread the branches over more hubs (R7.9).".to_string(), Change::Design),
             ),
             (ElementKind::VwanS2s, Measure::ConnectionThroughput) => (
-                "vwan-connection-throughput",
+                Code::VwanConnectionThroughput,
                 (format!("Give the VPN site more links (up to 4 links of 2 tunnels, {} Mbps per tunnel, R7.9) or carry the traffic over ExpressRoute.", limits::VWAN_TUNNEL_MBPS), Change::Design),
             ),
             (ElementKind::VwanS2s, _) => (
-                "vwan-s2s-throughput",
+                Code::VwanS2sThroughput,
                 ("Spread the branches over a second hub, or move site traffic to ExpressRoute (R7.9, R10.3).".to_string(), Change::Design),
             ),
             (ElementKind::VwanEr, _) => {
@@ -221,7 +222,7 @@ pub fn judge(ctx: &mut Ctx, rows: &[Row]) {
                 } else {
                     (format!("More than a hub's {} ER units ({} Mbps): spread the circuits over more hubs (R7.9).", limits::VWAN_ER_MAX_UNITS, limits::VWAN_ER_MAX_UNITS * limits::VWAN_ER_UNIT_MBPS), Change::Design)
                 };
-                ("vwan-er-throughput", rec)
+                (Code::VwanErThroughput, rec)
             }
             _ => continue,
         };

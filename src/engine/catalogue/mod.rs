@@ -1,10 +1,12 @@
 //! The rule catalogue: every rule of the rule book (sections 1 to 10) as a [`Rule`], with its
 //! title and the Microsoft pages it comes from, in one table (`table.rs`); and the SKU table of
-//! section 5 (`§5`), which capacity rows cite as a whole.
+//! section 5 (`§5`), which capacity rows cite as a whole; and every finding code (the
+//! `code` of a block, a finding or a capacity note) as a [`Code`], in one table (`codes.rs`).
 //!
-//! Answers carry a `Rule`, never a string: a decision compares enum values, and a rule that is
-//! not in the table does not compile. In JSON and text a rule is its id (`"R1.9"`), exactly as
-//! before the catalogue existed, so the output of `check --json` does not change.
+//! Answers carry a `Rule` and a `Code`, never a string: a decision compares enum values, and a
+//! rule or code that is not in its table does not compile. In JSON and text a rule is its id
+//! (`"R1.9"`) and a code its string (`"peering-not-transitive"`), exactly as before the
+//! catalogue existed, so the output of `check --json` does not change.
 
 #[macro_use]
 mod table_macro {
@@ -50,9 +52,11 @@ mod table_macro {
     }
 }
 
+mod codes;
 mod sources;
 mod table;
 
+pub use codes::Code;
 pub use table::Rule;
 
 /// A page a rule comes from.
@@ -116,15 +120,8 @@ impl std::fmt::Display for Rule {
     }
 }
 
-/// The id as text, so that code showing a rule (`pair.rule.as_deref()`) reads it as before.
-impl std::ops::Deref for Rule {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.id()
-    }
-}
-
+/// In JSON a rule is its id (`"R1.9"`). There is no `Deref` to `str`: a decision compares
+/// `Rule` values, and text asks for [`Rule::id`].
 impl serde::Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())

@@ -33,9 +33,7 @@
 mod assemble;
 mod bits;
 mod classes;
-pub mod overview;
 mod search;
-pub mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -138,7 +136,7 @@ pub fn reachability(plan: &Plan) -> Matrix {
     Network::new(plan).verdicts()
 }
 
-/// How much [`reachability_in`] shares between searches. Every choice gives the same matrix.
+/// How much the search ([`Network::verdicts_sharing`](super::Network::verdicts_sharing)) shares between searches. Every choice gives the same matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sharing {
     /// One search per twin class, decisions shared per connection group (the fast default).
@@ -153,7 +151,7 @@ pub enum Sharing {
 
 /// The matrix of a network already built, with its overlaps (from `validate::overlaps`),
 /// sharing as much as `sharing` says. Complexity: see the module documentation.
-pub fn reachability_in(
+pub(crate) fn reachability_in(
     net: &Net,
     overlaps: &BTreeMap<(usize, usize), String>,
     sharing: Sharing,

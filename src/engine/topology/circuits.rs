@@ -1,6 +1,7 @@
 //! ExpressRoute, Virtual WAN and limited-access links: circuit scope by SKU, Global Reach, hub connections.
 
 use super::*;
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 
 impl Net {
@@ -27,7 +28,7 @@ impl Net {
             ErSku::Standard if location.geo == region.geo => Ok(None),
             ErSku::Standard => Err(Block::new(
                 Rule::R6_2,
-                "circuit-scope",
+                Code::CircuitScope,
                 format!(
                     "Standard circuit {} at {} reaches the regions of {} only; {} is in {} ({}).",
                     c.id,
@@ -61,7 +62,7 @@ impl Net {
                 };
                 Err(Block::new(
                     Rule::R6_2,
-                    "circuit-scope",
+                    Code::CircuitScope,
                     format!(
                         "Local circuit {} at {} reaches only {covers}; {} is in {}.",
                         c.id, location.name, t.id, region.display
@@ -89,7 +90,7 @@ impl Net {
         if target.kind == NodeKind::Vnet && self.vnets[t].er.is_none() {
             let block = Block::new(
                 Rule::R6_1,
-                "gateway-missing",
+                Code::GatewayMissing,
                 format!(
                     "{} has no ExpressRoute gateway, so circuit {} cannot connect to it.",
                     target.id,
@@ -106,7 +107,7 @@ impl Net {
         if target.kind == NodeKind::VwanHub && !self.hubs[t].standard {
             let block = Block::new(
                 Rule::R7_1,
-                "basic-vwan-expressroute",
+                Code::BasicVwanExpressroute,
                 format!(
                     "Hub {} is in a Basic virtual WAN, which has no ExpressRoute.",
                     target.id
@@ -141,7 +142,7 @@ impl Net {
         if let Some(local) = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local)) {
             return Err(Block::new(
                 Rule::R6_9,
-                "global-reach-local",
+                Code::GlobalReachLocal,
                 format!(
                     "Circuit {} is a Local circuit, and Global Reach is not available on Local.",
                     local.id
@@ -162,7 +163,7 @@ impl Net {
             return Ok(Some(AssumptionId::UnknownLocation));
         };
         if la.name == lb.name {
-            return Err(Block::new(Rule::R6_9, "global-reach-same-location",
+            return Err(Block::new(Rule::R6_9, Code::GlobalReachSameLocation,
                 format!("Circuits {} and {} are both at {}; Global Reach joins circuits at different peering locations.", ca.id, cb.id, la.name),
                 Some("Connect the two on-premises networks through your own WAN at that location, or use a circuit at another peering location.".to_string())));
         }
@@ -174,7 +175,7 @@ impl Net {
             };
             return Err(Block::new(
                 Rule::R6_9,
-                "global-reach-unsupported-location",
+                Code::GlobalReachUnsupportedLocation,
                 format!("Global Reach is not supported at {} (circuit {c}).", l.name),
                 Some(
                     "Use a circuit at a peering location in a country that supports Global Reach."
@@ -188,7 +189,7 @@ impl Net {
                 .filter(|c| c.sku != Some(ErSku::Premium))
                 .map(|c| c.id.as_str())
                 .collect();
-            return Err(Block::new(Rule::R6_9, "global-reach-geo",
+            return Err(Block::new(Rule::R6_9, Code::GlobalReachGeo,
                 format!("Circuits {} ({}) and {} ({}) are in different geopolitical areas; Global Reach between them needs Premium on both.", ca.id, la.geo.as_str(), cb.id, lb.geo.as_str()),
                 Some(format!("Upgrade {} to Premium.", not.join(" and ")))));
         }
@@ -208,7 +209,7 @@ impl Net {
                 near_region || near_location
             });
             if !ok {
-                self.find(Severity::Warning, "oci-interconnect-location", Some(Rule::R8_4),
+                self.find(Severity::Warning, Code::OciInterconnectLocation, Some(Rule::R8_4),
                     format!("The Azure–OCI interconnect exists only where the ExpressRoute peering location is at or near an OCI FastConnect location (12 region pairs, e.g. West Europe–Amsterdam); {} at {} with OCI region {} is not one of them.",
                         circuit.id, circuit.location.as_deref().unwrap_or("an unknown location"), site.region.as_deref().unwrap_or("unknown")),
                     &[s, c], &conn.link.into_iter().collect::<Vec<_>>());
@@ -220,7 +221,7 @@ impl Net {
         let c = conn.a;
         if self.node(c).sku != Some(ErSku::Premium) {
             let id = self.id(c).to_string();
-            self.find(Severity::Info, "microsoft-peering-m365", Some(Rule::R6_2),
+            self.find(Severity::Info, Code::MicrosoftPeeringM365, Some(Rule::R6_2),
                 format!("Microsoft peering on {id} reaches Azure PaaS and public services; Microsoft 365 over ExpressRoute needs a Premium circuit and Microsoft's approval."),
                 &[c], &conn.link.into_iter().collect::<Vec<_>>());
         }
@@ -244,7 +245,7 @@ impl Net {
         for (site, c, d) in new {
             let (sid, cid) = (self.id(site), self.id(c));
             let links: Vec<usize> = self.conns[d].link.into_iter().collect();
-            self.find(Severity::Warning, "microsoft-peering-private-prefixes", Some(Rule::R6_1),
+            self.find(Severity::Warning, Code::MicrosoftPeeringPrivatePrefixes, Some(Rule::R6_1),
                 format!("{sid} advertises only private (RFC 1918) prefixes; Microsoft peering on circuit {cid} accepts public prefixes only (\"We don't accept private prefixes (RFC1918) for the Microsoft peering BGP session\", ExpressRoute FAQ), so {sid} gets no Microsoft peering path. Add the public prefix it uses towards Microsoft to its address_space."),
                 &[site, c], &links);
         }
@@ -270,7 +271,7 @@ impl Net {
             let id = self.id(v).to_string();
             self.find(
                 Severity::Error,
-                "route-server-vwan-spoke",
+                Code::RouteServerVwanSpoke,
                 Some(Rule::R7_12),
                 format!(
                     "{id} is connected to a Virtual WAN hub and so cannot host a Route Server."
@@ -298,7 +299,7 @@ impl Net {
         if !present {
             let block = Block::new(
                 Rule::R9_1,
-                "gateway-missing",
+                Code::GatewayMissing,
                 format!(
                     "{} has no {what}, so the {} link from {} leads nowhere.",
                     node.id, link.kind, link.from

@@ -1,6 +1,7 @@
 //! Counting limits that decide whether a connection is carried: tunnels per gateway, one remote-gateway peering per VNet.
 
 use super::*;
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 
 impl Net {
@@ -30,7 +31,7 @@ impl Net {
                 if over > 0 {
                     self.find(
                         Severity::Error,
-                        "vwan-vpn-connections",
+                        Code::VwanVpnConnections,
                         Some(Rule::R7_9),
                         format!(
                             "Hub {} has {} VPN branch connections; a hub takes {} at most.",
@@ -78,7 +79,7 @@ impl Net {
                     } else {
                         "Use Virtual WAN for more than 100 S2S tunnels (R5.2).".to_string()
                     };
-                    let block = Block::new(Rule::R3_1, "tunnel-limit", what, Some(fix));
+                    let block = Block::new(Rule::R3_1, Code::TunnelLimit, what, Some(fix));
                     let mut conn = self.conns[c].clone();
                     self.refuse(&mut conn, block, Severity::Error, &[g, other]);
                     self.conns[c] = conn;
@@ -114,7 +115,7 @@ impl Net {
                     self.conns[c].uses_remote = false;
                 }
                 let id = self.id(v).to_string();
-                self.find(Severity::Error, "remote-gateways-twice", Some(Rule::R1_5),
+                self.find(Severity::Error, Code::RemoteGatewaysTwice, Some(Rule::R1_5),
                     format!("{id} sets use_remote_gateways on {} peerings; only one is allowed, so only the peering with {first} takes effect.", using.len()),
                     &[v], &links);
             }
@@ -123,7 +124,7 @@ impl Net {
                 let id = self.id(v).to_string();
                 self.find(
                     Severity::Error,
-                    "peering-limit",
+                    Code::PeeringLimit,
                     Some(Rule::R1_14),
                     format!(
                         "{id} has {peerings} peerings; a VNet takes {} at most.",

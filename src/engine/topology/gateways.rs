@@ -1,7 +1,7 @@
 //! Gateway settings that Azure refuses or limits, and what P2S really offers on a gateway or hub.
 
 use super::*;
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use std::sync::Arc;
 
 impl Net {
@@ -12,7 +12,7 @@ impl Net {
         &mut self,
         n: usize,
         setting: Setting,
-        code: &'static str,
+        code: Code,
         rule: Rule,
         message: String,
         fix: String,
@@ -41,7 +41,7 @@ impl Net {
                     self.refuse_setting(
                         n,
                         Setting::VpnGateway,
-                        "policy-based-sku",
+                        Code::PolicyBasedSku,
                         Rule::R3_1,
                         format!(
                             "{}: a policy-based VPN gateway exists only as the Basic SKU, not {}; Azure does not deploy it, so it carries no traffic.",
@@ -52,21 +52,21 @@ impl Net {
                 }
                 if let Some(generation) = gw.generation {
                     if !limits::vpn_sku_exists(gw.sku, generation) {
-                        self.refuse_setting(n, Setting::VpnGateway, "sku-generation", Rule::R5_1,
+                        self.refuse_setting(n, Setting::VpnGateway, Code::SkuGeneration, Rule::R5_1,
                             format!("{}: {} does not exist as Generation {generation} (VpnGw4 and VpnGw5 are Generation 2 only, Basic is Generation 1 only); Azure does not deploy it, so it carries no traffic.", node.id, gw.sku),
                             format!("Set {}'s gateway to Generation 2, or choose a SKU of Generation {generation}.", node.id));
                     }
                 }
                 if gw.bgp == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "bgp-unsupported", Some(Rule::R3_3),
+                    self.find(Severity::Error, Code::BgpUnsupported, Some(Rule::R3_3),
                         format!("{}: BGP is not available on a {} gateway; its connections run with static routes.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
                 }
                 if gw.active_active == Some(true) && (basic || gw.kind() == VpnType::PolicyBased) {
-                    self.find(Severity::Error, "active-active-unsupported", Some(Rule::R3_8),
+                    self.find(Severity::Error, Code::ActiveActiveUnsupported, Some(Rule::R3_8),
                         format!("{}: active-active needs a route-based VpnGw1 or larger gateway, not {}.", node.id, describe_gw(gw.sku, gw.kind())), &[n], &[]);
                 }
                 if basic && node.er_gateway.is_some() {
-                    self.find(Severity::Error, "basic-er-coexistence", Some(Rule::R3_1),
+                    self.find(Severity::Error, Code::BasicErCoexistence, Some(Rule::R3_1),
                         format!("{}: a Basic VPN gateway cannot coexist with an ExpressRoute gateway; use VpnGw1AZ or larger.", node.id), &[n], &[]);
                 }
                 if matches!(
@@ -77,12 +77,12 @@ impl Net {
                         | VpnSku::VpnGw4
                         | VpnSku::VpnGw5
                 ) {
-                    self.find(Severity::Info, "non-az-sku", Some(Rule::R5_1),
+                    self.find(Severity::Info, Code::NonAzSku, Some(Rule::R5_1),
                         format!("{}: non-AZ SKU {} is slated for migration to {}AZ; use the AZ SKU for new gateways.", node.id, gw.sku, gw.sku), &[n], &[]);
                 }
                 if let Some(p2s) = &gw.p2s {
                     if gw.kind() == VpnType::PolicyBased {
-                        self.find(Severity::Error, "p2s-policy-based", Some(Rule::R3_2),
+                        self.find(Severity::Error, Code::P2sPolicyBased, Some(Rule::R3_2),
                             format!("{}: point-to-site needs a route-based gateway; a policy-based gateway has no P2S.", node.id), &[n], &[]);
                     } else {
                         self.check_p2s_config(n, p2s, basic, false);
@@ -94,7 +94,7 @@ impl Net {
                     if let Some(gw) = &node.vpn_gateway {
                         let asn = gw.asn.unwrap_or(65515);
                         if gw.active_active != Some(true) || asn != 65515 {
-                            self.find(Severity::Error, "route-server-vpn-gateway", Some(Rule::R2_7),
+                            self.find(Severity::Error, Code::RouteServerVpnGateway, Some(Rule::R2_7),
                                 format!("{}: Route Server branch-to-branch needs the VPN gateway active-active with ASN 65515 (it is {}, ASN {asn}); ExpressRoute and S2S do not exchange routes until then.",
                                     node.id, if gw.active_active == Some(true) { "active-active" } else { "active-standby" }), &[n], &[]);
                         }
@@ -103,17 +103,17 @@ impl Net {
             }
             if node.kind == NodeKind::VwanHub && !self.hubs[n].standard {
                 if node.p2s.is_some() {
-                    self.find(Severity::Error, "basic-vwan-p2s", Some(Rule::R7_1),
+                    self.find(Severity::Error, Code::BasicVwanP2s, Some(Rule::R7_1),
                         format!("{}: a Basic Virtual WAN hub has no User VPN (P2S); upgrade the virtual WAN to Standard.", node.id), &[n], &[]);
                 }
                 if node.firewall.is_some() || node.routing_intent.is_some() {
-                    self.find(Severity::Error, "basic-vwan-firewall", Some(Rule::R7_1),
+                    self.find(Severity::Error, Code::BasicVwanFirewall, Some(Rule::R7_1),
                         format!("{}: Azure Firewall and routing intent need a Standard Virtual WAN hub.", node.id), &[n], &[]);
                 }
             }
             let intent = node.routing_intent.is_some_and(|r| r.private || r.internet);
             if node.kind == NodeKind::VwanHub && intent && node.firewall.is_none() {
-                self.find(Severity::Error, "routing-intent-without-firewall", Some(Rule::R7_6),
+                self.find(Severity::Error, Code::RoutingIntentWithoutFirewall, Some(Rule::R7_6),
                     format!("{}: routing intent needs a next hop in the hub (Azure Firewall, or a supported NVA or SaaS solution), and the hub has no firewall; Azure does not configure it, so no traffic follows it.", node.id), &[n], &[]);
             }
             if node.kind == NodeKind::VwanHub && self.hubs[n].standard {
@@ -132,7 +132,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "sstp-with-openvpn",
+                Code::SstpWithOpenvpn,
                 Rule::R4_5,
                 format!(
                     "{id}: SSTP and OpenVPN cannot be offered together (both are TLS); {refused}."
@@ -141,7 +141,7 @@ impl Net {
             );
         }
         if p2s.auth.contains(&Auth::Entra) && !has(Protocol::Openvpn) {
-            self.refuse_setting(n, Setting::P2s, "entra-without-openvpn", Rule::R4_6,
+            self.refuse_setting(n, Setting::P2s, Code::EntraWithoutOpenvpn, Rule::R4_6,
                 format!("{id}: Entra ID authentication works only with the OpenVPN tunnel type; {refused}."),
                 format!("Add openvpn to the P2S protocols of {id}."));
         }
@@ -156,7 +156,7 @@ impl Net {
                 self.refuse_setting(
                     n,
                     Setting::P2s,
-                    "basic-p2s-protocol",
+                    Code::BasicP2sProtocol,
                     Rule::R4_7,
                     format!(
                         "{id}: the Basic SKU offers P2S over SSTP only, not {}; {refused}.",
@@ -175,7 +175,7 @@ impl Net {
                 self.refuse_setting(
                     n,
                     Setting::P2s,
-                    "basic-p2s-auth",
+                    Code::BasicP2sAuth,
                     Rule::R4_7,
                     format!(
                         "{id}: the Basic SKU authenticates P2S with certificates only, not {}; {refused}.",
@@ -189,7 +189,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "vwan-p2s-sstp",
+                Code::VwanP2sSstp,
                 Rule::R7_10,
                 format!("{id}: Virtual WAN User VPN offers IKEv2 and OpenVPN only, not SSTP; {refused}."),
                 format!("Remove sstp from the P2S protocols of hub {id}."),
@@ -199,7 +199,7 @@ impl Net {
             self.refuse_setting(
                 n,
                 Setting::P2s,
-                "p2s-no-protocol",
+                Code::P2sNoProtocol,
                 Rule::R4_6,
                 format!("{id}: the P2S configuration offers no tunnel type; {refused}."),
                 format!("Add openvpn, ikev2 or sstp to the P2S protocols of {id}."),

@@ -1,6 +1,7 @@
 //! Connections the plan implies (hub mesh, Azure backbone) and the Global Reach it could add.
 
 use super::*;
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 
 impl Net {
@@ -20,7 +21,7 @@ impl Net {
                 if !f1.standard {
                     conn.refused = Some(Block::new(
                         Rule::R7_1,
-                        "basic-vwan-mesh",
+                        Code::BasicVwanMesh,
                         format!(
                             "Hubs {} and {} are in a Basic virtual WAN, whose hubs are not meshed.",
                             nodes[h1].id, nodes[h2].id
@@ -85,7 +86,7 @@ impl Net {
             );
             if list.len() > limit {
                 let links: Vec<usize> = list.iter().filter_map(|&x| self.conns[x].link).collect();
-                self.find(Severity::Error, "circuit-link-limit", Some(Rule::R6_5),
+                self.find(Severity::Error, Code::CircuitLinkLimit, Some(Rule::R6_5),
                     format!("Circuit {} has {} VNet links and Global Reach connections; a {} circuit takes {limit}.", node.id, list.len(), node.sku.unwrap_or(ErSku::Standard).as_str()),
                     &[c], &links);
             }
@@ -108,7 +109,7 @@ impl Net {
                 let exists = reach.contains(&(a.min(b), a.max(b)));
                 let (first, before) = match self.global_reach_check(a, b) {
                     _ if exists => continue,
-                    Err(block) if block.code == "global-reach-same-location" => continue,
+                    Err(block) if block.code == Code::GlobalReachSameLocation => continue,
                     Err(block) => (
                         block
                             .fix
@@ -128,7 +129,7 @@ impl Net {
                 });
                 let mut conn = Conn::new(ConnKind::Link(LinkKind::GlobalReach), a, b, None);
                 conn.candidate = true;
-                conn.refused = Some(Block::new(Rule::R6_10, "no-global-reach",
+                conn.refused = Some(Block::new(Rule::R6_10, Code::NoGlobalReach,
                     format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
                     Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
                     .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));

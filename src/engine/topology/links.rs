@@ -1,6 +1,7 @@
 //! Turning peering, S2S and P2S links into connections: endpoints, effective flags, refusals.
 
 use super::*;
+use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 
 impl Net {
@@ -14,7 +15,7 @@ impl Net {
         if a == b {
             self.find(
                 Severity::Error,
-                "self-link",
+                Code::SelfLink,
                 None,
                 format!(
                     "Link {} joins {} to itself; it is ignored.",
@@ -32,7 +33,7 @@ impl Net {
         if !from_kinds.contains(&ka) || !to_kinds.contains(&kb) {
             let block = Block::new(
                 Rule::R1_1,
-                "link-kind-not-allowed",
+                Code::LinkKindNotAllowed,
                 format!(
                     "A {} link cannot join a {ka} to a {kb}: it goes from {} to {}.",
                     link.kind,
@@ -72,7 +73,7 @@ impl Net {
         conn.forwarded = link.allow_forwarded_traffic == Some(true);
         conn.via_firewall = link.route_via_firewall == Some(true) && self.vnets[b].firewall;
         if link.route_via_firewall == Some(true) && !self.vnets[b].firewall {
-            self.find(Severity::Error, "route-via-missing-firewall", Some(Rule::R2_3),
+            self.find(Severity::Error, Code::RouteViaMissingFirewall, Some(Rule::R2_3),
                 format!("Peering {}: {} routes traffic to {}'s firewall, but {} has none; add a firewall to {} or clear route_via_firewall.",
                     link.label(), link.from, link.to, link.to, link.to), &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
         }
@@ -80,7 +81,7 @@ impl Net {
             self.refuse(conn, block, Severity::Error, &[a, b]);
         }
         if let Some((pa, pb)) = overlap(self.node(a), self.node(b)) {
-            let block = Block::new(Rule::R1_2, "peering-overlap",
+            let block = Block::new(Rule::R1_2, Code::PeeringOverlap,
                 format!("{} ({pa}) and {} ({pb}) have overlapping address spaces, so Azure refuses to peer them.", link.from, link.to),
                 Some(format!("Renumber {} or {} so that their address spaces do not overlap.", link.from, link.to)));
             self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -89,25 +90,25 @@ impl Net {
             && !self.vnets[b].has_gateway()
             && link.use_remote_gateways != Some(true)
         {
-            self.find(Severity::Warning, "gateway-transit-without-gateway", Some(Rule::R1_5),
+            self.find(Severity::Warning, Code::GatewayTransitWithoutGateway, Some(Rule::R1_5),
                 format!("Peering {}: allow_gateway_transit is set but {} has no gateway or Route Server, so it does nothing.", link.label(), link.to),
                 &[b], &conn.link.into_iter().collect::<Vec<_>>());
         }
         if link.use_remote_gateways == Some(true) {
             let l: Vec<usize> = conn.link.into_iter().collect();
             if self.vnets[a].has_gateway() {
-                self.find(Severity::Error, "remote-gateway-with-own-gateway", Some(Rule::R1_5),
+                self.find(Severity::Error, Code::RemoteGatewayWithOwnGateway, Some(Rule::R1_5),
                     format!("Peering {}: {} has its own gateway, so it cannot use {}'s gateways (use_remote_gateways is not allowed).", link.label(), link.from, link.to), &[a, b], &l);
             } else if !self.vnets[b].has_gateway() {
-                self.find(Severity::Error, "remote-gateway-missing", Some(Rule::R1_5),
+                self.find(Severity::Error, Code::RemoteGatewayMissing, Some(Rule::R1_5),
                     format!("Peering {}: use_remote_gateways is set but {} has no gateway or Route Server to use.", link.label(), link.to), &[a, b], &l);
             } else if link.allow_gateway_transit != Some(true) {
-                self.find(Severity::Error, "gateway-transit-not-allowed", Some(Rule::R1_5),
+                self.find(Severity::Error, Code::GatewayTransitNotAllowed, Some(Rule::R1_5),
                     format!("Peering {}: {} wants to use {}'s gateways, but the peering does not allow gateway transit; set allow_gateway_transit.", link.label(), link.from, link.to), &[a, b], &l);
             } else {
                 conn.uses_remote = true;
                 if self.vnets[b].vpn.is_some_and(|v| v.basic) {
-                    self.find(Severity::Error, "basic-gateway-transit", Some(Rule::R1_7),
+                    self.find(Severity::Error, Code::BasicGatewayTransit, Some(Rule::R1_7),
                         format!("Peering {}: gateway transit is not available with the Basic VPN gateway of {}; {} gets no VPN connectivity through it.", link.label(), link.to, link.from), &[a, b], &l);
                 }
             }
@@ -133,7 +134,7 @@ impl Net {
         let to = &plan.nodes[b];
         if to.kind == NodeKind::Vnet {
             let Some(gw) = self.vnets[b].vpn else {
-                let block = Block::new(Rule::R3_2, "gateway-missing",
+                let block = Block::new(Rule::R3_2, Code::GatewayMissing,
                     format!("{} has no VPN gateway, so the S2S connection from {} has nothing to end on.", link.to, link.from),
                     Some(format!("Add a route-based VPN gateway (e.g. VpnGw1AZ) to {}.", link.to)));
                 self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -147,7 +148,7 @@ impl Net {
             if from.kind == NodeKind::Vnet {
                 match self.vnets[a].vpn {
                     None => {
-                        let block = Block::new(Rule::R3_2, "gateway-missing",
+                        let block = Block::new(Rule::R3_2, Code::GatewayMissing,
                             format!("{} has no VPN gateway, so it cannot make a VNet-to-VNet connection to {}.", link.from, link.to),
                             Some(format!("Add a route-based VPN gateway to {}, or peer the two VNets instead.", link.from)));
                         self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -159,7 +160,7 @@ impl Net {
                         } else {
                             &link.from
                         };
-                        let block = Block::new(Rule::R3_2, "vnet-to-vnet-policy-based",
+                        let block = Block::new(Rule::R3_2, Code::VnetToVnetPolicyBased,
                             format!("VNet-to-VNet needs route-based gateways at both ends; {which}'s gateway is policy-based."),
                             Some(format!("Replace {which}'s gateway with a route-based VpnGw1AZ, or peer the VNets.")));
                         self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -175,7 +176,7 @@ impl Net {
             // (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps).
             let policy_device = from.vpn_device == Some(VpnType::PolicyBased);
             if link.bgp == Some(true) && policy_device {
-                self.find(Severity::Warning, "bgp-policy-based-device", Some(Rule::R1_13),
+                self.find(Severity::Warning, Code::BgpPolicyBasedDevice, Some(Rule::R1_13),
                     format!("S2S {} asks for BGP, but {}'s VPN device is policy-based, which has no BGP; the connection uses static routes and gives no transit to other connections of {}.", link.label(), link.from, link.to),
                     &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
             } else if link.bgp == Some(true) {
@@ -183,7 +184,7 @@ impl Net {
                     conn.bgp = true;
                 } else {
                     let gw_node = if gw.bgp { &link.from } else { &link.to };
-                    self.find(Severity::Warning, "bgp-not-running", Some(Rule::R3_3),
+                    self.find(Severity::Warning, Code::BgpNotRunning, Some(Rule::R3_3),
                         format!("S2S {} asks for BGP, but the gateway of {gw_node} cannot run it (Basic, policy-based or BGP off); the connection uses static routes.", link.label()),
                         &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
                 }
@@ -192,7 +193,7 @@ impl Net {
                 && from.provider.as_deref() == Some("aws")
                 && (!gw.active_active || !conn.bgp)
             {
-                self.find(Severity::Warning, "aws-pattern", Some(Rule::R8_1),
+                self.find(Severity::Warning, Code::AwsPattern, Some(Rule::R8_1),
                     format!("{}: the documented AWS pattern uses an active-active Azure gateway with BGP (4 tunnels to two AWS customer gateways); {} is {}{}.",
                         link.from, link.to, if gw.active_active { "active-active" } else { "active-standby" }, if conn.bgp { "" } else { " without BGP" }),
                     &[a, b], &conn.link.into_iter().collect::<Vec<_>>());
@@ -204,7 +205,7 @@ impl Net {
             // A Virtual WAN hub's S2S VPN gateway: BGP or static both propagate in the hub.
             conn.bgp = link.bgp == Some(true);
             if plan.nodes[a].kind == NodeKind::Vnet && self.vnets[a].vpn.is_none() {
-                let block = Block::new(Rule::R3_2, "gateway-missing",
+                let block = Block::new(Rule::R3_2, Code::GatewayMissing,
                     format!("{} has no VPN gateway, so it cannot connect to hub {} by S2S; use a vwan_connection instead.", link.from, link.to),
                     Some(format!("Replace the link with a vwan_connection from {} to {}.", link.from, link.to)));
                 self.refuse(conn, block, Severity::Error, &[a, b]);
@@ -222,7 +223,7 @@ impl Net {
             let Some(gw) = &to.vpn_gateway else {
                 let block = Block::new(
                     Rule::R3_2,
-                    "gateway-missing",
+                    Code::GatewayMissing,
                     format!(
                         "{} has no VPN gateway, so users {} have nothing to connect to.",
                         link.to, link.from
@@ -236,7 +237,7 @@ impl Net {
                 return;
             };
             if gw.kind() == VpnType::PolicyBased {
-                let block = Block::new(Rule::R3_1, "p2s-policy-based",
+                let block = Block::new(Rule::R3_1, Code::P2sPolicyBased,
                     format!("{}'s gateway is policy-based, and point-to-site needs a route-based gateway.", link.to),
                     Some(format!("Replace {}'s gateway with a route-based VpnGw1AZ (the type cannot be changed in place).", link.to)));
                 conn.refused = Some(block);
@@ -245,7 +246,7 @@ impl Net {
             if gw.p2s.is_none() {
                 let block = Block::new(
                     Rule::R3_2,
-                    "p2s-not-configured",
+                    Code::P2sNotConfigured,
                     format!(
                         "{}'s VPN gateway has no point-to-site configuration.",
                         link.to
@@ -262,7 +263,7 @@ impl Net {
             if !self.hubs[b].standard {
                 let block = Block::new(
                     Rule::R7_1,
-                    "basic-vwan-p2s",
+                    Code::BasicVwanP2s,
                     format!(
                         "Hub {} is in a Basic virtual WAN, which has no User VPN (point-to-site).",
                         link.to
@@ -275,7 +276,7 @@ impl Net {
             if to.p2s.is_none() {
                 let block = Block::new(
                     Rule::R7_10,
-                    "p2s-not-configured",
+                    Code::P2sNotConfigured,
                     format!("Hub {} has no User VPN (p2s) configuration.", link.to),
                     Some(format!("Add a p2s configuration to hub {}.", link.to)),
                 );
@@ -330,7 +331,7 @@ impl Net {
                 .unwrap_or_default();
             let block = Block::new(
                 rule,
-                "p2s-protocol-unavailable",
+                Code::P2sProtocolUnavailable,
                 format!(
                     "Users {} cannot connect to {}{proto}: {what}.",
                     link.from, link.to

@@ -17,7 +17,7 @@ mod regions;
 pub use circuits::private_only;
 pub use gateways::{usable_p2s, Setting};
 
-use crate::engine::catalogue::Rule;
+use crate::engine::catalogue::{Code, Rule};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -253,7 +253,7 @@ impl Net {
     fn find(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         rule: Option<Rule>,
         message: String,
         nodes: &[usize],
@@ -296,7 +296,7 @@ impl Net {
                 let n = self.index.get(node.id.as_str()).copied().unwrap_or(0);
                 self.find(
                     Severity::Error,
-                    "hub-without-wan",
+                    Code::HubWithoutWan,
                     Some(Rule::R7_1),
                     format!(
                         "Virtual WAN hub {} names no virtual WAN; add \"wan\" with the id of an entry of \"wans\". It is analysed as a Standard hub of its own.",

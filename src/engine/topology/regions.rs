@@ -2,6 +2,7 @@
 //! connection crosses from one Azure cloud to another (see `clouds`).
 
 use super::*;
+use crate::engine::catalogue::Code;
 use crate::engine::clouds::{self, Cloud};
 
 impl Net {
@@ -25,7 +26,7 @@ impl Net {
                 [one] => format!(" Did you mean {one}?"),
                 more => format!(" Did you mean {}?", more.join(", ")),
             };
-            self.find(Severity::Error, "unknown-region", None,
+            self.find(Severity::Error, Code::UnknownRegion, None,
                 format!("{}: \"{shown}\" is not a region of any Azure cloud: Azure would not deploy the network there, and no ExpressRoute circuit's scope includes it.{hint}", node.id),
                 &[n], &[]);
         }
@@ -57,7 +58,7 @@ impl Net {
         let (ia, ib) = (self.id(a), self.id(b));
         Some(Block::new(
             rule,
-            "across-clouds",
+            Code::AcrossClouds,
             format!(
                 "{ia} is in {} and {ib} in {}: networks of two Azure clouds cannot be {what}.",
                 ca.as_str(),
@@ -82,7 +83,7 @@ impl Net {
         };
         Some(Block::new(
             Rule::R6_2,
-            "circuit-scope",
+            Code::CircuitScope,
             reason,
             Some(format!(
                 "Correct {tid}'s region, or connect it with a circuit of its own cloud."

@@ -109,7 +109,7 @@ fn findings(cap: &Capacity, on_action: &Callback<Action>) -> Html {
             html! { <button type="button" class="chip" {onclick} title="Select this node">{ id.clone() }</button> }
         });
         html! {
-            <li class={classes!("finding", class)} data-code={f.code}>
+            <li class={classes!("finding", class)} data-code={f.code.as_str()}>
                 <span class="sev" aria-hidden="true">{ mark }</span>
                 <span class="sr-only">{ f.severity.as_str() }{": "}</span>
                 <span class="msg">

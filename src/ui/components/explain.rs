@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::matrix::{access_name, access_short, verdict};
 use crate::engine::model::Expect;
-use crate::engine::reach::Trace;
+use crate::engine::Trace;
 use crate::engine::{IntentResult, Plan, Story};
 use crate::ui::fixes;
 use crate::ui::ops::via_name;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::catalogue::Code;
 use crate::engine::model::NodeKind;
 use crate::engine::{Finding, Plan, Severity};
 use crate::ui::answers::{Answers, FULL_UP_TO};
@@ -24,7 +25,10 @@ pub struct FindingsProps {
 
 /// Whether a finding is about the path of Microsoft 365 traffic.
 fn is_m365(f: &Finding) -> bool {
-    f.code.starts_with("m365-")
+    matches!(
+        f.code,
+        Code::M365NoEgress | Code::M365SplitTunnel | Code::M365ThroughVpn
+    )
 }
 
 fn chips(props: &FindingsProps, f: &Finding) -> Html {
@@ -60,7 +64,7 @@ fn item(props: &FindingsProps, f: &Finding) -> Html {
         Severity::Info => ("i", "info"),
     };
     html! {
-        <li class={classes!("finding", class)} data-code={f.code}>
+        <li class={classes!("finding", class)} data-code={f.code.as_str()}>
             <span class="sev" aria-hidden="true">{ mark }</span>
             <span class="sr-only">{ f.severity.as_str() }{": "}</span>
             <span class="msg">
@@ -74,9 +78,9 @@ fn item(props: &FindingsProps, f: &Finding) -> Html {
 
 /// One user group's Microsoft 365 path: where it goes, in a headline, then the finding.
 fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
-    let split = f.code == "m365-split-tunnel";
+    let split = f.code == Code::M365SplitTunnel;
     // No internet egress behind the VPN gateway (R3.19): the traffic is dropped, not carried.
-    let dropped = f.code == "m365-no-egress";
+    let dropped = f.code == Code::M365NoEgress;
     let users = f
         .nodes
         .iter()
@@ -108,7 +112,7 @@ fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
         (false, false) => ("through-vpn", "⇄"),
     };
     html! {
-        <li class={classes!("m365", state)} data-code={f.code}>
+        <li class={classes!("m365", state)} data-code={f.code.as_str()}>
             <div class="m365-head">
                 <span class="m365-mark" aria-hidden="true">{ mark }</span>
                 <strong>{ headline }</strong>

@@ -10,9 +10,9 @@ use yew::prelude::*;
 
 #[cfg(not(feature = "widget"))]
 use super::groups::GroupedMatrix;
-use crate::engine::matrix::overview::Cell;
 use crate::engine::model::{Access, Plan};
-use crate::engine::report::counted;
+use crate::engine::overview::Cell;
+use crate::engine::words::counted;
 use crate::engine::Pair;
 use crate::ui::answers::Answers;
 use crate::ui::state::{Action, Selection};

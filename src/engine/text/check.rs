@@ -1,55 +1,14 @@
-//! Text renderings of an analysis for a terminal: the `check` report and the `explain` story.
-//!
-//! Ids are safe to print (their syntax is checked when the plan is read); titles and other free
-//! text are untrusted, so control characters are replaced before they reach a terminal.
+//! The `check` report: the summary line, the matrix, the unreachable pairs, findings,
+//! assumptions and intents.
 
 use std::fmt::Write;
 
-use super::analysis::{Analysis, Pair, Story};
+use super::super::analysis::Analysis;
+use super::super::model::{Access, Expect, Plan};
+use super::super::rules::Severity;
+use super::super::words::{clean, counted, finding_counts, path_text};
 use super::grouped;
-use super::model::{Access, Expect, Plan};
-use super::reach::Trace;
-use super::rules::Severity;
-
-/// The most characters of one free text (a title, an intent's reason) that a report shows.
-pub const SHOWN_CHARS: usize = 500;
-
-/// Replaces control characters (terminal escapes included), trims free text, and cuts it to
-/// [`SHOWN_CHARS`] characters, so that a hostile plan cannot flood a terminal.
-pub fn clean(text: &str) -> String {
-    let mut out: String = text
-        .trim()
-        .chars()
-        .take(SHOWN_CHARS + 1)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string();
-    if let Some((cut, _)) = out.char_indices().nth(SHOWN_CHARS) {
-        out.truncate(cut);
-        out.push('…');
-    }
-    out
-}
-
-/// A count with its noun, singular for one: `1 warning`, `2 warnings`, `0 errors`.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// The findings counts: `findings: 0 errors, 1 warning, 2 notes`.
-pub fn finding_counts(errors: usize, warnings: usize, notes: usize) -> String {
-    format!(
-        "findings: {}, {}, {}",
-        counted(errors, "error"),
-        counted(warnings, "warning"),
-        counted(notes, "note")
-    )
-}
+use super::pair::blocked_pair;
 
 /// The summary line: endpoints, reachable pairs, findings, intents.
 pub fn summary(analysis: &Analysis) -> String {
@@ -154,34 +113,6 @@ pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
     out
 }
 
-/// One unreachable pair: the rule, the reason, the fix, and a limited access if any.
-pub(super) fn blocked_pair(out: &mut String, p: &Pair) {
-    let rule = p
-        .rule
-        .as_deref()
-        .map(|r| format!(" [{r}]"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "  {} → {}{rule}: {}",
-        p.from,
-        p.to,
-        p.reason.as_deref().unwrap_or("")
-    );
-    if let Some(fix) = &p.fix {
-        let _ = writeln!(out, "      fix: {fix}");
-    }
-    if let (Some(access), Some(note)) = (p.access, &p.access_note) {
-        let rule = p.access_rule.as_deref().unwrap_or("");
-        let _ = writeln!(
-            out,
-            "      limited access ({}) [{rule}]: {note} Path: {}",
-            access.as_str(),
-            path_text(&p.path, &p.via)
-        );
-    }
-}
-
 fn matrix(out: &mut String, analysis: &Analysis) {
     let n = analysis.endpoints.len();
     if n == 0 {
@@ -236,93 +167,4 @@ fn matrix(out: &mut String, analysis: &Analysis) {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-}
-
-/// `a --p2s--> b --s2s--> c`.
-pub fn path_text(path: &[String], via: &[String]) -> String {
-    let mut out = String::new();
-    for (i, node) in path.iter().enumerate() {
-        if i > 0 {
-            let _ = write!(out, " --{}--> ", via.get(i - 1).map_or("?", |s| s.as_str()));
-        }
-        out.push_str(node);
-    }
-    out
-}
-
-fn trace_text(out: &mut String, plan: &Plan, source: &str, trace: Option<&Trace>) {
-    let Some(trace) = trace else {
-        let _ = writeln!(out, "    no chain of connections at all");
-        return;
-    };
-    let _ = writeln!(out, "    {source}");
-    for hop in &trace.hops {
-        let id = plan.nodes.get(hop.node).map_or("?", |n| n.id.as_str());
-        let mark = if hop.blocks.is_empty() {
-            ""
-        } else {
-            "   ✗ blocked"
-        };
-        let _ = writeln!(out, "    --{}--> {id}{mark}", hop.via);
-        for b in &hop.blocks {
-            let _ = writeln!(out, "          [{}] {}", b.rule, b.reason);
-            if let Some(fix) = &b.fix {
-                let _ = writeln!(out, "          fix: {fix}");
-            }
-        }
-        for a in &hop.assumptions {
-            let a = a.describe();
-            let _ = writeln!(out, "          assumption {}: {}", a.code, a.message);
-        }
-    }
-}
-
-/// The full story of one pair: verdict, the way there, the way back.
-pub fn explain(plan: &Plan, story: &Story) -> String {
-    let mut out = String::new();
-    let p = &story.pair;
-    let verdict = if p.reachable {
-        "reachable (traffic goes and comes back)"
-    } else if p.one_way {
-        "NOT reachable: there is a way there but none back"
-    } else {
-        "NOT reachable"
-    };
-    let _ = writeln!(out, "{} → {}: {verdict}", p.from, p.to);
-    if let (false, Some(access), Some(note)) = (p.reachable, p.access, &p.access_note) {
-        let rule = p.access_rule.as_deref().unwrap_or("");
-        let _ = writeln!(
-            out,
-            "  limited access ({}) [{rule}]: {note}",
-            access.as_str()
-        );
-        let _ = writeln!(out, "  access path: {}", path_text(&p.path, &p.via));
-    }
-    if p.reachable {
-        let _ = writeln!(out, "  path: {}", path_text(&p.path, &p.via));
-    }
-    if let Some(reason) = &p.reason {
-        let rule = p
-            .rule
-            .as_deref()
-            .map(|r| format!("[{r}] "))
-            .unwrap_or_default();
-        let _ = writeln!(out, "  why: {rule}{reason}");
-    }
-    if let Some(fix) = &p.fix {
-        let _ = writeln!(out, "  fix: {fix}");
-    }
-    let _ = writeln!(
-        out,
-        "\n  The way there (nearest path, {} rule(s) broken):",
-        story.there.as_ref().map_or(0, |t| t.violations)
-    );
-    trace_text(&mut out, plan, &p.from, story.there.as_ref());
-    let _ = writeln!(
-        out,
-        "\n  The way back ({} rule(s) broken):",
-        story.back.as_ref().map_or(0, |t| t.violations)
-    );
-    trace_text(&mut out, plan, &p.to, story.back.as_ref());
-    out
 }

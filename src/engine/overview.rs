@@ -1,16 +1,16 @@
 //! What a screen shows of a plan of any size, fast: the summary (the matrix, findings and
 //! intents of `check --summary`) and each cell's verdict — reachable, one way only, limited
 //! access (R9.x) or not reachable — without explaining any pair. The app explains the pair a
-//! person selects (see [`focus`](super::super::focus)); the verdicts are those of
-//! [`analyze`](super::super::analyze)'s pairs (a property test checks it).
+//! person selects (see [`focus`](super::focus)); the verdicts are those of
+//! [`analyze`](super::analyze)'s pairs (a property test checks it).
 
 use std::collections::HashMap;
 
-use super::super::analysis::Pair;
-use super::super::model::{Access, NodeKind, Plan};
-use super::super::prepared::Network;
-use super::super::verdict::{self, Verdict, Ways};
+use super::analysis::Pair;
+use super::model::{Access, NodeKind, Plan};
+use super::prepared::Network;
 use super::summary::{summary_of, Summary};
+use super::verdict::{self, Verdict, Ways};
 
 /// The verdict of one cell of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Overview {
 ///
 /// # Example
 /// ```
-/// use reachplan::engine::matrix::overview::{overview, Cell};
+/// use reachplan::engine::overview::{overview, Cell};
 /// use reachplan::engine::read_plan;
 /// let plan = read_plan(r#"{"reachplan": 1,
 ///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
@@ -130,7 +130,7 @@ pub(crate) fn overview_of(network: &Network) -> Overview {
 }
 
 impl From<&Pair> for Cell {
-    /// The verdict of one of [`analyze`](super::super::analyze)'s pairs.
+    /// The verdict of one of [`analyze`](super::analyze)'s pairs.
     fn from(pair: &Pair) -> Cell {
         if pair.reachable {
             Cell::Reachable

@@ -1,19 +1,19 @@
 //! The counts of `reachplan check --summary`, from the fast matrix instead of the full analysis:
 //! endpoints, reachable pairs, findings by severity and intents held.
 //!
-//! Findings are those of [`analyze`](super::super::analyze), collected the same way; only the
+//! Findings are those of [`analyze`](super::analyze), collected the same way; only the
 //! Microsoft 365 path findings lose the path they quote (the matrix keeps no paths), which
 //! changes no count. Intents about network reachability are read from the matrix; an intent
 //! that names an `access` kind asks the access rules, fed with the reachable pairs they read.
 
-use super::super::access;
-use super::super::analysis::IntentResult;
-use super::super::design;
-use super::super::model::{Access, Plan};
-use super::super::prepared::Network;
-use super::super::report::{counted, finding_counts};
-use super::super::rules::{Finding, Severity};
-use super::Matrix;
+use super::access;
+use super::analysis::IntentResult;
+use super::design;
+use super::matrix::Matrix;
+use super::model::{Access, Plan};
+use super::prepared::Network;
+use super::rules::{Finding, Severity};
+use super::words::{counted, finding_counts};
 
 /// What `check --summary` prints, and what decides its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl Summary {
 }
 
 /// The summary of a plan: the matrix, the findings and the intents' verdicts, without any
-/// per-pair explanation. Complexity: that of [`reachability_in`](super::reachability_in) plus the findings (linear or
+/// per-pair explanation. Complexity: that of [`reachability_in`](super::matrix::reachability_in) plus the findings (linear or
 /// O(n log n) in the plan), plus, when an intent names an access kind, O(A N) for the A
 /// Bastion, virtual-desktop and Application Gateway connections.
 pub fn summarize(plan: &Plan) -> Summary {

@@ -7,9 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use super::analysis::Analysis;
-use super::model::{NodeKind, Plan};
-use super::report::{blocked_pair, clean};
+use super::super::analysis::Analysis;
+use super::super::model::{NodeKind, Plan};
+use super::super::words::clean;
+use super::pair::blocked_pair;
 
 /// The most endpoints whose matrix and unreachable pairs the report lists one by one (the
 /// browser groups its matrix above 40 endpoints too).
@@ -87,7 +88,7 @@ pub fn blocked(out: &mut String, plan: &Plan, analysis: &Analysis) {
             continue;
         }
         total += 1;
-        let rule = p.rule.as_deref().unwrap_or("no rule").to_string();
+        let rule = p.rule.map_or("no rule", |r| r.id()).to_string();
         by.entry((rule, group(&p.from), group(&p.to)))
             .or_insert((0, i))
             .0 += 1;
@@ -117,15 +118,15 @@ pub fn blocked(out: &mut String, plan: &Plan, analysis: &Analysis) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{analyze, generate::generate, report};
+    use crate::engine::{analyze, generate::generate, text};
 
     #[test]
     fn a_large_plan_is_grouped_and_all_lists_every_pair() {
         let plan = generate(60, 1);
         let analysis = analyze(&plan);
         let blocked = analysis.pairs.iter().filter(|p| !p.reachable).count();
-        let grouped = report::check_with(&plan, &analysis, false);
-        let all = report::check_with(&plan, &analysis, true);
+        let grouped = text::check_with(&plan, &analysis, false);
+        let all = text::check_with(&plan, &analysis, true);
         assert!(
             grouped.contains(&format!("Not reachable: {blocked} pairs in ")),
             "{grouped}"
@@ -147,9 +148,6 @@ mod tests {
         assert!(listed >= blocked, "{listed} < {blocked}");
         let small = generate(20, 1);
         let a = analyze(&small);
-        assert_eq!(
-            report::check(&small, &a),
-            report::check_with(&small, &a, true)
-        );
+        assert_eq!(text::check(&small, &a), text::check_with(&small, &a, true));
     }
 }

@@ -1,0 +1,212 @@
+//! The comparisons behind [`diff`](super::diff), one per kind of answer.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::super::analysis::{IntentResult, Pair};
+use super::super::capacity::{ElementKind, Measure, Row};
+use super::super::catalogue::Code;
+use super::super::matrix::Matrix;
+use super::super::model::{Access, Expect, Plan};
+use super::super::prepared::Network;
+use super::super::rules::{Finding, Severity};
+use super::{IntentChange, RowChange, MAX_EXPLAINED};
+
+/// The ids of the second list only and of the first list only (both sorted).
+pub fn endpoints(before: &[String], after: &[String]) -> (Vec<String>, Vec<String>) {
+    let b: BTreeSet<&String> = before.iter().collect();
+    let a: BTreeSet<&String> = after.iter().collect();
+    (
+        a.difference(&b).map(|s| s.to_string()).collect(),
+        b.difference(&a).map(|s| s.to_string()).collect(),
+    )
+}
+
+/// Ordered pairs of endpoint ids.
+pub type Ids = Vec<(String, String)>;
+
+/// The pairs of endpoints of both plans reachable only after (gained) and only before (lost),
+/// sorted by `from` then `to`.
+pub fn pairs(before: &Matrix, after: &Matrix) -> (Ids, Ids) {
+    let (mut gained, mut lost) = (Vec::new(), Vec::new());
+    let same = before.endpoints == after.endpoints;
+    // Endpoints of both plans, as (id, index before, index after), in id order.
+    let common: Vec<(&String, usize, usize)> = after
+        .endpoints
+        .iter()
+        .enumerate()
+        .filter_map(|(ia, id)| before.index(id).map(|ib| (id, ib, ia)))
+        .collect();
+    for &(from, fb, fa) in &common {
+        if same && before.row(fb) == after.row(fa) {
+            continue;
+        }
+        for &(to, tb, ta) in &common {
+            match (before.reachable(fb, tb), after.reachable(fa, ta)) {
+                (false, true) => gained.push((from.clone(), to.clone())),
+                (true, false) => lost.push((from.clone(), to.clone())),
+                _ => {}
+            }
+        }
+    }
+    (gained, lost)
+}
+
+/// The second plan's answers of these pairs: explained for the first [`MAX_EXPLAINED`], the
+/// verdict alone for the others.
+pub fn explained(after: &Network, matrix: &Matrix, wanted: &[(String, String)]) -> Vec<Pair> {
+    let asked: Vec<(&str, &str)> = wanted
+        .iter()
+        .take(MAX_EXPLAINED)
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .collect();
+    let answers = after.answers(&asked);
+    wanted
+        .iter()
+        .map(|(from, to)| match answers.pair(from, to) {
+            Some(pair) => pair.clone(),
+            None => {
+                let mut pair = Pair::unjudged(from, to);
+                pair.reachable = match (matrix.index(from), matrix.index(to)) {
+                    (Some(i), Some(j)) => matrix.reachable(i, j),
+                    _ => false,
+                };
+                pair
+            }
+        })
+        .collect()
+}
+
+/// What identifies a finding across two plans: link indexes move when links are added or
+/// removed, so they are left out.
+type FindingKey<'f> = (Severity, Code, &'f str, &'f [String]);
+
+fn finding_key(f: &Finding) -> FindingKey<'_> {
+    (f.severity, f.code, f.message.as_str(), f.nodes.as_slice())
+}
+
+/// The findings of the second plan only and of the first plan only, each in its plan's order.
+pub fn findings(before: &[Finding], after: &[Finding]) -> (Vec<Finding>, Vec<Finding>) {
+    let b: BTreeSet<FindingKey> = before.iter().map(finding_key).collect();
+    let a: BTreeSet<FindingKey> = after.iter().map(finding_key).collect();
+    (
+        after
+            .iter()
+            .filter(|f| !b.contains(&finding_key(f)))
+            .cloned()
+            .collect(),
+        before
+            .iter()
+            .filter(|f| !a.contains(&finding_key(f)))
+            .cloned()
+            .collect(),
+    )
+}
+
+/// What identifies an intent: its pair, whether it expects reachable, and its access kind.
+type IntentKey<'i> = (&'i str, &'i str, bool, Option<&'static str>);
+
+fn intent_key(i: &IntentResult) -> IntentKey<'_> {
+    let access = i.access.map(Access::as_str);
+    (
+        i.from.as_str(),
+        i.to.as_str(),
+        i.expect == Expect::Reachable,
+        access,
+    )
+}
+
+/// Whether each intent holds, by its key (every copy, when written twice).
+fn held(list: &[IntentResult]) -> BTreeMap<IntentKey<'_>, bool> {
+    let mut map: BTreeMap<IntentKey, bool> = BTreeMap::new();
+    for i in list {
+        *map.entry(intent_key(i)).or_insert(true) &= i.holds;
+    }
+    map
+}
+
+/// The intents whose verdict is not the same in both plans, or that one plan only has: the
+/// second plan's in its order, then those of the first plan only. An intent written twice in a
+/// plan counts as held only when every copy holds.
+pub fn intents(before: &[IntentResult], after: &[IntentResult]) -> Vec<IntentChange> {
+    let (b, a) = (held(before), held(after));
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for i in after {
+        let key = intent_key(i);
+        if !seen.insert(key) {
+            continue;
+        }
+        let (was, is) = (b.get(&key).copied(), a.get(&key).copied());
+        if was != is {
+            out.push(IntentChange::of(i, was, is));
+        }
+    }
+    for i in before {
+        let key = intent_key(i);
+        if seen.insert(key) {
+            out.push(IntentChange::of(i, b.get(&key).copied(), None));
+        }
+    }
+    out
+}
+
+/// What identifies a capacity row across two plans: the element, what is measured, and the
+/// ends of its link (link indexes move).
+type RowKey = (String, ElementKind, Measure, Option<String>);
+
+fn link_ends(plan: &Plan, link: Option<usize>) -> Option<String> {
+    let l = plan.links.get(link?)?;
+    Some(format!("{} → {}", l.from, l.to))
+}
+
+fn rows(network: &Network) -> BTreeMap<RowKey, Row> {
+    let plan = network.plan();
+    let mut map = BTreeMap::new();
+    for row in network.capacity(1.0).rows {
+        let key = (
+            row.element.clone(),
+            row.kind,
+            row.measure,
+            link_ends(plan, row.link),
+        );
+        map.entry(key).or_insert(row);
+    }
+    map
+}
+
+/// Whether two rows say the same (the link index aside).
+fn same(b: &Row, a: &Row) -> bool {
+    b.demand == a.demand && b.capacity == a.capacity && b.limit == a.limit
+}
+
+/// The capacity rows at the plans' own load that changed, by element, kind and measure.
+pub fn capacity(before: &Network, after: &Network) -> Vec<RowChange> {
+    let (b, mut a) = (rows(before), rows(after));
+    let mut out = Vec::new();
+    for (key, row) in b {
+        let link = key.3.clone();
+        match a.remove(&key) {
+            Some(now) if same(&row, &now) => {}
+            now => out.push(RowChange {
+                link,
+                before: Some(row),
+                after: now,
+            }),
+        }
+    }
+    for (key, row) in a {
+        out.push(RowChange {
+            link: key.3,
+            before: None,
+            after: Some(row),
+        });
+    }
+    out.sort_by(|x, y| {
+        let k = |r: &RowChange| {
+            let row = r.after.as_ref().or(r.before.as_ref());
+            row.map(|r| (r.element.clone(), r.kind, r.measure))
+        };
+        k(x).cmp(&k(y)).then_with(|| x.link.cmp(&y.link))
+    });
+    out
+}

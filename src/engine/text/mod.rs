@@ -1,0 +1,15 @@
+//! Text renderings of an analysis for a terminal, beside the JSON one (`check --json` is the
+//! answers serialised): the `check` report ([`check`]), grouped above [`GROUP_ABOVE`]
+//! endpoints ([`grouped`]), and the `explain` story ([`explain()`]).
+//!
+//! Ids are safe to print (their syntax is checked when the plan is read); titles and other free
+//! text are untrusted, so control characters are replaced before they reach a terminal.
+
+mod check;
+mod explain;
+mod grouped;
+mod pair;
+
+pub use check::{check, check_with, summary};
+pub use explain::explain;
+pub use grouped::GROUP_ABOVE;
