@@ -11,7 +11,7 @@ export async function cutLabels(frame, svgSelector) {
 
 export async function cutHtml(frame) {
   return frame.$$eval('body *', (els) => els
-    .filter((e) => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+    .filter((e) => getComputedStyle(e).textOverflow === 'ellipsis' && e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1)
     .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.slice(0, 40)}"`));
 }
 
