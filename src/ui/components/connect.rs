@@ -136,14 +136,15 @@ mod tests {
     #[test]
     fn one_valid_kind_links_at_once_with_its_ends_in_order() {
         let plan = sample();
-        match finish(&plan, "hub", "remote-staff") {
+        // A site and a VNet: only a site-to-site VPN, from the site.
+        match finish(&plan, "hub", "hq") {
             Ok(Action::AddLink(l)) => {
                 assert_eq!(
                     (l.kind, l.from.as_str(), l.to.as_str()),
-                    (LinkKind::P2s, "remote-staff", "hub")
+                    (LinkKind::S2s, "hq", "hub")
                 );
             }
-            other => panic!("expected a P2S link, got {other:?}"),
+            other => panic!("expected a S2S link, got {other:?}"),
         }
     }
 
