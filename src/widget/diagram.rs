@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::engine::model::{LinkKind, NodeKind, Plan, Position, WanType};
 use crate::ui::components::edges::ACCESS_COLOR;
-use crate::ui::components::label::node_text;
+use crate::ui::components::label::squeezed_text;
 use crate::ui::components::shapes::{self, link_stroke, node_color, Stroke, MESH};
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::ops::link_name;
@@ -266,7 +266,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <rect width="44" height={h.clone()} rx="9" fill={color} />
                     <rect x="30" width="14" height={h} fill={color} />
                     <g transform="translate(10 16)">{ shapes::icon(node.kind) }</g>
-                    { node_text(&label, &subtitle) }
+                    { squeezed_text(&label, &subtitle) }
                     if props.flagged.contains(&node.id) {
                         <g transform={format!("translate({} -6)", num(NODE_W - 10.0))}>
                             <circle r="9" fill="#c62828" />

@@ -115,6 +115,21 @@ pub fn node_text(name: &str, subtitle: &str) -> Html {
         .collect()
 }
 
+/// The widget's smaller form (its download is budgeted): the name and subtitle on one line
+/// each, drawn narrower when longer than the text area, never cut.
+pub fn squeezed_text(name: &str, subtitle: &str) -> Html {
+    let line = |text: &str, y: &'static str, size: &'static str, bold: bool| {
+        let long = text.chars().count() > if bold { 15 } else { 19 };
+        html! {
+            <text x="52" y={y} font-size={size} font-weight={if bold { "600" } else { "400" }}
+                fill={if bold { "#1a1a1a" } else { "#4a4a4a" }}
+                textLength={long.then_some("124")}
+                lengthAdjust={long.then_some("spacingAndGlyphs")}>{ text.to_string() }</text>
+        }
+    };
+    html! { <>{ line(name, "23", "13", true) }{ line(subtitle, "41", "11", false) }</> }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
