@@ -10,21 +10,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
-
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use reachplan::engine::generate::generate;
 use reachplan::engine::model::{Expect, NodeKind, Plan, VpnSku};
-use reachplan::engine::{analyze, read_plan, write_plan};
+use reachplan::engine::{analyze, write_plan};
 
 mod reference;
 mod support;
 
 use reference::{Reference, Verdict};
-use support::mutate::{apply, change, Change};
-use support::plans::{config, plans};
+use support::config::config;
+use support::mutate::{apply, deep_change, Change};
+use support::plans::plans;
 
 /// One pair on which the engine and the reference differ (read through `Debug` in failures).
 #[derive(Debug)]
@@ -86,65 +85,41 @@ fn public(plan: &Plan, id: &str) -> bool {
 
 /// The disagreements that are known: the engine gives an answer the rule book does not, and the
 /// work that settles it is named. Every other disagreement fails the tests below.
-fn known(d: &Disagreement) -> Option<&'static str> {
+fn known(_: &Disagreement) -> Option<&'static str> {
     // None today: the points this list named (internet transit into a VNet, P2S internet
     // egress through the gateway, BGP transit with a policy-based device, a Basic gateway as
     // Generation 2, R2.1 applied to a public endpoint) were settled in the engine.
-    let _ = d;
     None
-}
-
-/// Every JSON plan under the repository's plan folders, with its path; each folder must exist
-/// and hold plans.
-fn repository_plans() -> Vec<(String, Plan)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [
-        "tests/data/rules",
-        "tests/data/scenarios",
-        "tests/data/capacity",
-        "www/examples",
-    ] {
-        let before = out.len();
-        let entries = std::fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let plan = read_plan(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                out.push((path.display().to_string(), plan));
-            }
-        }
-        assert!(out.len() > before, "no plans in {dir}");
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
 }
 
 #[test]
 fn the_reference_holds_every_intent_of_the_repository() {
     let mut failing = Vec::new();
-    let mut checked = 0;
-    for (name, plan) in repository_plans() {
-        let reference = Reference::new(&plan);
+    // The plans of a design change (tests/data/diff) state the intents of the other side of
+    // the change: they fail on one side on purpose, in the engine too.
+    let plans = support::repository::plans();
+    for (name, plan) in plans
+        .iter()
+        .filter(|(n, _)| !n.starts_with("tests/data/diff/"))
+    {
+        let reference = Reference::new(plan);
         for i in plan.intents.iter().filter(|i| i.from != i.to) {
             let want = i.expect == Expect::Reachable;
             let got = reference.verdict(&i.from, &i.to).map(|v| v.reachable);
-            checked += 1;
             if got != Some(want) {
-                let file = name.rsplit('/').next().unwrap_or(&name).to_string();
+                let file = name.rsplit('/').next().unwrap_or(name).to_string();
                 failing.push(format!("{file}: {} -> {}", i.from, i.to));
             }
         }
     }
-    assert!(checked > 0);
+    // Every plan was read: support::repository counts them exactly.
     assert_eq!(failing, Vec::<String>::new());
 }
 
 #[test]
 fn every_plan_of_the_repository_agrees_with_the_reference() {
     let (mut pairs, mut differ) = (0, 0);
-    for (name, plan) in repository_plans() {
+    for (name, plan) in support::repository::plans() {
         let (n, found) = compare(&plan);
         pairs += n;
         differ += found.len();
@@ -156,7 +131,6 @@ fn every_plan_of_the_repository_agrees_with_the_reference() {
         "repository plans: {} of {pairs} pairs agree ({differ} known disagreements)",
         pairs - differ
     );
-    assert!(pairs > 0);
 }
 
 proptest! {
@@ -173,7 +147,8 @@ proptest! {
     }
 }
 
-/// A realistic plan (hubs, spokes, gateways, circuits, virtual WANs) with a few changes.
+/// A realistic plan (hubs, spokes, gateways, circuits, virtual WANs) with a few changes, among
+/// them near-twins, parallel links and links changed in kind (`deep_change`).
 fn changed(endpoints: usize, seed: u64, changes: &[Change]) -> Plan {
     let mut plan = generate(endpoints, seed);
     for c in changes {
@@ -186,7 +161,7 @@ fn changed_plans() -> impl Strategy<Value = Plan> {
     (
         6usize..30,
         any::<u64>(),
-        prop::collection::vec(change(), 0..8),
+        prop::collection::vec(deep_change(), 0..8),
     )
         .prop_map(|(n, seed, changes)| changed(n, seed, &changes))
 }
@@ -235,7 +210,12 @@ fn agreement_rate_on_random_plans() {
         pairs - differ,
         100.0 * (pairs - differ) as f64 / pairs.max(1) as f64
     );
-    assert!(pairs > 1000, "the strategies make plans with endpoints");
+    // The fixed seed makes the same plans every run: their pair count is exact (it changes
+    // only with the strategies or another PROPTEST_RNG_SEED). How many reach each other moves with every rule, so that
+    // guard only says the strategies make reachable pairs at all.
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        assert_eq!(pairs, 39_148, "the pairs of the seeded plans");
+    }
     assert!(reachable > pairs / 20, "and pairs that reach each other");
     assert!(unknown.is_empty(), "{}", unknown.join("\n"));
 }

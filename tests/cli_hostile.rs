@@ -5,36 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsStr;
-use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_reachplan");
-const T03: &str = "tests/data/scenarios/t03-peering-not-transitive.json";
+mod support;
 
-fn run_with(args: &[&OsStr], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the reachplan binary runs");
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("reachplan finishes")
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
-    run_with(&args, stdin)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use support::cli::{feed, first_line, run, run_os, stderr, BIN, T03};
 
 /// No byte a terminal would obey: no control character but the line break and the tab, no
 /// bidirectional override, no panic.
@@ -47,25 +23,32 @@ fn assert_terminal_safe(bytes: &[u8], what: &str) {
     assert!(!text.contains("panicked"), "{what}: {text}");
 }
 
+/// Non-UTF-8 arguments: exit 2 and the exact first line of the message (a path is shown with
+/// its bytes escaped; clap refuses other arguments).
 #[test]
 fn arguments_and_paths_that_are_not_utf8_are_errors() {
-    let latin1 = OsStr::from_bytes(b"caf\xe9.json");
-    let out = run_with(&[OsStr::new("check"), latin1], "");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("caf\\xE9.json"), "{}", stderr(&out));
-    let out = run_with(
-        &[
-            OsStr::new("explain"),
-            OsStr::new(T03),
-            OsStr::from_bytes(b"a\xff"),
-            OsStr::new("b"),
-        ],
-        "",
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert_terminal_safe(&out.stderr, "explain");
-    let out = run_with(&[OsStr::from_bytes(b"\xff\xfe")], "");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let cases: [(&[&[u8]], &str); 3] = [
+        (
+            &[b"check", b"caf\xe9.json"],
+            "reachplan: cannot read caf\\xE9.json: No such file or directory (os error 2)",
+        ),
+        (
+            &[b"explain", T03.as_bytes(), b"a\xff", b"b"],
+            "reachplan: invalid UTF-8 was detected in one or more arguments",
+        ),
+        (
+            &[b"\xff\xfe"],
+            "reachplan: unrecognized subcommand '\u{fffd}\u{fffd}'",
+        ),
+    ];
+    for (args, line) in cases {
+        let args: Vec<&OsStr> = args.iter().map(|a| OsStr::from_bytes(a)).collect();
+        let out = run_os(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(first_line(&out.stderr), line, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_terminal_safe(&out.stderr, &format!("{args:?}"));
+    }
 }
 
 #[test]
@@ -76,11 +59,11 @@ fn escapes_in_paths_and_arguments_are_shown_escaped() {
         vec!["frobnicate\u{1b}[2J\u{202e}"],
         vec!["check", T03, "--deny", "\u{202e}\u{1b}[1m"],
     ] {
-        let out = run(&args, "");
+        let out = run(&args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert_terminal_safe(&out.stderr, &format!("{args:?}"));
     }
-    let out = run(&["check", "\u{1b}[31mred\u{202e}.json"], "");
+    let out = run(&["check", "\u{1b}[31mred\u{202e}.json"], None);
     assert!(
         stderr(&out).contains("\\u{1b}[31mred\\u{202e}.json"),
         "{}",
@@ -103,7 +86,7 @@ fn plan_text_reaches_the_terminal_escaped_and_json_keeps_it_as_escapes() {
         vec!["explain", "-", "a", "b"],
         vec!["capacity", "-"],
     ] {
-        let out = run(&args, HOSTILE);
+        let out = run(&args, Some(HOSTILE));
         assert!(
             out.status.code().is_some_and(|c| c < 2),
             "{args:?}: {}",
@@ -116,7 +99,7 @@ fn plan_text_reaches_the_terminal_escaped_and_json_keeps_it_as_escapes() {
         vec!["fmt", "-"],
         vec!["capacity", "-", "--json"],
     ] {
-        let out = run(&args, HOSTILE);
+        let out = run(&args, Some(HOSTILE));
         assert_terminal_safe(&out.stdout, &format!("{args:?}"));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         if args[0] == "fmt" {
@@ -124,58 +107,67 @@ fn plan_text_reaches_the_terminal_escaped_and_json_keeps_it_as_escapes() {
             assert_eq!(v["nodes"][0]["name"], "A\u{1b}]0;x\u{7}\u{2067}");
         }
     }
-    let out = run(&["fmt", "-"], HOSTILE);
+    let out = run(&["fmt", "-"], Some(HOSTILE));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(r"T\u001b[2J\u202eitle\u009b"), "{text}");
 }
 
+/// Runs the binary with `stdout` as its standard output; returns its exit code and the first
+/// line of its standard error.
+fn run_into(args: &[&str], stdout: Stdio) -> (Option<i32>, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
+    (out.status.code(), first_line(&out.stderr))
+}
+
+const OUTPUTS: [&[&str]; 5] = [
+    &["generate", "50"],
+    &["check", T03, "--json"],
+    &["check", T03],
+    &["explain", T03, "vnet-a", "vnet-c", "--json"],
+    &["fmt", T03],
+];
+
 #[test]
 fn a_full_stdout_is_an_error() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-        return;
-    };
-    for args in [
-        vec!["generate", "50"],
-        vec!["check", T03, "--json"],
-        vec!["check", T03],
-    ] {
-        let out = Command::new(BIN)
-            .args(&args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stdout(full.try_clone().expect("dup"))
-            .stderr(Stdio::piped())
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&out).contains("cannot write the output"),
-            "{}",
-            stderr(&out)
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full (the suite runs on Linux)");
+    for args in OUTPUTS {
+        let stdout = Stdio::from(full.try_clone().expect("dup"));
+        assert_eq!(
+            run_into(args, stdout),
+            (
+                Some(2),
+                "reachplan: cannot write the output: No space left on device (os error 28)"
+                    .to_string()
+            ),
+            "{args:?}"
         );
     }
 }
 
+/// A pipe whose reading end is closed before the command starts: every write fails.
 #[test]
 fn a_closed_stdout_is_an_error() {
-    for args in [vec!["generate", "2000"], vec!["fmt", T03]] {
-        let mut child = Command::new(BIN)
-            .args(&args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("finishes");
-        // A short output may fit in the pipe before it is closed; 2,000 endpoints never do.
-        if args[0] == "generate" || out.status.code() != Some(0) {
-            assert_eq!(out.status.code(), Some(2), "{args:?}");
-            assert!(
-                stderr(&out).contains("cannot write the output"),
-                "{}",
-                stderr(&out)
-            );
-        }
+    for args in OUTPUTS {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        assert_eq!(
+            run_into(args, Stdio::from(writer)),
+            (
+                Some(2),
+                "reachplan: cannot write the output: Broken pipe (os error 32)".to_string()
+            ),
+            "{args:?}"
+        );
     }
 }
 
@@ -194,38 +186,38 @@ fn help_version_and_completions() {
         vec!["completions", "zsh"],
         vec!["completions", "fish"],
     ] {
-        let out = run(&args, "");
+        let out = run(&args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{args:?}");
     }
-    let help = String::from_utf8_lossy(&run(&["check", "--help"], "").stdout).into_owned();
+    let help = String::from_utf8_lossy(&run(&["check", "--help"], None).stdout).into_owned();
     assert!(
         help.contains("Memory:") && help.contains("--summary"),
         "{help}"
     );
-    assert_eq!(run(&["check"], "").status.code(), Some(2));
+    assert_eq!(run(&["check"], None).status.code(), Some(2));
     assert_eq!(
-        run(&["check", T03, "--surge", "2"], "").status.code(),
+        run(&["check", T03, "--surge", "2"], None).status.code(),
         Some(2)
     );
     assert_eq!(
-        run(&["capacity", T03, "--surge", "-1"], "").status.code(),
+        run(&["capacity", T03, "--surge", "-1"], None).status.code(),
         Some(2)
     );
     assert_eq!(
-        run(&["capacity", T03, "--surge=3"], "").status.code(),
+        run(&["capacity", T03, "--surge=3"], None).status.code(),
         Some(0)
     );
     assert_eq!(
-        run(&["check", T03, "--deny=error"], "").status.code(),
+        run(&["check", T03, "--deny=error"], None).status.code(),
         Some(0)
     );
-    assert_eq!(run(&["generate", "x"], "").status.code(), Some(2));
+    assert_eq!(run(&["generate", "x"], None).status.code(), Some(2));
 }
 
 #[test]
 fn generate_refuses_a_plan_the_reader_would_refuse() {
-    let out = run(&["generate", "1000000"], "");
+    let out = run(&["generate", "1000000"], None);
     assert_eq!(out.status.code(), Some(2));
     let message = stderr(&out);
     assert!(
@@ -239,20 +231,9 @@ fn generate_refuses_a_plan_the_reader_would_refuse() {
 /// allocation the budget missed fails the test instead of the machine.
 fn run_limited(megabytes: u64, args: &[&str], stdin: &str) -> Output {
     let script = format!("ulimit -v {} && exec \"$0\" \"$@\"", megabytes * 1024);
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .arg(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("sh runs");
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("finishes")
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(script).arg(BIN).args(args);
+    feed(command, Some(stdin))
 }
 
 fn vnets(n: usize) -> Vec<String> {
@@ -388,7 +369,7 @@ fn questionable_values_are_refused_with_their_path() {
         ),
     ];
     for (plan, path, needle) in cases {
-        let out = run(&["check", "-"], &plan);
+        let out = run(&["check", "-"], Some(&plan));
         let message = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{plan}: {message}");
         assert!(message.starts_with("reachplan: -:1:"), "{plan}: {message}");

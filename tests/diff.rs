@@ -77,6 +77,15 @@ fn adding_global_reach_gains_the_data_centres_and_loses_nothing() {
     assert_eq!(gained, [("dc-ams", "dc-lon"), ("dc-lon", "dc-ams")]);
     assert!(d.pairs_gained[0].via.iter().any(|v| v == "global_reach"));
     assert!(d.pairs_lost.is_empty());
+    // Global Reach is now the only thing joining the data centres: a single point of failure.
+    assert!(d.single_points_compared);
+    let added: Vec<&str> = d
+        .single_points_added
+        .iter()
+        .map(|p| p.what.as_str())
+        .collect();
+    assert_eq!(added, ["the global_reach link er-ams → er-lon"]);
+    assert!(d.single_points_removed.is_empty());
     assert_eq!(d.intents_changed.len(), 1);
     assert_eq!(
         (d.intents_changed[0].before, d.intents_changed[0].after),

@@ -8,41 +8,30 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use reachplan::engine::model::Plan;
 use reachplan::engine::{analyze, explain, read_plan, text, write_plan};
 
 mod support;
 use support::golden::{compare, orphans};
+use support::repository::files;
 
-/// The plan folders, the golden folder of each, and how many plans each holds: a folder that
-/// is missing, moved or emptied fails, and a plan added updates its count here.
-const FOLDERS: [(&str, &str, usize); 3] = [
-    ("tests/data/scenarios", "scenarios", 16),
-    ("tests/data/rules", "rules", 43),
-    ("www/examples", "examples", 8),
+/// The plan folders (their counts are in `support::repository`) and the golden folder of each.
+const FOLDERS: [(&str, &str); 3] = [
+    ("tests/data/scenarios", "scenarios"),
+    ("tests/data/rules", "rules"),
+    ("www/examples", "examples"),
 ];
 
 /// Every plan, as (golden name `group/stem`, path).
 fn plans() -> Vec<(String, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for (dir, group, count) in FOLDERS {
-        let entries = fs::read_dir(root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
-        let mut found = 0;
-        for entry in entries {
-            let path = entry.unwrap_or_else(|e| panic!("{dir}: {e}")).path();
-            if path.extension().is_some_and(|e| e == "json") {
-                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-                out.push((format!("{group}/{stem}"), path));
-                found += 1;
-            }
+    for (dir, group) in FOLDERS {
+        for path in files(dir) {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            out.push((format!("{group}/{stem}"), path));
         }
-        assert_eq!(
-            found, count,
-            "plans in {dir} (update FOLDERS when adding one)"
-        );
     }
     out.sort();
     out
@@ -111,7 +100,7 @@ fn every_plan_keeps_its_intents_and_golden_output() {
             golden(format!("{name}.explain.json"), &json, &mut failures);
         }
     }
-    for (_, group, _) in FOLDERS {
+    for (_, group) in FOLDERS {
         orphans(group, &produced, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -41,11 +41,16 @@ fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
     let mut input = child.stdin.take().expect("stdin");
     let bytes = stdin.to_vec();
     // A separate writer, so that a binary that stops reading early cannot block the test.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
+    let writer = std::thread::spawn(move || match input.write_all(&bytes) {
+        // The binary refused before reading all of it: its answer says so.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     });
     let out = child.wait_with_output().expect("reachplan finishes");
-    let _ = writer.join();
+    writer
+        .join()
+        .expect("the writer finishes")
+        .expect("the input is written");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -448,25 +453,32 @@ fn garbage_and_truncated_share_links_are_refused_with_a_sentence() {
         }
     }
     let long = "p1.".to_string() + &"A".repeat(1_000_000);
-    let garbage: Vec<&str> = vec![
-        "",
-        "#",
-        "   ",
-        "p1.",
-        "p1.====",
-        "p1.\u{1b}[2J",
-        "p1.🦀🦀",
-        "p2.AAAA",
-        "https://example.org/#p1.AAAA",
-        "<script>alert(1)</script>",
-        "p1.////",
-        "p1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        &long,
+    use share::ShareError::{Base64, Damaged, Empty, Version};
+    let version = |start: &str| Version(start.to_string());
+    let garbage = [
+        ("", Empty),
+        ("#", Empty),
+        ("   ", Empty),
+        ("p1.", Damaged),
+        ("p1.====", Base64),
+        ("p1.\u{1b}[2J", Base64),
+        ("p1.🦀🦀", Base64),
+        ("p2.AAAA", version("p2.")),
+        ("https://example.org/#p1.AAAA", version("htt")),
+        ("<script>alert(1)</script>", version("<sc")),
+        ("p1.////", Base64),
+        ("p1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Damaged),
+        (&long, Damaged),
     ];
-    for g in garbage {
-        let e = share::decode(g).unwrap_err().to_string();
-        assert!(!e.is_empty() && !e.contains('\u{1b}'), "{g:?}: {e}");
+    for (g, want) in garbage {
+        let e = share::decode(g).unwrap_err();
+        assert_eq!(e, want, "{g:.40}");
+        assert!(!e.to_string().contains('\u{1b}'), "{g:?}: {e}");
     }
+    assert_eq!(
+        version("p2.").to_string(),
+        "the link is not a reachplan share link (it starts with `p2.`, expected `p1.`)"
+    );
     // Every single-character change either fails or gives a plan that writes and reads back.
     for i in 3..link.len() {
         let mut bad = link.clone().into_bytes();

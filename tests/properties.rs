@@ -28,7 +28,8 @@ use reachplan::engine::overview::{overview, Cell};
 use reachplan::engine::{analyze, edit, read_plan, share, text, write_plan, Network, Severity};
 
 mod support;
-use support::plans::{config, link, link_spec, plans};
+use support::config::config;
+use support::plans::{link, link_spec, plans};
 
 /// The findings of an analysis as comparable keys.
 fn warnings(plan: &Plan) -> BTreeSet<(String, Vec<String>, Vec<usize>, String)> {

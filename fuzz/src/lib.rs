@@ -17,7 +17,7 @@ use reachplan::engine::model::{
     P2sConfig, Plan, Position, Protocol, RouteServer, RoutingIntent, ScaleUnits, VirtualDesktop,
     VpnGateway, VpnSku, VpnType, Wan, WanType,
 };
-use reachplan::engine::{analyze, capacity, edit, explain, read_plan, report, share, write_plan};
+use reachplan::engine::{analyze, capacity, edit, explain, read_plan, share, text, write_plan};
 
 /// The most nodes of a plan that is analysed.
 pub const MAX_NODES: usize = 200;
@@ -112,8 +112,12 @@ pub fn analysis(plan: &Plan) {
             "the analysis is not deterministic"
         );
     }
-    let text = report::check(plan, &analysis);
-    assert!(!text.is_empty());
+    let report = text::check(plan, &analysis);
+    let counts = text::summary(&analysis);
+    assert!(
+        report.contains(&counts),
+        "the report has no counts line: {report}"
+    );
     if let Err(e) = serde_json::to_string(&analysis) {
         panic!("the analysis does not serialise: {e}");
     }
@@ -137,7 +141,9 @@ pub fn analysis(plan: &Plan) {
         match explain(plan, &pair.from, &pair.to) {
             Some(story) => {
                 assert_eq!(story.pair.reachable, pair.reachable, "explain disagrees");
-                let _ = report::explain(plan, &story);
+                let told = text::explain(plan, &story);
+                let head = format!("{} → {}: ", pair.from, pair.to);
+                assert!(told.starts_with(&head), "explain starts elsewhere: {told}");
             }
             None => panic!("explain has no story for {} → {}", pair.from, pair.to),
         }
@@ -150,7 +156,9 @@ pub fn capacity(plan: &Plan, surge: f64) {
         return;
     }
     let result = capacity::capacity(plan, surge);
-    let _ = capacity::render(plan, &result);
+    let rendered = capacity::render(plan, &result);
+    let headline = rendered.contains("Capacity at surge ×");
+    assert!(headline, "no capacity headline: {rendered}");
     if let Err(e) = serde_json::to_string(&result) {
         panic!("the capacity answer does not serialise: {e}");
     }
@@ -204,6 +212,7 @@ pub fn plan(u: &mut Unstructured) -> Result<Plan> {
                     .copied()
                 })?,
                 why: maybe(u, text)?,
+                survives: None,
             });
         }
         for _ in 0..u.int_in_range(0..=4)? {

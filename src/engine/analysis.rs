@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::access;
 use super::design;
-use super::model::{Access, Expect, Intent, NodeKind, Plan};
+use super::model::{Access, Expect, Intent, NodeKind, Plan, Survives};
 pub use super::pair::Pair;
 use super::prepared::Network;
 use super::reach::{self, Trace};
@@ -39,6 +39,22 @@ pub struct IntentResult {
     /// The author's reason.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// The failures the answer must survive, when the intent asks for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survives: Option<Survives>,
+    /// The first failure (in the order of `reachplan resilience`'s domains) after which the
+    /// answer no longer holds, when the intent must survive failures and does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub broken_by: Option<BrokenBy>,
+}
+
+/// The failure that breaks an intent that must survive failures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrokenBy {
+    /// The failure domain's id (`vpn_gateway:hub`, `connection:3` …).
+    pub id: String,
+    /// The element in words.
+    pub what: String,
 }
 
 impl IntentResult {
@@ -53,6 +69,8 @@ impl IntentResult {
             access: intent.access,
             holds,
             why: intent.why.clone(),
+            survives: intent.survives,
+            broken_by: None,
         }
     }
 }

@@ -29,6 +29,7 @@ mod pair;
 mod prepared;
 pub mod questions;
 pub(crate) mod reach;
+pub mod resilience;
 pub mod rules;
 pub mod share;
 pub mod summary;

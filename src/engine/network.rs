@@ -25,6 +25,7 @@ use super::overview::{self, Overview};
 use super::summary::{self, Summary};
 
 pub use super::prepared::Network;
+use super::resilience::survive;
 
 /// The questions (the network itself, and how it is built, are in `prepared`, a floor below
 /// the modules that answer, so that none of them imports this one).
@@ -54,7 +55,9 @@ impl Network {
     /// Every pair explained, with findings, assumptions and intents (see
     /// [`analyze`](super::analyze)).
     pub fn analysis(&self) -> Analysis {
-        analysis::analysis_of(self)
+        let mut analysis = analysis::analysis_of(self);
+        survive::judge(self, &mut analysis.intents);
+        analysis
     }
 
     /// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints

@@ -255,6 +255,7 @@ impl State {
                     expect,
                     access,
                     why: None,
+                    survives: None,
                 };
                 match plan
                     .intents

@@ -53,9 +53,10 @@ impl<'p> Reference<'p> {
     pub fn verdict(&self, from: &str, to: &str) -> Option<Verdict> {
         let (a, b) = (self.index(from)?, self.index(to)?);
         let kind = |n: usize| self.net.node(n).kind;
-        // Who opens the connection (plan format, "Who opens the connection"): the internet
-        // opens connections to Microsoft's public services only, and Microsoft's services none
-        // into a VNet or a user group (R9.3); publishing is limited access.
+        // Who opens the connection: the rule book decides no rule for it, so this follows the
+        // plan format's assumption ("Who opens the connection"): the internet opens connections
+        // to Microsoft's public services only, and Microsoft's services none into a VNet or a
+        // user group; publishing an app to the internet is limited access (R9.3, not a route).
         let closed = match kind(a) {
             NodeKind::Internet => kind(b) != NodeKind::Microsoft,
             NodeKind::Microsoft => matches!(kind(b), NodeKind::Vnet | NodeKind::Users),

@@ -154,7 +154,7 @@ fn route_based(n: &Node) -> bool {
         .is_some_and(|g| g.gateway_type != Some(VpnType::PolicyBased))
 }
 
-/// The VNet's VPN gateway is of the Basic SKU.
+/// The VNet's VPN gateway is of the Basic SKU (no gateway transit, R1.7; no BGP, R3.1).
 pub fn basic_vpn(n: &Node) -> bool {
     n.vpn_gateway
         .as_ref()

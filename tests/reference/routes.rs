@@ -72,13 +72,15 @@ fn exports(net: &RefNet, n: usize, l: usize, origin: Option<Origin>, x: usize) -
         NodeKind::Expressroute => circuit(net, &net.edges[l], &net.edges[x]),
         NodeKind::VwanHub => hub(net, n, &net.edges[l], origin, &net.edges[x]),
         // The internet carries breakout traffic to Microsoft's public services only; it never
-        // forwards into a private network (plan format, `internet` link).
+        // forwards into a private network: private addresses are not routed on the internet
+        // (no rule id: the plan format's `internet` link; R3.19 for the breakout itself).
         NodeKind::Internet => {
             net.edges[x].kind == Kind::Internet
                 && net.edges[l].kind == Kind::Backbone
                 && net.node(net.edges[l].other(n)).kind == NodeKind::Microsoft
         }
-        // Sites, users, other clouds and Microsoft's services are not transit.
+        // Sites, users, other clouds and Microsoft's services are not transit: the rule book
+        // gives transit to VNets (R1, R2, R3), circuits (R6) and hubs (R7) only.
         _ => false,
     }
 }

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use reachplan::engine::model::{
-    ErGateway, ErGwSku, ErSku, Firewall, Link, LinkKind, NodeKind, Plan, RouteServer, VpnSku,
+    Cidr, ErGateway, ErGwSku, ErSku, Firewall, Link, LinkKind, NodeKind, Plan, RouteServer, VpnSku,
     VpnType, WanType,
 };
 
@@ -18,6 +18,15 @@ pub enum Change {
     Add(u8, usize, usize),
     Node(usize, u8),
     Wan(usize, bool),
+    /// A node change on a node with something to change (a gateway or a circuit), mostly.
+    Busy(usize, u8),
+    /// A copy of a node with copies of its links, then one thing of the copy changed.
+    Twin(usize, u8),
+    /// A second link beside a link, between the same two nodes, with one flag flipped.
+    Parallel(usize, u8),
+    /// A link of another kind between the same two nodes (the kind by index into
+    /// `LinkKind::ALL`).
+    Kind(usize, u8),
 }
 
 pub fn change() -> impl Strategy<Value = Change> {
@@ -30,6 +39,18 @@ pub fn change() -> impl Strategy<Value = Change> {
     ]
 }
 
+/// The changes of [`change`], and the ones that meet the fast matrix's sharing of decisions:
+/// changes to busy nodes, near-twins and parallel links.
+pub fn deep_change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        6 => change(),
+        2 => (any::<usize>(), 0u8..10).prop_map(|(n, w)| Change::Busy(n, w)),
+        1 => (any::<usize>(), 0u8..8).prop_map(|(n, t)| Change::Twin(n, t)),
+        1 => (any::<usize>(), 0u8..6).prop_map(|(l, f)| Change::Parallel(l, f)),
+        1 => (any::<usize>(), 0u8..12).prop_map(|(l, k)| Change::Kind(l, k)),
+    ]
+}
+
 fn flip(value: &mut Option<bool>) {
     *value = Some(!value.unwrap_or(false));
 }
@@ -37,16 +58,7 @@ fn flip(value: &mut Option<bool>) {
 pub fn apply(plan: &mut Plan, c: &Change) {
     let (links, nodes) = (plan.links.len(), plan.nodes.len());
     match *c {
-        Change::Flag(l, f) if links > 0 => {
-            let link = &mut plan.links[l % links];
-            match f {
-                0 => flip(&mut link.use_remote_gateways),
-                1 => flip(&mut link.allow_gateway_transit),
-                2 => flip(&mut link.allow_forwarded_traffic),
-                3 => flip(&mut link.route_via_firewall),
-                _ => flip(&mut link.bgp),
-            }
-        }
+        Change::Flag(l, f) if links > 0 => flip_flag(&mut plan.links[l % links], f),
         Change::Drop(l) if links > 0 => {
             plan.links.remove(l % links);
         }
@@ -61,6 +73,33 @@ pub fn apply(plan: &mut Plan, c: &Change) {
             plan.links.push(link);
         }
         Change::Node(n, what) if nodes > 0 => node(plan, n % nodes, what),
+        Change::Busy(n, what) if nodes > 0 => {
+            let busy = busy(plan);
+            let i = if busy.is_empty() || n % 4 == 0 {
+                n % nodes
+            } else {
+                busy[n % busy.len()]
+            };
+            node(plan, i, what)
+        }
+        Change::Twin(n, tweak) if nodes > 0 => {
+            let busy = busy(plan);
+            let i = if busy.is_empty() || n % 2 == 1 {
+                n % nodes
+            } else {
+                busy[n / 2 % busy.len()]
+            };
+            twin(plan, i, tweak)
+        }
+        Change::Parallel(l, f) if links > 0 => {
+            let mut link = plan.links[l % links].clone();
+            link.id = None;
+            flip_flag(&mut link, f);
+            plan.links.push(link);
+        }
+        Change::Kind(l, k) if links > 0 => {
+            plan.links[l % links].kind = LinkKind::ALL[k as usize % LinkKind::ALL.len()];
+        }
         Change::Wan(w, toggle_type) if !plan.wans.is_empty() => {
             let count = plan.wans.len();
             let wan = &mut plan.wans[w % count];
@@ -74,6 +113,94 @@ pub fn apply(plan: &mut Plan, c: &Change) {
             }
         }
         _ => {}
+    }
+}
+
+/// Flips flag `f` of a link (0 to 4; others change nothing).
+fn flip_flag(link: &mut Link, f: u8) {
+    match f {
+        0 => flip(&mut link.use_remote_gateways),
+        1 => flip(&mut link.allow_gateway_transit),
+        2 => flip(&mut link.allow_forwarded_traffic),
+        3 => flip(&mut link.route_via_firewall),
+        4 => flip(&mut link.bgp),
+        _ => {}
+    }
+}
+
+/// Nodes with something to change: gateways and circuits.
+fn busy(plan: &Plan) -> Vec<usize> {
+    (0..plan.nodes.len())
+        .filter(|&i| {
+            let x = &plan.nodes[i];
+            x.vpn_gateway.is_some() || x.er_gateway.is_some() || x.kind == NodeKind::Expressroute
+        })
+        .collect()
+}
+
+/// Adds a copy of node `n` with copies of its links (a twin), with fresh addresses, then
+/// changes one thing of the copy (`tweak`) so that near-twins meet the grouping too.
+fn twin(plan: &mut Plan, n: usize, tweak: u8) {
+    let mut node = plan.nodes[n].clone();
+    let id = format!("{}-twin{}", node.id, plan.nodes.len());
+    if id.len() > 64 {
+        return;
+    }
+    let k = plan.nodes.len();
+    if node.address_space.is_some() {
+        node.address_space = Cidr::parse(&format!("fd99:{k:x}::/48"))
+            .ok()
+            .map(|c| vec![c]);
+    }
+    if let Some(p2s) = node.vpn_gateway.as_mut().and_then(|g| g.p2s.as_mut()) {
+        p2s.address_pool = Cidr::parse(&format!("fd98:{k:x}::/48"))
+            .into_iter()
+            .collect();
+    }
+    let old = node.id.clone();
+    node.id = id.clone();
+    match tweak {
+        0 => node.firewall = node.firewall.take().xor(Some(Firewall { sku: None })),
+        1 => {
+            if let Some(er) = node.er_gateway.as_mut() {
+                flip(&mut er.allow_vnet_to_vnet);
+            }
+        }
+        2 => {
+            if let Some(gw) = node.vpn_gateway.as_mut() {
+                flip(&mut gw.bgp);
+            }
+        }
+        _ => {}
+    }
+    plan.nodes.push(node);
+    let copies: Vec<_> = plan
+        .links
+        .iter()
+        .filter(|l| l.from == old || l.to == old)
+        .map(|l| {
+            let mut l = l.clone();
+            l.id = None;
+            if l.from == old {
+                l.from = id.clone();
+            }
+            if l.to == old {
+                l.to = id.clone();
+            }
+            l
+        })
+        .collect();
+    for (i, mut link) in copies.into_iter().enumerate() {
+        if i == 0 {
+            match tweak {
+                3 => flip(&mut link.bgp),
+                4 => flip(&mut link.use_remote_gateways),
+                5 => flip(&mut link.route_via_firewall),
+                6 => flip(&mut link.allow_forwarded_traffic),
+                _ => {}
+            }
+        }
+        plan.links.push(link);
     }
 }
 

@@ -91,6 +91,17 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Every single failure (gateway, connection, circuit, peering location, Virtual WAN hub,
+    /// firewall, site device, region) in turn: the pairs it loses, and the single points of
+    /// failure ranked by what they cut, weighted by the remote users behind the pairs.
+    #[command(after_help = crate::budget::RESILIENCE_HELP)]
+    Resilience {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// Print every failure as JSON (the contract of docs/plan-format.md).
+        #[arg(long)]
+        json: bool,
+    },
     /// The plan in canonical form (what the browser app exports).
     #[command(after_help = crate::budget::READING_HELP)]
     Fmt {

@@ -58,6 +58,31 @@ pub fn diff(path: &str, plan: &Plan) -> Result<(), String> {
     ))
 }
 
+/// The most endpoints `resilience` takes: one fast matrix per failure domain, two held at a
+/// time.
+pub const MAX_RESILIENCE_ENDPOINTS: usize = 10_000;
+
+/// The `resilience` help's memory and time paragraph.
+pub const RESILIENCE_HELP: &str = concat!(
+    "Memory and time: plans of up to 10000 endpoints; one fast matrix per failure domain\n\
+(two held at a time, about 25 MB each at 10000 endpoints), so the time grows with the\n\
+domains times the matrix (a generated 1000-endpoint plan: see the README).\n",
+    reading!()
+);
+
+/// `resilience`: refused above [`MAX_RESILIENCE_ENDPOINTS`] endpoints.
+pub fn resilience(path: &str, plan: &Plan) -> Result<(), String> {
+    let n = endpoints(plan);
+    if n <= MAX_RESILIENCE_ENDPOINTS {
+        return Ok(());
+    }
+    Err(format!(
+        "{path}: the plan has {n} endpoints; resilience sweeps plans of up to \
+         {MAX_RESILIENCE_ENDPOINTS} endpoints (one matrix per failure). Split the plan (by \
+         region, or on-premises and Azure apart) and sweep the parts."
+    ))
+}
+
 /// The most endpoints the full report takes (about a million ordered pairs, each explained).
 pub const MAX_REPORT_ENDPOINTS: usize = 1_000;
 

@@ -1,5 +1,5 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, format or generate a plan, print shell completions.
+//! plans, sweep single failures, format or generate a plan, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
@@ -70,6 +70,17 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             json,
             markdown,
         } => diff(&before, &after, json, markdown),
+        Command::Resilience { plan, json } => {
+            let (path, plan) = load(&plan)?;
+            budget::resilience(&path, &plan)?;
+            let result = engine::resilience::resilience(&plan);
+            if json {
+                out::json(&result)?;
+            } else {
+                out::text(&engine::resilience::render::text(&result))?;
+            }
+            Ok(0)
+        }
         Command::Fmt { plan } => {
             let (_, plan) = load(&plan)?;
             // As `write_plan` writes it, with what a terminal would obey as JSON escapes.

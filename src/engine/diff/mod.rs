@@ -14,6 +14,9 @@
 //! plans is reachable before and not after, or an intent of both plans holds before and fails
 //! after: what a CI gate on a design change fails on.
 //!
+//! Single points of failure added and removed are compared when both plans are small enough to
+//! sweep every single failure (see [`spof`]).
+//!
 //! Complexity: two summaries and two capacity answers (see [`Network::summary`] and
 //! [`Network::capacity`]), O(N² / 64) to compare the matrices when both plans have the same
 //! endpoints (O(N²) otherwise), and the explained answers of at most [`MAX_EXPLAINED`] changed
@@ -21,6 +24,7 @@
 
 mod compare;
 pub mod render;
+pub mod spof;
 
 use serde::Serialize;
 
@@ -63,6 +67,13 @@ pub struct Diff {
     /// Capacity rows (at the plans' own load, surge 1) whose demand, limit or table row
     /// changed, or that one plan only has.
     pub capacity_changed: Vec<RowChange>,
+    /// Whether single points of failure were compared (both plans of at most
+    /// [`spof::MAX_SWEPT`] endpoints).
+    pub single_points_compared: bool,
+    /// Single points of failure of the second design only, in its ranking order.
+    pub single_points_added: Vec<spof::SinglePoint>,
+    /// Single points of failure of the first design only, in its ranking order.
+    pub single_points_removed: Vec<spof::SinglePoint>,
 }
 
 impl Diff {
@@ -76,6 +87,8 @@ impl Diff {
             && self.findings_removed.is_empty()
             && self.intents_changed.is_empty()
             && self.capacity_changed.is_empty()
+            && self.single_points_added.is_empty()
+            && self.single_points_removed.is_empty()
     }
 }
 
@@ -155,6 +168,9 @@ pub fn diff(before: &Network, after: &Network) -> Diff {
     let (endpoints_added, endpoints_removed) =
         compare::endpoints(&b.matrix.endpoints, &a.matrix.endpoints);
     let regressed = !pairs_lost.is_empty() || intents_changed.iter().any(IntentChange::lost);
+    let spofs = spof::compare(before, after);
+    let single_points_compared = spofs.is_some();
+    let (single_points_added, single_points_removed) = spofs.unwrap_or_default();
     Diff {
         reachplan: 1,
         regressed,
@@ -166,5 +182,8 @@ pub fn diff(before: &Network, after: &Network) -> Diff {
         findings_removed,
         intents_changed,
         capacity_changed,
+        single_points_compared,
+        single_points_added,
+        single_points_removed,
     }
 }

@@ -12,12 +12,15 @@ use super::super::capacity::{num, Row};
 use super::super::model::Expect;
 use super::super::rules::Finding;
 use super::super::words::{clean, counted, path_text};
+use super::spof::{SinglePoint, MAX_SWEPT};
 use super::{Diff, IntentChange, RowChange};
 
 /// The one-line summary: `1 pair lost, 2 gained; findings: 1 added, 0 removed; …`.
 pub fn headline(d: &Diff) -> String {
     if d.is_empty() {
-        return "No change: the same pairs, findings, intents and capacity.".into();
+        return "No change: the same pairs, findings, intents, capacity and single points of \
+                failure."
+            .into();
     }
     let mut parts = vec![
         format!(
@@ -36,6 +39,15 @@ pub fn headline(d: &Diff) -> String {
             counted(d.capacity_changed.len(), "capacity row")
         ),
     ];
+    parts.push(if d.single_points_compared {
+        format!(
+            "single points of failure: {} added, {} removed",
+            d.single_points_added.len(),
+            d.single_points_removed.len()
+        )
+    } else {
+        format!("single points of failure: not compared (above {MAX_SWEPT} endpoints)")
+    });
     if !d.endpoints_added.is_empty() || !d.endpoints_removed.is_empty() {
         parts.push(format!(
             "endpoints: {} added, {} removed",
@@ -187,7 +199,32 @@ pub fn text(d: &Diff) -> String {
             );
         }
     }
+    for (title, list) in [
+        ("Single points of failure added", &d.single_points_added),
+        ("Single points of failure removed", &d.single_points_removed),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n{title}");
+            for p in list {
+                let _ = writeln!(out, "  {}", point_text(p));
+            }
+        }
+    }
     out
+}
+
+fn point_text(p: &SinglePoint) -> String {
+    let users = if p.users_cut > 0 {
+        format!(", {} cut", counted(p.users_cut as usize, "remote user"))
+    } else {
+        String::new()
+    };
+    format!(
+        "{} [{}]: {} lost{users}",
+        p.what,
+        p.id,
+        counted(p.pairs_lost, "pair")
+    )
 }
 
 /// Text as Markdown that shows as written: markup characters escaped (a link needs `[`, an
@@ -331,5 +368,26 @@ pub fn markdown(d: &Diff) -> String {
         })
         .collect();
     table(&mut out, &["Element", "Before", "After"], &rows);
+    for (title, list) in [
+        ("Single points of failure added", &d.single_points_added),
+        ("Single points of failure removed", &d.single_points_removed),
+    ] {
+        section(&mut out, title, list.len());
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|p| {
+                cells([
+                    p.what.clone(),
+                    p.pairs_lost.to_string(),
+                    p.users_cut.to_string(),
+                ])
+            })
+            .collect();
+        table(
+            &mut out,
+            &["Element", "Pairs lost", "Remote users cut"],
+            &rows,
+        );
+    }
     out
 }

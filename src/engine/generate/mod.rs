@@ -192,6 +192,7 @@ fn intents(plan: &mut Plan) {
                 expect: Expect::Reachable,
                 access: None,
                 why: Some("directly connected".into()),
+                survives: None,
             });
         }
     }
@@ -203,6 +204,7 @@ fn intents(plan: &mut Plan) {
                 expect: Expect::Unreachable,
                 access: None,
                 why: Some("nothing publishes the hub".into()),
+                survives: None,
             });
         }
     }

@@ -173,6 +173,19 @@ pub struct Intent {
     /// Why, in the author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// Which failures the answer must survive (`"any single failure"`), when the intent asks
+    /// for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survives: Option<Survives>,
+}
+
+/// The failures an intent's answer must survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Survives {
+    /// Every single failure of a failure domain of the plan (see `resilience`), except those
+    /// of the pair's own endpoints.
+    #[serde(rename = "any single failure")]
+    AnySingleFailure,
 }
 
 /// A traffic class.

@@ -94,8 +94,23 @@ pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
                 .access
                 .map(|a| format!(" with {} access", a.as_str()))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {mark} {} → {} {expect}{access}{why}", i.from, i.to);
-            if !i.holds {
+            let survives = if i.survives.is_some() {
+                ", surviving any single failure"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {mark} {} → {} {expect}{access}{survives}{why}",
+                i.from, i.to
+            );
+            if let Some(broken) = &i.broken_by {
+                let _ = writeln!(
+                    out,
+                    "         but not when {} fails [{}]",
+                    broken.what, broken.id
+                );
+            } else if !i.holds {
                 if let Some(p) = analysis.pair(&i.from, &i.to) {
                     if p.reachable {
                         let _ = writeln!(

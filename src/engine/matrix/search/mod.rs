@@ -6,7 +6,8 @@
 //! ranking paths. Three things keep it fast:
 //!
 //! - A hop is decided once per *state class* (node, group of the arrival connection, ingress)
-//!   and group of the way out (see `classes`), for every later state and every later search.
+//!   and group of the way out (see `classes`), for every later state and every later search,
+//!   on a pair of the class that has such a hop (see `pair`: parallel connections).
 //! - Most states are dead ends (a branch, a user group or a spoke forwards nothing further). The
 //!   dead-end members of a group are kept as a bit mask of endpoints, and a state class keeps the
 //!   union of the masks of the groups it may leave by; a search ORs that mask into its row and
@@ -24,6 +25,7 @@ use super::super::topology::{ConnKind, Net};
 use super::super::transit::{self, Decision, Ingress};
 use super::classes::{Groups, NONE};
 
+mod pair;
 mod plans;
 #[cfg(debug_assertions)]
 mod verify;
@@ -206,8 +208,9 @@ impl<'a> Search<'a> {
     }
 
     /// Whether traffic in state (`node`, arrived over `a` from `prev`, `ingress`) of class
-    /// `class` may leave over the members of group `group` that lead back to `prev` (`same`) or
-    /// elsewhere. Asks `transit::hop` about one member the first time, then remembers.
+    /// `class` may leave over the members of group `group` that lead back to the node it came
+    /// from (`same`) or elsewhere. Asks `transit::hop` about one pair of the class the first
+    /// time (see [`Search::pair`]), then remembers.
     #[allow(clippy::too_many_arguments)]
     fn allowed(
         &mut self,
@@ -230,23 +233,7 @@ impl<'a> Search<'a> {
         if d & known != 0 {
             return d & allow != 0;
         }
-        let (lo, hi) = (
-            self.g.start[group] as usize,
-            self.g.start[group + 1] as usize,
-        );
-        let rep = if same {
-            let run = lo + self.g.other[lo..hi].partition_point(|&m| (m as usize) < prev);
-            (run..hi)
-                .take_while(|&i| self.g.other[i] as usize == prev)
-                .map(|i| self.g.conn[i] as usize)
-                .find(|&c| c != a)
-        } else {
-            [lo, hi - 1]
-                .into_iter()
-                .find(|&i| self.g.other[i] as usize != prev)
-                .map(|i| self.g.conn[i] as usize)
-        };
-        let ok = rep.is_some_and(|c| {
+        let ok = self.pair(node, a, prev, group, same).is_some_and(|(a, c)| {
             self.hops += 1;
             allows(transit::hop(self.net, node, Some(a), ingress, c))
         });

@@ -1,0 +1,332 @@
+//! What survives a single failure (`reachplan resilience`): every failure domain of the plan
+//! (see [`domains`]) failed in turn, the pairs each failure loses, and the single points of
+//! failure ranked by what they cut, weighted by the remote users behind the pairs.
+//!
+//! A failure is applied as an edit of the plan (the element removed, with the links that depend
+//! on it) and judged with the fast matrix ([`Network::verdicts`]): a pair is lost when both of
+//! its endpoints are endpoints of the failed plan too (failures of a pair's own endpoints do not
+//! count) and it is reachable before and not after. Failovers are not modelled yet: the
+//! gateway domains fail both instances, and a pair that a backup keeps (ExpressRoute falling
+//! back to a VPN, R6.12) is kept without its interruption being reported.
+//!
+//! The weight of a failure: each lost ordered pair counts 1, plus the `count` of a user group
+//! at either end, so that 400 remote users losing the head office outweigh a test VNet.
+//!
+//! Complexity: one fast matrix per failure domain (see [`matrix`](super::matrix)), except for
+//! the connections of a site, user group or other cloud that has no other link: such an
+//! endpoint forwards nothing (the `no-on-premises-transit` assumption), so the failure loses
+//! exactly its own reachable pairs, read from the plan's matrix. Comparing two matrices costs
+//! O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads otherwise.
+
+pub mod domains;
+pub mod remedy;
+pub mod render;
+pub mod survive;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::catalogue::Rule;
+use super::matrix::Matrix;
+use super::model::{Node, NodeKind, Plan};
+use super::prepared::Network;
+use domains::{apply, Cut};
+pub use domains::{domains, Domain, DomainKind};
+
+/// How many lost pairs a failure lists (all are counted).
+pub const MAX_LISTED: usize = 100;
+
+/// One failure and what it cuts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// The element that fails.
+    #[serde(flatten)]
+    pub domain: Domain,
+    /// How many ordered pairs are reachable before the failure and not after.
+    pub pairs_lost: usize,
+    /// The remote users (user-group `count`s) of the groups that lose at least one pair.
+    pub users_cut: u64,
+    /// Each lost ordered pair counts 1, plus the users of a user group at either end.
+    pub weight: u64,
+    /// The first [`MAX_LISTED`] lost pairs, as `[from, to]`, sorted.
+    pub lost: Vec<[String; 2]>,
+    /// The change that removes it, in a sentence (see [`remedy`](remedy::remedy)).
+    pub remedy: &'static str,
+    /// The rule that change rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+}
+
+/// Every single failure of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resilience {
+    /// The format version.
+    pub reachplan: u32,
+    /// How many endpoints the plan has.
+    pub endpoints: usize,
+    /// How many ordered pairs are reachable with nothing failed.
+    pub reachable: usize,
+    /// The failures that lose at least one pair, the heaviest first (then the most pairs,
+    /// then by id).
+    pub single_points: Vec<Failure>,
+    /// The failure domains whose failure loses no pair, in plan order.
+    pub survived: Vec<Domain>,
+}
+
+/// The resilience of a plan (see the module).
+pub fn resilience(plan: &Plan) -> Resilience {
+    resilience_of(&Network::new(plan))
+}
+
+/// The resilience of a prepared network (see the module).
+///
+/// # Example
+/// ```
+/// use reachplan::engine::{read_plan, resilience::resilience};
+/// let plan = read_plan(r#"{"reachplan": 1,
+///   "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+///             {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]}],
+///   "links": [{"kind": "peering", "from": "a", "to": "b"}]}"#).unwrap();
+/// let r = resilience(&plan);
+/// assert_eq!(r.single_points[0].id(), "connection:0");
+/// assert_eq!(r.single_points[0].pairs_lost, 2);
+/// ```
+pub fn resilience_of(network: &Network) -> Resilience {
+    sweep(network, true)
+}
+
+/// The resilience with every failure judged by a fast matrix of the failed plan when
+/// `shortcut` is false (the naive sweep that the bench and the tests compare with), or as
+/// [`resilience_of`] does when it is true. Both give the same answer.
+pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
+    let plan = network.plan();
+    let base = network.verdicts();
+    let users = users_of(plan, &base);
+    let ctx = Tally::new(plan, &users);
+    let words = base.row(0).len();
+    let mut outside = vec![0u64; words];
+    for n in plan.nodes.iter() {
+        if matches!(n.kind, NodeKind::Internet | NodeKind::Microsoft) {
+            if let Some(i) = base.index(&n.id) {
+                outside[i / 64] |= 1 << (i % 64);
+            }
+        }
+    }
+    let none = vec![0u64; words];
+    let mut single_points = Vec::new();
+    let mut survived = Vec::new();
+    for domain in domains(plan) {
+        let leaf = isolated(plan, &domain.cut).filter(|_| shortcut);
+        let failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
+            Some((kind, e)) => {
+                let kept = if kind == NodeKind::Vnet {
+                    &outside
+                } else {
+                    &none
+                };
+                own_pairs(&base, e, kept, &ctx, domain)
+            }
+            None => {
+                let failed = Network::of(Arc::new(apply(plan, &domain.cut))).verdicts();
+                compare(&base, &failed, &ctx, domain)
+            }
+        };
+        if failure.pairs_lost > 0 {
+            single_points.push(failure);
+        } else {
+            survived.push(failure.domain);
+        }
+    }
+    single_points.sort_by(|a, b| {
+        (b.weight, b.pairs_lost)
+            .cmp(&(a.weight, a.pairs_lost))
+            .then_with(|| a.domain.id.cmp(&b.domain.id))
+    });
+    Resilience {
+        reachplan: 1,
+        endpoints: base.endpoints.len(),
+        reachable: base.count(),
+        single_points,
+        survived,
+    }
+}
+
+impl Failure {
+    /// The failure domain's id.
+    pub fn id(&self) -> &str {
+        &self.domain.id
+    }
+}
+
+/// The users of each endpoint of the matrix (a user group's `count`, 0 for the others).
+fn users_of(plan: &Plan, m: &Matrix) -> Vec<u64> {
+    let mut users = vec![0; m.endpoints.len()];
+    for n in plan.nodes.iter().filter(|n| n.kind == NodeKind::Users) {
+        if let Some(i) = m.index(&n.id) {
+            users[i] = u64::from(n.count.unwrap_or(0));
+        }
+    }
+    users
+}
+
+/// The endpoint a failure of these links leaves with no link at all, when every link of that
+/// endpoint is among them: a site, user group or other cloud, which forwards nothing for others
+/// (the `no-on-premises-transit` assumption), or a VNet, which forwards for others only between
+/// two of its links. Such a failure loses that endpoint's pairs and nothing else, but a VNet's
+/// way to the internet and Microsoft's services, which is its own outbound access.
+fn isolated<'p>(plan: &'p Plan, cut: &Cut) -> Option<&'p Node> {
+    let Cut::Links(links) = cut else {
+        return None;
+    };
+    let first = plan.links.get(*links.first()?)?;
+    let ends = [first.from.as_str(), first.to.as_str()];
+    let node = ends
+        .into_iter()
+        .filter_map(|end| plan.node(end))
+        .find(|n| {
+            let end = n.id.as_str();
+            let touches = |i: usize| {
+                plan.links
+                    .get(i)
+                    .is_some_and(|l| l.from == end || l.to == end)
+            };
+            links.iter().all(|&i| touches(i))
+                && plan
+                    .links
+                    .iter()
+                    .enumerate()
+                    .all(|(i, l)| (l.from != end && l.to != end) || links.contains(&i))
+        })?;
+    let kinds = [
+        NodeKind::Site,
+        NodeKind::Users,
+        NodeKind::Cloud,
+        NodeKind::Vnet,
+    ];
+    kinds.contains(&node.kind).then_some(node)
+}
+
+/// Counts of what a failure loses, accumulated pair by pair.
+struct Tally<'u> {
+    plan: &'u Plan,
+    users: &'u [u64],
+    cut: Vec<bool>,
+    pairs: usize,
+    weight: u64,
+    lost: Vec<[String; 2]>,
+}
+
+impl<'u> Tally<'u> {
+    fn new(plan: &'u Plan, users: &'u [u64]) -> Tally<'u> {
+        Tally {
+            plan,
+            users,
+            cut: vec![false; users.len()],
+            pairs: 0,
+            weight: 0,
+            lost: Vec::new(),
+        }
+    }
+
+    /// Row `i` of the plan's matrix loses the pairs of `lost` (bits of the plan's matrix).
+    fn row(&mut self, m: &Matrix, i: usize, lost: &[u64]) {
+        let count: usize = lost.iter().map(|w| w.count_ones() as usize).sum();
+        if count == 0 {
+            return;
+        }
+        self.pairs += count;
+        self.weight += count as u64 * (1 + self.users[i]);
+        self.cut[i] |= self.users[i] > 0;
+        for (w, &word) in lost.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let j = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let u = self.users.get(j).copied().unwrap_or(0);
+                self.weight += u;
+                if u > 0 {
+                    self.cut[j] = true;
+                }
+                if self.lost.len() < MAX_LISTED {
+                    self.lost
+                        .push([m.endpoints[i].clone(), m.endpoints[j].clone()]);
+                }
+            }
+        }
+    }
+
+    fn failure(self, domain: Domain) -> Failure {
+        let users_cut = self
+            .cut
+            .iter()
+            .zip(self.users)
+            .filter(|(c, _)| **c)
+            .map(|(_, u)| u)
+            .sum();
+        let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
+        let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
+        Failure {
+            remedy,
+            rule,
+            domain,
+            pairs_lost: self.pairs,
+            users_cut,
+            weight: self.weight,
+            lost: self.lost,
+        }
+    }
+}
+
+/// The failure of the only links of endpoint `e`: every pair it reaches is lost but those in
+/// `kept` (the internet and Microsoft's services, for a VNet), nothing else.
+fn own_pairs(base: &Matrix, e: usize, kept: &[u64], ctx: &Tally, domain: Domain) -> Failure {
+    let mut tally = Tally::new(ctx.plan, ctx.users);
+    let words = base.row(0).len();
+    for i in 0..base.endpoints.len() {
+        let lost: Vec<u64> = if i == e {
+            base.row(i).iter().zip(kept).map(|(r, k)| r & !k).collect()
+        } else {
+            let mut only = vec![0; words];
+            let keep = kept.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1);
+            if base.reachable(i, e) && !keep {
+                only[e / 64] = 1 << (e % 64);
+            }
+            only
+        };
+        tally.row(base, i, &lost);
+    }
+    tally.failure(domain)
+}
+
+/// The pairs of endpoints of both matrices reachable in `base` and not in `failed`.
+fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domain) -> Failure {
+    let mut tally = Tally::new(ctx.plan, ctx.users);
+    if base.endpoints == failed.endpoints {
+        for i in 0..base.endpoints.len() {
+            let lost: Vec<u64> = base
+                .row(i)
+                .iter()
+                .zip(failed.row(i))
+                .map(|(b, f)| b & !f)
+                .collect();
+            tally.row(base, i, &lost);
+        }
+        return tally.failure(domain);
+    }
+    let at: Vec<Option<usize>> = base.endpoints.iter().map(|e| failed.index(e)).collect();
+    let words = base.row(0).len();
+    for (i, fi) in at.iter().enumerate() {
+        let Some(fi) = *fi else { continue };
+        let mut lost = vec![0u64; words];
+        for (j, fj) in at.iter().enumerate() {
+            if let Some(fj) = *fj {
+                if base.reachable(i, j) && !failed.reachable(fi, fj) {
+                    lost[j / 64] |= 1 << (j % 64);
+                }
+            }
+        }
+        tally.row(base, i, &lost);
+    }
+    tally.failure(domain)
+}

@@ -1,0 +1,92 @@
+//! The text of `reachplan resilience` for a terminal.
+
+use std::fmt::Write;
+
+use super::super::words::counted;
+use super::Resilience;
+
+/// How many single points of failure the text shows in full (the JSON has them all).
+pub const SHOWN: usize = 20;
+
+/// How many lost pairs the text shows per failure.
+const EXAMPLES: usize = 4;
+
+/// The `resilience` report.
+pub fn text(r: &Resilience) -> String {
+    let domains = r.single_points.len() + r.survived.len();
+    let mut out = format!(
+        "{}, {} of {} ordered pairs reachable; {} failure domains: {} single {} of failure, \
+         {} survived\n",
+        counted(r.endpoints, "endpoint"),
+        r.reachable,
+        r.endpoints * r.endpoints.saturating_sub(1),
+        domains,
+        r.single_points.len(),
+        if r.single_points.len() == 1 {
+            "point"
+        } else {
+            "points"
+        },
+        r.survived.len()
+    );
+    if !r.single_points.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nSingle points of failure, by what they cut (each lost pair 1, plus its users)"
+        );
+    }
+    for (rank, f) in r.single_points.iter().take(SHOWN).enumerate() {
+        let users = if f.users_cut > 0 {
+            format!(", {} cut", counted(f.users_cut as usize, "remote user"))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{:>3}. {} [{}]: {} lost{users}, weight {}",
+            rank + 1,
+            f.domain.what,
+            f.domain.id,
+            counted(f.pairs_lost, "pair"),
+            f.weight
+        );
+        let shown: Vec<String> = f
+            .lost
+            .iter()
+            .take(EXAMPLES)
+            .map(|[a, b]| format!("{a} → {b}"))
+            .collect();
+        let more = f.pairs_lost.saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "       lost: {}{more}", shown.join(", "));
+        let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
+        let _ = writeln!(out, "       remedy{rule}: {}", f.remedy);
+    }
+    if r.single_points.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "  … and {} more (--json lists them all)",
+            r.single_points.len() - SHOWN
+        );
+    }
+    if !r.survived.is_empty() {
+        let ids: Vec<&str> = r
+            .survived
+            .iter()
+            .take(SHOWN)
+            .map(|d| d.id.as_str())
+            .collect();
+        let more = r.survived.len().saturating_sub(SHOWN);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "\nSurvived (no pair lost): {}{more}", ids.join(", "));
+    }
+    out
+}
