@@ -51,8 +51,9 @@ make_plans() {
 }
 make_plans
 
-measure() { # NAME ARGS...: time, peak memory, exit status, output size, first line of stderr
-  local name="$1"; shift
+measure() { # NAME BUDGET ARGS...: time, peak memory, exit status, output size, the budget, and
+  # the first line of stderr
+  local name="$1" budget="$2"; shift 2
   case "$name" in *"$only"*) ;; *) return 0 ;; esac
   local out="$dir/out" err="$dir/err" stats="$dir/stats" code=0
   if [ -x /usr/bin/time ]; then
@@ -63,23 +64,24 @@ measure() { # NAME ARGS...: time, peak memory, exit status, output size, first l
     "$REACHPLAN" "$@" > "$out" 2> "$err" || code=$?
     echo "$(( ($(date +%s%N) - start) / 1000000 )) ms  (peak memory: install GNU time)" > "$stats"
   fi
-  printf '%-34s exit %s  %s  output %s bytes\n' "$name" "$code" "$(tail -1 "$stats")" \
-    "$(wc -c < "$out")"
+  printf '%-34s exit %s  %-22s output %10s bytes  budget: %s\n' "$name" "$code" \
+    "$(tail -1 "$stats")" "$(wc -c < "$out")" "$budget"
   if [ -s "$err" ]; then printf '    %s\n' "$(head -c 300 "$err" | head -1)"; fi
 }
 
 echo "reachplan: $("$REACHPLAN" --version 2>/dev/null || echo unknown)"
-measure "mesh80 check --json"              check "$dir/mesh80.json" --json
-measure "mesh80 check"                     check "$dir/mesh80.json"
-measure "chain300 check --json"            check "$dir/chain300.json" --json
-measure "chain500 check --json"            check "$dir/chain500.json" --json
-measure "chain500 check --summary"         check "$dir/chain500.json" --summary
-measure "parallel10000 check --json"       check "$dir/parallel10000.json" --json
-measure "generated1000 check --json"       check "$dir/generated1000.json" --json
-measure "generated1000 check"              check "$dir/generated1000.json"
-measure "generated1000 check --summary"    check "$dir/generated1000.json" --summary
-measure "sites300000 check --summary"      check "$dir/sites300000.json" --summary
-measure "sites2000000 check --summary"     check "$dir/sites2000000.json" --summary
-measure "sites2000000 check"               check "$dir/sites2000000.json"
-measure "sites2000000 fmt"                 fmt "$dir/sites2000000.json"
-measure "generate 1000000"                 generate 1000000
+measure "mesh80 check --json"           "0.2 s"           check "$dir/mesh80.json" --json
+measure "mesh80 check"                  "-"               check "$dir/mesh80.json"
+measure "chain300 check --json"         "-"               check "$dir/chain300.json" --json
+measure "chain500 check --json"         "1 s, 200 MB"     check "$dir/chain500.json" --json
+measure "chain500 check"                "-"               check "$dir/chain500.json"
+measure "chain500 check --summary"      "-"               check "$dir/chain500.json" --summary
+measure "parallel10000 check --json"    "0.5 s"           check "$dir/parallel10000.json" --json
+measure "generated1000 check --json"    "2 s"             check "$dir/generated1000.json" --json
+measure "generated1000 check"           "-"               check "$dir/generated1000.json"
+measure "generated1000 check --summary" "-"               check "$dir/generated1000.json" --summary
+measure "sites300000 check --summary" "-" check "$dir/sites300000.json" --summary
+measure "sites2000000 check --summary" "-" check "$dir/sites2000000.json" --summary
+measure "sites2000000 check" "-" check "$dir/sites2000000.json"
+measure "sites2000000 fmt" "-" fmt "$dir/sites2000000.json"
+measure "generate 1000000"             "-"           generate 1000000

@@ -22,14 +22,15 @@
 //! | module | owns |
 //! |---|---|
 //! | [`engine::model`] | the plan as plain data, field for field as in the file |
-//! | [`engine::format`] | reading (errors with JSON path, line and column) and deterministic writing |
+//! | [`engine::format`] | reading (errors with JSON path, line and column) and deterministic writing; [`engine::format::check`] is the text-free part of reading (version, ids, fields, questionable values) that the widget also runs on plans the page parsed |
 //! | [`engine::locate`] | finding a JSON path's line and column in the text |
 //! | [`engine::network`] | **start here**: the prepared [`engine::Network`], built once per plan (topology, overlaps, limits, findings) and asked every question: verdicts (the fast matrix), summary, overview, one pair's story, a few pairs' answers, the full analysis, capacity |
 //! | [`engine::verdict`] | the one place that decides a pair's fate (reachable, one way, not) from the way there, the way back, the endpoint kinds and overlaps; every question asks it |
-//! | [`engine::catalogue`] | the rule catalogue: every rule of the rule book as a [`engine::catalogue::Rule`] with its title and sources; answers carry `Rule` values, serialised as the ids (`"R1.9"`) |
+//! | [`engine::catalogue`] | the rule catalogue: every rule of the rule book as a [`engine::catalogue::Rule`] with its title and sources, every finding code as a [`engine::catalogue::Code`]; answers carry `Rule` and `Code` values, serialised as the ids (`"R1.9"`) and codes (`"peering-not-transitive"`) |
 //! | `engine::topology` | (private) the plan interpreted as a network: which links carry traffic, effective flags, link findings; the only petgraph user |
 //! | `engine::transit` | (private) every forwarding decision of the rule book: may traffic that arrived over one connection leave over another; `gates` holds the gateways' own decisions, `decision` the answer both give |
-//! | `engine::reach` | (private) the search over (node, arrival) states that finds, per source, the path breaking the fewest rules; its [`engine::Trace`] is part of a pair's story |
+//! | `engine::reach` | (private) the search over (node, arrival) states that finds, per source, the path breaking the fewest rules, kept as a tree of predecessors: a pair's path, rule and assumptions are read back on demand; its [`engine::Trace`] is part of a pair's story |
+//! | [`engine::explained`] | every pair explained from one search tree per endpoint, judged pair by pair when asked: collected into the [`engine::Analysis`], or streamed by `check --json` without holding the pairs |
 //! | [`engine::analysis`] | pairs (two-way), intents, assumptions: the [`engine::Analysis`] |
 //! | [`engine::matrix`] | any-to-any at scale: every pair's two-way answer as bits, without explanations (one search per class of twin endpoints, decisions shared per connection group) |
 //! | `engine::naive` | (private) the naive reading of the rules, one search per pair: the reference the tests and the bench hold the matrix against |
@@ -42,10 +43,10 @@
 //! | `engine::access` | (private) access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | `engine::validate` | (private) findings that need the whole network: overlaps, hub and gateway limits |
 //! | `engine::design` | (private) design findings: ASNs, redundant tunnels, policy-based traffic selectors, RADIUS |
-//! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply` |
+//! | [`engine::edit`] | fixes as mechanical edits of the plan, and `apply`; also the editor's own edits (rename a node, delete it, give users a split tunnel) with what each carries over |
 //! | [`engine::rules`] | `Block` (rule, reason, fix), `Finding`, `Assumption` |
 //! | [`engine::limits`] | SKU and limit tables with their sources |
-//! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge |
+//! | [`engine::capacity`] | remote-work capacity: users and flows against the limit tables per gateway, hub, circuit and firewall; recommendations; what breaks first at a surge; a row at another surge (`Row::at`) |
 //! | [`engine::geo`] | Azure regions, geopolitical areas, ExpressRoute peering locations, with sources and dates |
 //! | [`engine::text`] | the terminal renderer beside the JSON one: the `check` report (grouped above 40 endpoints: the matrix by kind, unreachable pairs by rule, kind and region) and the `explain` story |
 //! | [`engine::words`] | small pieces of text answers share: free text made safe and short, counts with their nouns, a path with its link kinds |

@@ -481,3 +481,35 @@ fn split_tunnelling_and_bastion_lower_the_vpn_load() {
         .iter()
         .any(|n| n.code.as_str() == "split-tunnel-load"));
 }
+
+/// A row at another surge (what the app's slider shows) is the row the engine computes at that
+/// surge, within the rounding of its base and per-surge parts; at its own surge it is itself.
+#[test]
+fn a_row_at_another_surge_is_the_engines_row_at_that_surge() {
+    for (name, path) in plans() {
+        let plan = read_plan(&fs::read_to_string(&path).unwrap()).unwrap();
+        let base = capacity(&plan, 1.0);
+        for row in &base.rows {
+            assert_eq!(&row.at(1.0), row, "{name}");
+        }
+        for surge in [1.5, 2.0, 3.5, 10.0] {
+            let exact = capacity(&plan, surge);
+            assert_eq!(exact.rows.len(), base.rows.len(), "{name}");
+            for (want, row) in exact.rows.iter().zip(&base.rows) {
+                let got = row.at(surge);
+                assert!(
+                    (want.demand - got.demand).abs() <= 0.05 * surge
+                        && (want.percent - got.percent).abs() <= 0.2
+                        && want.severity() == got.severity(),
+                    "{name} at ×{surge}: {} {:?} is {} ({} %), at() gives {} ({} %)",
+                    want.element,
+                    want.measure,
+                    want.demand,
+                    want.percent,
+                    got.demand,
+                    got.percent
+                );
+            }
+        }
+    }
+}

@@ -94,6 +94,9 @@ fn every_plan_keeps_its_intents_and_golden_output() {
             &mut failures,
         );
         let json = serde_json::to_string_pretty(&analysis).unwrap() + "\n";
+        let network = reachplan::engine::Network::new(&plan);
+        let streamed = serde_json::to_string_pretty(&network.explained().stream()).unwrap();
+        assert_eq!(streamed + "\n", json, "{name}: the streamed answer differs");
         golden(format!("{name}.json"), &json, &mut failures);
         if let Some((text, json)) = explanations(&plan) {
             golden(format!("{name}.explain.txt"), &text, &mut failures);

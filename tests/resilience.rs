@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use reachplan::engine::generate::generate;
+use reachplan::engine::resilience::survive::judge;
 use reachplan::engine::resilience::{render, resilience, sweep, Resilience};
 use reachplan::engine::{read_plan, Network, Plan};
 
@@ -163,7 +164,9 @@ fn the_command_answers_with_exit_zero_and_refuses_bad_input_with_two() {
 fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
     // Holds: a tunnel and a circuit keep the head office on the hub, and the region's failure
     // takes the hub itself (a failure of the pair's own endpoint does not count).
-    let held = Network::new(&plan("single-tunnel-branch")).analysis();
+    let network = Network::new(&plan("single-tunnel-branch"));
+    let mut held = network.analysis();
+    judge(&network, &mut held.intents);
     let hq = held
         .intents
         .iter()
@@ -177,7 +180,12 @@ fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
     intent.survives = Some(reachplan::engine::model::Survives::AnySingleFailure);
     two.intents.push(intent);
     let network = Network::new(&two);
-    for intents in [network.analysis().intents, network.summary().intents] {
+    for mut intents in [network.analysis().intents, network.summary().intents] {
+        assert!(
+            intents.iter().all(|i| i.holds),
+            "judged with nothing failed"
+        );
+        judge(&network, &mut intents);
         let last = intents.last().unwrap();
         assert!(!last.holds);
         assert_eq!(last.broken_by.as_ref().unwrap().id, "er_gateway:hub");

@@ -21,14 +21,10 @@ use reachplan::engine::catalogue::{Code, Rule, UNDECIDED};
 
 /// Files over the line budget, each with its length today: a file may shrink, not grow.
 const LONG_FILES: &[(&str, usize)] = &[
-    ("src/engine/analysis.rs", 435),
-    ("src/engine/format.rs", 521),
     ("src/engine/geo.rs", 517),
-    ("src/engine/transit.rs", 470),
-    ("src/engine/topology/mod.rs", 428),
+    ("src/engine/topology/mod.rs", 423),
     ("src/bin/reachplan-bench.rs", 409),
     ("src/ui/components/canvas.rs", 419),
-    ("src/ui/state.rs", 404),
 ];
 
 const MAX_LINES: usize = 400;

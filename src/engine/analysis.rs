@@ -7,17 +7,19 @@
 
 use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+/// Endpoint pairs (lower node number first) whose address spaces overlap, with the message.
+pub(crate) type Overlaps = BTreeMap<(usize, usize), String>;
 
 use serde::Serialize;
 
 use super::access;
-use super::design;
 use super::model::{Access, Expect, Intent, NodeKind, Plan, Survives};
 pub use super::pair::Pair;
 use super::prepared::Network;
-use super::reach::{self, Trace};
-use super::rules::{Assumption, AssumptionId, Finding, Severity};
+use super::reach::{Searcher, Trace, Way};
+use super::rules::{Assumption, Finding, Severity};
 use super::topology::Net;
 use super::verdict::{self, Verdict, Ways};
 use super::why::{not_connected, p2s_peer_of_peer};
@@ -156,36 +158,6 @@ pub fn analyze(plan: &Plan) -> Analysis {
     Network::new(plan).analysis()
 }
 
-/// Every pair of a prepared network explained (see [`analyze`]).
-pub(crate) fn analysis_of(network: &Network) -> Analysis {
-    let (net, overlaps) = (&network.net, &network.overlaps);
-    let endpoints = sorted_endpoints(net);
-    let traces: BTreeMap<usize, Vec<Option<Trace>>> = endpoints
-        .iter()
-        .map(|&s| (s, reach::from_source(net, s)))
-        .collect();
-    let mut assumptions = BTreeSet::new();
-    let mut pairs = Vec::with_capacity(endpoints.len() * endpoints.len().saturating_sub(1));
-    for &a in &endpoints {
-        for &b in &endpoints {
-            if a == b {
-                continue;
-            }
-            let (pair, used) = judge(net, &traces, overlaps, a, b);
-            assumptions.extend(used);
-            pairs.push(pair);
-        }
-    }
-    let grants = access::grants(net, &pairs);
-    for pair in &mut pairs {
-        grant_access(pair, &grants);
-    }
-    let mut findings = net.findings.clone();
-    findings.extend(access::m365_paths(net, &pairs));
-    findings.extend(design::findings(net));
-    finish(net, findings, endpoints, pairs, assumptions)
-}
-
 /// The full story of one pair: its answer and both traces. It costs the few traces the pair
 /// needs, not the whole analysis (see [`focus`](super::focus)); `None` unless `from` and `to`
 /// are two different endpoints of the plan.
@@ -210,7 +182,7 @@ pub(crate) fn grant_access(pair: &mut Pair, grants: &BTreeMap<(String, String), 
     }
 }
 
-fn sorted_endpoints(net: &Net) -> Vec<usize> {
+pub(crate) fn sorted_endpoints(net: &Net) -> Vec<usize> {
     let mut endpoints: Vec<usize> = (0..net.plan.nodes.len())
         .filter(|&n| net.node(n).kind.is_endpoint())
         .collect();
@@ -218,45 +190,91 @@ fn sorted_endpoints(net: &Net) -> Vec<usize> {
     endpoints
 }
 
-fn path_of(net: &Net, source: usize, trace: &Trace, pair: &mut Pair) {
+fn path_of(net: &Net, source: usize, steps: &[(usize, usize)], pair: &mut Pair) {
     pair.path = vec![net.id(source).to_string()];
     pair.via.clear();
     pair.links.clear();
-    for hop in &trace.hops {
-        pair.path.push(net.id(hop.node).to_string());
-        pair.via.push(net.conns[hop.conn].kind.as_str().to_string());
-        pair.links.push(net.conns[hop.conn].link);
+    for &(node, conn) in steps {
+        pair.path.push(net.id(node).to_string());
+        pair.via.push(net.conns[conn].kind.as_str().to_string());
+        pair.links.push(net.conns[conn].link);
     }
 }
 
-pub(crate) fn judge(
+/// The fate of a pair from its way there and its way back.
+fn fate(
     net: &Net,
-    traces: &BTreeMap<usize, Vec<Option<Trace>>>,
-    overlaps: &BTreeMap<(usize, usize), String>,
+    overlaps: &Overlaps,
+    there: Option<Way>,
+    back: Option<Way>,
     a: usize,
     b: usize,
-) -> (Pair, Vec<AssumptionId>) {
-    let there = traces.get(&a).and_then(|t| t[b].as_ref());
-    let back = traces.get(&b).and_then(|t| t[a].as_ref());
+) -> Verdict {
+    verdict::decide(Ways {
+        from: net.node(a).kind,
+        to: net.node(b).kind,
+        there: there.is_some_and(|t| t.violations() == 0),
+        back: back.is_some_and(|t| t.violations() == 0),
+        overlap: overlaps.contains_key(&(a.min(b), a.max(b))),
+    })
+}
+
+/// The assumptions a pair's answer rests on, as bits (see [`Searcher::assumptions`]): those of
+/// the way it shows, or of the way whose rule it cites. O(1).
+pub(crate) fn assumed(
+    net: &Net,
+    overlaps: &Overlaps,
+    there: Option<Way>,
+    back: Option<Way>,
+    a: usize,
+    b: usize,
+) -> u32 {
+    let fate = fate(net, overlaps, there, back, a, b);
+    let ok = |w: Option<Way>| w.filter(|w| w.violations() == 0).map(|w| w.bits());
+    let mut bits = 0;
+    if let Some(t) = ok(there).filter(|_| fate != Verdict::Closed) {
+        bits |= t | ok(back).unwrap_or(0);
+    }
+    match fate {
+        Verdict::OneWay => {
+            if let Some(r) = back.filter(|r| r.blocked()) {
+                bits |= r.bits();
+            }
+        }
+        Verdict::NoWay => match there.filter(|t| t.blocked()) {
+            Some(t) => bits |= t.bits(),
+            None => {
+                if [net.node(a).kind, net.node(b).kind]
+                    .iter()
+                    .any(|k| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud))
+                {
+                    bits |= Searcher::NO_ON_PREM_TRANSIT;
+                }
+            }
+        },
+        _ => {}
+    }
+    bits
+}
+
+/// One pair's answer from its way there and its way back (the assumptions it rests on are
+/// [`assumed`]).
+pub(crate) fn judge(
+    net: &Net,
+    overlaps: &Overlaps,
+    there: Option<Way>,
+    back: Option<Way>,
+    a: usize,
+    b: usize,
+) -> Pair {
     let (ida, idb) = (net.id(a), net.id(b));
     let mut pair = Pair::unjudged(ida, idb);
-    let mut used = Vec::new();
     let ka = net.node(a).kind;
     let kb = net.node(b).kind;
-    let there_ok = there.filter(|t| t.violations == 0);
-    let back_ok = back.filter(|t| t.violations == 0);
     let overlap = overlaps.get(&(a.min(b), a.max(b)));
-    let fate = verdict::decide(Ways {
-        from: ka,
-        to: kb,
-        there: there_ok.is_some(),
-        back: back_ok.is_some(),
-        overlap: overlap.is_some(),
-    });
-    if let Some(t) = there_ok.filter(|_| fate != Verdict::Closed) {
-        path_of(net, a, t, &mut pair);
-        used.extend(t.assumptions());
-        used.extend(back_ok.into_iter().flat_map(|r| r.assumptions()));
+    let fate = fate(net, overlaps, there, back, a, b);
+    if let Some(t) = there.filter(|t| t.violations() == 0 && fate != Verdict::Closed) {
+        path_of(net, a, &t.steps(), &mut pair);
     }
     match fate {
         Verdict::Reachable => pair.reachable = true,
@@ -276,16 +294,15 @@ pub(crate) fn judge(
         }
         Verdict::OneWay => {
             pair.one_way = true;
-            match back.and_then(Trace::first_block) {
+            match back.and_then(|r| r.first_block()) {
                 Some(block) => {
-                    used.extend(back.into_iter().flat_map(|r| r.assumptions()));
                     pair.rule = Some(block.rule);
                     pair.reason = Some(format!(
                         "Traffic from {ida} reaches {idb}, but there is no way back: {}",
                         block.reason
                     ));
-                    pair.fix = block.fix.clone();
-                    pair.edit = block.edit.clone();
+                    pair.fix = block.fix;
+                    pair.edit = block.edit;
                 }
                 None => {
                     pair.reason = Some(format!(
@@ -294,10 +311,9 @@ pub(crate) fn judge(
                 }
             }
         }
-        Verdict::NoWay => match there.and_then(Trace::first_block) {
-            Some(block) => {
-                used.extend(there.into_iter().flat_map(|t| t.assumptions()));
-                let more = there.map_or(0, |t| t.violations.saturating_sub(1));
+        Verdict::NoWay => match there.and_then(|t| t.first_block().map(|b| (t, b))) {
+            Some((t, block)) => {
+                let more = t.violations().saturating_sub(1);
                 pair.rule = Some(block.rule);
                 pair.reason = Some(if more > 0 {
                     format!(
@@ -306,68 +322,29 @@ pub(crate) fn judge(
                         if more == 1 { "" } else { "s" }
                     )
                 } else {
-                    block.reason.clone()
+                    block.reason
                 });
-                pair.fix = block.fix.clone();
-                pair.edit = block.edit.clone();
-                if block.code == Code::PeeringNotTransitive {
-                    if let Some(t) = there {
-                        p2s_peer_of_peer(net, a, b, t, &mut pair);
-                    }
+                pair.fix = block.fix;
+                pair.edit = block.edit;
+                let users_vnet = matches!(
+                    (ka, kb),
+                    (NodeKind::Users, NodeKind::Vnet) | (NodeKind::Vnet, NodeKind::Users)
+                );
+                if block.code == Code::PeeringNotTransitive && users_vnet {
+                    p2s_peer_of_peer(net, a, b, &t.steps(), &mut pair);
                 }
             }
-            None => {
-                not_connected(net, a, b, &mut pair);
-                if [ka, kb]
-                    .iter()
-                    .any(|k| matches!(k, NodeKind::Site | NodeKind::Users | NodeKind::Cloud))
-                {
-                    used.push(AssumptionId::NoOnPremTransit);
-                }
-            }
+            None => not_connected(net, a, b, &mut pair),
         },
     }
-    (pair, used)
+    pair
 }
 
-fn finish(
-    net: &Net,
-    mut findings: Vec<Finding>,
-    endpoints: Vec<usize>,
-    pairs: Vec<Pair>,
-    assumptions: BTreeSet<AssumptionId>,
-) -> Analysis {
-    let plan = &*net.plan;
+/// Findings in their order (errors first), each once.
+pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|x, y| {
         (x.severity, x.code, &x.nodes, &x.links, &x.message)
             .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
     });
     findings.dedup();
-    let mut analysis = Analysis {
-        reachplan: 1,
-        endpoints: endpoints.iter().map(|&n| net.id(n).to_string()).collect(),
-        pairs,
-        findings,
-        assumptions: assumptions
-            .into_iter()
-            .map(AssumptionId::describe)
-            .collect(),
-        intents: Vec::new(),
-    };
-    let intents = plan
-        .intents
-        .iter()
-        .map(|intent| {
-            let pair = analysis.pair(&intent.from, &intent.to);
-            let reachable = intent.from == intent.to || pair.is_some_and(|p| p.reachable);
-            let access = if intent.from == intent.to {
-                Access::Network
-            } else {
-                pair.and_then(|p| p.access).unwrap_or(Access::None)
-            };
-            IntentResult::verdict(intent, reachable, access)
-        })
-        .collect();
-    analysis.intents = intents;
-    analysis
 }

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{ErSku, Link, LinkKind, Plan, RouteServer, VpnSku};
+use super::format::valid_id;
+use super::model::{ErSku, Link, LinkKind, Node, NodeKind, Plan, RouteServer, VpnSku};
 
 /// A flag of a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,6 +83,24 @@ pub enum Edit {
         /// The wan's id.
         wan: String,
     },
+    /// Give a node another id, and every link, intent and flow that names it the new id.
+    RenameNode {
+        /// The node's id.
+        node: String,
+        /// Its new id: valid, and no other node's.
+        to: String,
+    },
+    /// Remove a node with the links, intents and flows that name it.
+    DeleteNode {
+        /// The node's id.
+        node: String,
+    },
+    /// Give a user group a direct internet breakout (split tunnel): an `internet` link to the
+    /// plan's internet node, which is added when the plan has none.
+    SplitTunnel {
+        /// The user group's id; it has no internet link yet.
+        users: String,
+    },
     /// Several edits in order.
     All {
         /// The edits.
@@ -101,7 +120,7 @@ pub fn apply(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
     Ok(())
 }
 
-fn node_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut super::model::Node, String> {
+fn node_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Node, String> {
     plan.nodes
         .iter_mut()
         .find(|n| n.id == id)
@@ -190,12 +209,79 @@ fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
                 .ok_or_else(|| format!("the plan has no virtual WAN {wan:?}"))?;
             w.branch_to_branch = Some(true);
         }
+        Edit::RenameNode { node, to } => rename(plan, node, to)?,
+        Edit::DeleteNode { node } => {
+            node_mut(plan, node)?;
+            let names = |a: &str, b: &str| a == node || b == node;
+            plan.nodes.retain(|n| &n.id != node);
+            plan.links.retain(|l| !names(&l.from, &l.to));
+            plan.intents.retain(|i| !names(&i.from, &i.to));
+            plan.flows.retain(|f| !names(&f.from, &f.to));
+        }
+        Edit::SplitTunnel { users } => split_tunnel(plan, users)?,
         Edit::All { edits } => {
             for e in edits {
                 apply_in_place(plan, e)?;
             }
         }
     }
+    Ok(())
+}
+
+fn rename(plan: &mut Plan, node: &str, to: &str) -> Result<(), String> {
+    node_mut(plan, node)?;
+    if node == to {
+        return Ok(());
+    }
+    if !valid_id(to) {
+        return Err(format!(
+            "{to:?} is not a valid id: use 1-64 characters of a-z, 0-9, `-` and `_`"
+        ));
+    }
+    if plan.node(to).is_some() {
+        return Err(format!("another node already has the id {to:?}"));
+    }
+    node_mut(plan, node)?.id = to.to_string();
+    let ends = plan
+        .links
+        .iter_mut()
+        .flat_map(|l| [&mut l.from, &mut l.to])
+        .chain(
+            plan.intents
+                .iter_mut()
+                .flat_map(|i| [&mut i.from, &mut i.to]),
+        )
+        .chain(plan.flows.iter_mut().flat_map(|f| [&mut f.from, &mut f.to]));
+    for end in ends.filter(|end| end.as_str() == node) {
+        *end = to.to_string();
+    }
+    Ok(())
+}
+
+fn split_tunnel(plan: &mut Plan, users: &str) -> Result<(), String> {
+    if node_mut(plan, users)?.kind != NodeKind::Users {
+        return Err(format!("{users} is not a user group"));
+    }
+    if plan
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Internet && l.from == users)
+    {
+        return Err(format!("{users} already has an internet link"));
+    }
+    let internet = match plan.nodes.iter().find(|n| n.kind == NodeKind::Internet) {
+        Some(n) => n.id.clone(),
+        None => {
+            let id = (1..)
+                .map(|i| format!("internet-{i}"))
+                .find(|id| plan.node(id).is_none())
+                .unwrap_or_default();
+            plan.nodes.push(Node::new(&id, NodeKind::Internet));
+            id
+        }
+    };
+    plan.links
+        .push(Link::new(LinkKind::Internet, users, &internet));
     Ok(())
 }
 
@@ -231,5 +317,83 @@ mod tests {
         };
         assert!(apply(&mut plan, &edit).is_err());
         assert_eq!(plan, before);
+    }
+
+    fn sample() -> Plan {
+        read_plan(
+            r#"{"reachplan": 1,
+              "nodes": [{"id": "hub", "kind": "vnet", "address_space": ["10.0.0.0/16"]},
+                        {"id": "spoke", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
+                        {"id": "staff", "kind": "users", "count": 10}],
+              "links": [{"kind": "peering", "from": "spoke", "to": "hub"}],
+              "intents": [{"from": "spoke", "to": "hub", "expect": "reachable"}],
+              "flows": [{"from": "staff", "to": "spoke", "class": "bulk", "mbps": 1}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn renaming_carries_over_to_links_intents_and_flows() {
+        let mut plan = sample();
+        let edit = Edit::RenameNode {
+            node: "spoke".into(),
+            to: "app".into(),
+        };
+        apply(&mut plan, &edit).unwrap();
+        assert!(plan.node("spoke").is_none() && plan.node("app").is_some());
+        assert_eq!(plan.links[0].from, "app");
+        assert_eq!(plan.intents[0].from, "app");
+        assert_eq!(plan.flows[0].to, "app");
+        assert_eq!(read_plan(&crate::engine::write_plan(&plan)).unwrap(), plan);
+    }
+
+    #[test]
+    fn a_bad_or_taken_id_is_refused_and_nothing_changes() {
+        let mut plan = sample();
+        let before = plan.clone();
+        for to in ["hub", "Not Valid", ""] {
+            let edit = Edit::RenameNode {
+                node: "spoke".into(),
+                to: to.into(),
+            };
+            assert!(apply(&mut plan, &edit).is_err(), "{to:?}");
+            assert_eq!(plan, before);
+        }
+    }
+
+    #[test]
+    fn deleting_a_node_drops_what_names_it() {
+        let mut plan = sample();
+        let edit = Edit::DeleteNode {
+            node: "spoke".into(),
+        };
+        apply(&mut plan, &edit).unwrap();
+        assert_eq!(plan.nodes.len(), 2);
+        assert!(plan.links.is_empty() && plan.intents.is_empty() && plan.flows.is_empty());
+        assert!(apply(&mut plan, &edit).is_err());
+    }
+
+    #[test]
+    fn a_split_tunnel_adds_the_internet_once() {
+        let mut plan = sample();
+        let edit = Edit::SplitTunnel {
+            users: "staff".into(),
+        };
+        apply(&mut plan, &edit).unwrap();
+        assert_eq!(
+            plan.node("internet-1").map(|n| n.kind),
+            Some(NodeKind::Internet)
+        );
+        let link = plan.links.last().unwrap();
+        assert_eq!(
+            (link.kind, link.from.as_str()),
+            (LinkKind::Internet, "staff")
+        );
+        assert!(apply(&mut plan, &edit).is_err(), "a second one");
+        let hub = Edit::SplitTunnel {
+            users: "hub".into(),
+        };
+        assert!(apply(&mut plan, &hub).is_err(), "not a user group");
+        assert_eq!(plan.links.len(), 2);
     }
 }

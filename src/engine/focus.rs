@@ -9,10 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::access;
-use super::analysis::{grant_access, judge, Pair, Story};
+use super::analysis::{grant_access, judge, sorted_endpoints, Pair, Story};
 use super::model::LinkKind;
 use super::prepared::Network;
-use super::reach;
+use super::reach::{Searcher, Tree};
 
 /// The answers of some ordered pairs, by (from, to).
 #[derive(Debug, Clone, Default)]
@@ -36,19 +36,38 @@ impl Answers {
 /// The full story of one pair (its answer and both traces), from the traces its answer
 /// needs; `None` unless `from` and `to` are two different endpoints of the plan.
 pub(crate) fn story_of(network: &Network, from: &str, to: &str) -> Option<Story> {
-    let (answers, mut traces) = traced(network, &[(from, to)]);
+    let net = &network.net;
+    let endpoints = sorted_endpoints(net);
+    let mut searcher = Searcher::new(net, &endpoints);
+    let (answers, trees) = traced_with(network, &mut searcher, &[(from, to)]);
     let pair = answers.pair(from, to)?.clone();
-    let index = &network.net.index;
-    let (a, b) = (*index.get(from)?, *index.get(to)?);
-    let there = traces.get_mut(&a).and_then(|t| t.get_mut(b)?.take());
-    let back = traces.get_mut(&b).and_then(|t| t.get_mut(a)?.take());
+    let (a, b) = (*net.index.get(from)?, *net.index.get(to)?);
+    let target = |n: usize| {
+        endpoints
+            .binary_search_by(|&e| net.id(e).cmp(net.id(n)))
+            .ok()
+    };
+    let (i, j) = (target(a)?, target(b)?);
+    let way = |s: usize, t: usize| trees.get(&s).and_then(|tree| searcher.way(tree, t));
+    let there = way(a, j).map(|w| w.trace());
+    let back = way(b, i).map(|w| w.trace());
     Some(Story { pair, there, back })
 }
 
-type Traces = BTreeMap<usize, Vec<Option<reach::Trace>>>;
+/// The answers of the pairs in `wanted`.
+pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> Answers {
+    let endpoints = sorted_endpoints(&network.net);
+    let mut searcher = Searcher::new(&network.net, &endpoints);
+    traced_with(network, &mut searcher, wanted).0
+}
 
-/// The answers, with the traces they were judged from.
-pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> (Answers, Traces) {
+/// The answers, with the search trees (by source node) they were judged from; `searcher`
+/// targets the plan's endpoints in sorted order.
+fn traced_with(
+    network: &Network,
+    searcher: &mut Searcher,
+    wanted: &[(&str, &str)],
+) -> (Answers, BTreeMap<usize, Tree>) {
     let (net, overlaps) = (&network.net, &network.overlaps);
     let endpoint = |id: &str| {
         net.index
@@ -62,7 +81,7 @@ pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> (Answers, Tr
         .filter(|(a, b)| a != b)
         .collect();
     if asked.is_empty() {
-        return (Answers::default(), Traces::new());
+        return (Answers::default(), BTreeMap::new());
     }
     // The pairs the access rules read to grant the asked ones (see `access::grants`): from the
     // VNet behind a source's Bastion or virtual desktop to the destination, and from the source
@@ -86,13 +105,23 @@ pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> (Answers, Tr
         })
         .collect();
     let sources: BTreeSet<usize> = judged.iter().flat_map(|&(a, b)| [a, b]).collect();
-    let traces: Traces = sources
+    let trees: BTreeMap<usize, Tree> = sources
         .into_iter()
-        .map(|s| (s, reach::from_source(net, s)))
+        .map(|s| (s, searcher.search(s)))
         .collect();
+    let endpoints = sorted_endpoints(net);
+    let target = |n: usize| {
+        endpoints
+            .binary_search_by(|&e| net.id(e).cmp(net.id(n)))
+            .ok()
+    };
+    let way = |s: usize, t: usize| {
+        let tree = trees.get(&s)?;
+        searcher.way(tree, target(t)?)
+    };
     let pairs: Vec<Pair> = judged
         .iter()
-        .map(|&(a, b)| judge(net, &traces, overlaps, a, b).0)
+        .map(|&(a, b)| judge(net, overlaps, way(a, b), way(b, a), a, b))
         .collect();
     let grants = access::grants(net, &pairs);
     let mut out = BTreeMap::new();
@@ -102,5 +131,5 @@ pub(crate) fn traced(network: &Network, wanted: &[(&str, &str)]) -> (Answers, Tr
             out.insert((pair.from.clone(), pair.to.clone()), pair);
         }
     }
-    (Answers { pairs: out }, traces)
+    (Answers { pairs: out }, trees)
 }

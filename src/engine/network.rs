@@ -7,7 +7,8 @@
 //! net.overview()                   // the summary with every cell's verdict
 //! net.story("staff", "hq")         // one pair explained, with both traces
 //! net.answers(&[("a", "b")])       // a few pairs explained
-//! net.analysis()                   // every pair explained (what `check --json` prints)
+//! net.explained()                  // every pair explained on demand (`check --json` streams it)
+//! net.analysis()                   // every pair explained, collected
 //! net.capacity(surge)              // capacity rows, findings, what breaks first
 //! ```
 //!
@@ -16,8 +17,9 @@
 //! engine's internal node or connection numbers. Whether a pair is reachable is decided in one
 //! place, [`verdict`](super::verdict), whichever question asks.
 
-use super::analysis::{self, Analysis, Story};
+use super::analysis::{Analysis, Story};
 use super::capacity::{self, Capacity};
+use super::explained::Explained;
 use super::focus::{self, Answers};
 use super::matrix::{self, Matrix, Sharing};
 use super::naive;
@@ -25,7 +27,6 @@ use super::overview::{self, Overview};
 use super::summary::{self, Summary};
 
 pub use super::prepared::Network;
-use super::resilience::survive;
 
 /// The questions (the network itself, and how it is built, are in `prepared`, a floor below
 /// the modules that answer, so that none of them imports this one).
@@ -55,9 +56,19 @@ impl Network {
     /// Every pair explained, with findings, assumptions and intents (see
     /// [`analyze`](super::analyze)).
     pub fn analysis(&self) -> Analysis {
-        let mut analysis = analysis::analysis_of(self);
-        survive::judge(self, &mut analysis.intents);
-        analysis
+        Explained::new(self).analysis()
+    }
+
+    /// Every pair explained on demand: searched once per endpoint, judged pair by pair (see
+    /// [`explained`](super::explained)); what `check --json` streams.
+    pub fn explained(&self) -> Explained<'_> {
+        Explained::new(self)
+    }
+
+    /// [`Network::explained`] within a memory budget for its search trees: the error is the
+    /// bytes they would take (see [`Explained::within`]).
+    pub fn explained_within(&self, max_bytes: usize) -> Result<Explained<'_>, usize> {
+        Explained::within(self, max_bytes)
     }
 
     /// The explained answers of the pairs in `wanted`; pairs that are not two different endpoints
@@ -79,7 +90,7 @@ impl Network {
     /// assert!(answers.pair("a", "b").is_none());
     /// ```
     pub fn answers(&self, wanted: &[(&str, &str)]) -> Answers {
-        focus::traced(self, wanted).0
+        focus::traced(self, wanted)
     }
 
     /// One pair's full story: its answer and both traces; `None` unless `from` and `to` are

@@ -12,7 +12,6 @@ use super::design;
 use super::matrix::Matrix;
 use super::model::{Access, Plan};
 use super::prepared::Network;
-use super::resilience::survive;
 use super::rules::{Finding, Severity};
 use super::words::{counted, finding_counts};
 
@@ -89,7 +88,7 @@ pub(crate) fn summary_of(
     } else {
         std::collections::HashMap::new()
     };
-    let mut intents: Vec<IntentResult> = plan
+    let intents: Vec<IntentResult> = plan
         .intents
         .iter()
         .map(|intent| {
@@ -106,7 +105,6 @@ pub(crate) fn summary_of(
             IntentResult::verdict(intent, reachable, access)
         })
         .collect();
-    survive::judge(network, &mut intents);
     (
         Summary {
             matrix,

@@ -8,17 +8,23 @@ use super::catalogue::Rule;
 use super::edit::{Edit, LinkFlag};
 use super::model::{LinkKind, NodeKind};
 use super::pair::Pair;
-use super::reach::Trace;
 use super::topology::{ConnKind, Net};
 
 /// P2S users stop at the VNets directly peered with their gateway VNet (R1.11): say so in the
 /// users' terms, with the peering that would bring the VNet in.
-pub(super) fn p2s_peer_of_peer(net: &Net, a: usize, b: usize, there: &Trace, pair: &mut Pair) {
-    let hops = &there.hops;
+/// `there` is the way there as (node reached, connection taken) from `a`.
+pub(super) fn p2s_peer_of_peer(
+    net: &Net,
+    a: usize,
+    b: usize,
+    there: &[(usize, usize)],
+    pair: &mut Pair,
+) {
+    let hops = there;
     let (users, vnet, gateway) = match (net.node(a).kind, net.node(b).kind) {
-        (NodeKind::Users, NodeKind::Vnet) => (a, b, hops.first().map(|h| h.node)),
+        (NodeKind::Users, NodeKind::Vnet) => (a, b, hops.first().map(|h| h.0)),
         (NodeKind::Vnet, NodeKind::Users) if hops.len() >= 2 => {
-            (b, a, Some(hops[hops.len() - 2].node))
+            (b, a, Some(hops[hops.len() - 2].0))
         }
         _ => return,
     };

@@ -1,6 +1,7 @@
 //! Plain edits of a plan that keep it consistent: new ids, renames and deletions that carry
 //! over to the links, intents and flows that name a node.
 
+use crate::engine::edit::{self, Edit};
 use crate::engine::format::valid_id;
 use crate::engine::model::{Link, LinkKind, Node, NodeKind, Plan};
 
@@ -91,49 +92,35 @@ pub fn id_problem(plan: &Plan, old: &str, new: &str) -> Option<String> {
     None
 }
 
-/// Replaces the node `old_id` with `node`, renaming every reference when the id changed.
-/// Returns false (and changes nothing) when the node does not exist or the new id is taken.
+/// Replaces the node `old_id` with `node`, renaming every reference when the id changed (the
+/// engine's [`Edit::RenameNode`]). Returns false (and changes nothing) when the node does not
+/// exist or the new id is taken.
 pub fn replace_node(plan: &mut Plan, old_id: &str, node: Node) -> bool {
     if id_problem(plan, old_id, &node.id).is_some() {
         return false;
     }
-    let Some(slot) = plan.nodes.iter_mut().find(|n| n.id == old_id) else {
+    let mut next = plan.clone();
+    let Some(slot) = next.nodes.iter_mut().find(|n| n.id == old_id) else {
         return false;
     };
-    let new_id = node.id.clone();
-    *slot = node;
-    if new_id != old_id {
-        for l in &mut plan.links {
-            for end in [&mut l.from, &mut l.to] {
-                if end == old_id {
-                    *end = new_id.clone();
-                }
-            }
-        }
-        for i in &mut plan.intents {
-            for end in [&mut i.from, &mut i.to] {
-                if end == old_id {
-                    *end = new_id.clone();
-                }
-            }
-        }
-        for f in &mut plan.flows {
-            for end in [&mut f.from, &mut f.to] {
-                if end == old_id {
-                    *end = new_id.clone();
-                }
-            }
-        }
+    let rename = Edit::RenameNode {
+        node: old_id.to_string(),
+        to: node.id.clone(),
+    };
+    *slot = Node {
+        id: old_id.to_string(),
+        ..node
+    };
+    if edit::apply(&mut next, &rename).is_err() {
+        return false;
     }
+    *plan = next;
     true
 }
 
-/// Deletes a node with its links, intents and flows.
+/// Deletes a node with its links, intents and flows (the engine's [`Edit::DeleteNode`]).
 pub fn delete_node(plan: &mut Plan, id: &str) {
-    plan.nodes.retain(|n| n.id != id);
-    plan.links.retain(|l| l.from != id && l.to != id);
-    plan.intents.retain(|i| i.from != id && i.to != id);
-    plan.flows.retain(|f| f.from != id && f.to != id);
+    let _ = edit::apply(plan, &Edit::DeleteNode { node: id.into() });
 }
 
 /// The links that may join two nodes, as (kind, from, to) with the ends in the order the kind
@@ -154,25 +141,14 @@ pub fn valid_links(a: &Node, b: &Node) -> Vec<(LinkKind, String, String)> {
     out
 }
 
-/// Gives a user group a direct internet breakout (split tunnel): an `internet` link to the
-/// plan's internet node, added when there is none. False (and nothing changed) when the group
-/// does not exist or already has one.
+/// Gives a user group a direct internet breakout (split tunnel, the engine's
+/// [`Edit::SplitTunnel`]): an `internet` link to the plan's internet node, added when there is
+/// none. False (and nothing changed) when the group does not exist or already has one.
 pub fn split_tunnel(plan: &mut Plan, users: &str) -> bool {
-    if plan.node(users).map(|n| n.kind) != Some(NodeKind::Users)
-        || plan
-            .links
-            .iter()
-            .any(|l| l.kind == LinkKind::Internet && l.from == users)
-    {
-        return false;
-    }
-    let internet = match plan.nodes.iter().find(|n| n.kind == NodeKind::Internet) {
-        Some(n) => n.id.clone(),
-        None => add_node(plan, NodeKind::Internet),
+    let edit = Edit::SplitTunnel {
+        users: users.into(),
     };
-    plan.links
-        .push(Link::new(LinkKind::Internet, users, &internet));
-    true
+    edit::apply(plan, &edit).is_ok()
 }
 
 /// A link with the kind-specific fields another kind does not take removed.

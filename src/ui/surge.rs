@@ -2,11 +2,12 @@
 //!
 //! The engine's [`capacity`](crate::engine::capacity::capacity) gives every row the part of its
 //! demand that grows with the surge (`per_surge`) and the part that does not (`base`), so the
-//! bars follow the slider without analysing the plan again: demand = base + per_surge × surge,
-//! counted things rounded up, as the engine does. Findings (whose sentences name the surge) are
+//! bars follow the slider without analysing the plan again: the engine's
+//! [`Row::at`](crate::engine::capacity::Row::at) gives the row at another surge. Findings (whose sentences name the surge) are
 //! recomputed only when the slider is let go.
 
-use crate::engine::capacity::{Break, Capacity, Row, HEADROOM};
+use crate::engine::capacity::{Break, Capacity, Row};
+use crate::engine::Severity;
 
 /// The smallest surge the slider offers.
 pub const MIN: f64 = 1.0;
@@ -74,37 +75,24 @@ pub struct Bar {
     pub level: Level,
 }
 
-fn round(x: f64, decimals: i32) -> f64 {
-    let f = 10f64.powi(decimals);
-    (x * f).round() / f
+impl Level {
+    /// How full a row is, from the engine's own severity of it.
+    fn of(row: &Row) -> Level {
+        match row.severity() {
+            Some(Severity::Error) => Level::Over,
+            Some(Severity::Warning) => Level::Tight,
+            _ => Level::Fine,
+        }
+    }
 }
 
-/// The row at a surge, from its base and per-surge parts.
+/// The row at a surge, from its base and per-surge parts ([`Row::at`]).
 pub fn bar(row: &Row, surge: f64) -> Bar {
-    let raw = row.base + row.per_surge * surge;
-    let demand = if row.measure.whole() {
-        round(raw, 6).ceil()
-    } else {
-        round(raw, 2)
-    };
-    let percent = if row.capacity > 0.0 {
-        round(demand / row.capacity * 100.0, 1)
-    } else {
-        0.0
-    };
-    let level = if row.capacity <= 0.0 {
-        Level::Fine
-    } else if demand > row.capacity {
-        Level::Over
-    } else if demand * HEADROOM > row.capacity {
-        Level::Tight
-    } else {
-        Level::Fine
-    };
+    let at = row.at(surge);
     Bar {
-        demand,
-        percent,
-        level,
+        demand: at.demand,
+        percent: at.percent,
+        level: Level::of(&at),
     }
 }
 
@@ -118,7 +106,7 @@ pub fn bars(cap: &Capacity, surge: f64) -> Vec<Bar> {
                 Bar {
                     demand: row.demand,
                     percent: row.percent,
-                    level: bar(row, surge).level,
+                    level: Level::of(row),
                 }
             } else {
                 bar(row, surge)
@@ -128,20 +116,9 @@ pub fn bars(cap: &Capacity, surge: f64) -> Vec<Bar> {
 }
 
 /// A number as the panel prints it: whole numbers without decimals, others with one.
-pub fn num(x: f64) -> String {
-    let r = round(x, 1);
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
-
+pub use crate::engine::capacity::num;
 /// A surge multiple as the panel prints it: up to two decimals.
-pub fn times(x: f64) -> String {
-    let s = format!("{:.2}", round(x, 2));
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+pub use crate::engine::capacity::times;
 
 /// The row that breaks first, if any.
 pub fn breaking_row(cap: &Capacity, b: &Break) -> Option<usize> {

@@ -13,10 +13,9 @@ use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 use super::bridge::{Bridge, BridgeRef, Hooks};
-use super::check;
 use super::model::{Mode, Msg};
 use super::view::{Widget, WidgetProps};
-use crate::engine::{analyze, Plan};
+use crate::engine::{analyze, format, Plan};
 use crate::ui::state::{Action, Selection};
 
 /// One widget on the page, as its element's script sees it.
@@ -30,7 +29,7 @@ pub struct Handle {
 fn read(value: JsValue) -> Result<Plan, JsValue> {
     let plan: Plan =
         serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    check::plan(&plan).map_err(|e| JsValue::from_str(&e))?;
+    format::check(&plan).map_err(|p| JsValue::from_str(&p.to_string()))?;
     Ok(plan)
 }
 

@@ -3,9 +3,9 @@
 //! `www/reach-plan.js` defines the element. It attaches an open shadow root, loads
 //! `widget.css` into it with a `<link>`, reads the plan (the `src` attribute, a child
 //! `<script type="application/json">`, or a share link), parses it and calls [`api::mount`],
-//! which checks it ([`check`]), renders [`view::Widget`] into an element of that shadow root and
-//! returns an [`api::Handle`]: the element's JavaScript surface (get and set the plan, read the
-//! analysis, reset).
+//! which checks it with the reader's own checks ([`crate::engine::format::check`]), renders
+//! [`view::Widget`] into an element of that shadow root and returns an [`api::Handle`]: the
+//! element's JavaScript surface (get and set the plan, read the analysis, reset).
 //!
 //! Codemap: [`model`] is the widget's reducer (the app's [`crate::ui::state::State`] plus the
 //! article's plan to reset to); [`bridge`] is what the handle and the view share; [`view`] lays
@@ -18,7 +18,6 @@
 
 pub mod api;
 pub mod bridge;
-pub mod check;
 pub mod diagram;
 pub mod edit;
 pub mod model;

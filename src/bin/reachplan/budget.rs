@@ -4,8 +4,6 @@
 //! The figures were measured with `scripts/scale.sh` (peak resident memory of the release
 //! build); each limit keeps the command under about 3 GB on top of reading the plan.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-
 use reachplan::engine::{self, Plan};
 
 /// What every command says about reading: the plan's size limit and what reading may take.
@@ -86,12 +84,13 @@ pub fn resilience(path: &str, plan: &Plan) -> Result<(), String> {
 /// The most endpoints the full report takes (about a million ordered pairs, each explained).
 pub const MAX_REPORT_ENDPOINTS: usize = 1_000;
 
-/// Bytes the full analysis holds per hop of an explained path (measured: 620-650 on chains of
-/// 100 and 200 VNets, whose explanations are long).
-const BYTES_PER_HOP: u64 = 700;
+/// The full report's budget for its search trees (one per endpoint, a few words per state
+/// met; 16 MB for a chain of 500 VNets).
+pub const TREE_BYTES: usize = 1 << 30;
 
-/// The full report's budget for its explained paths.
-const REPORT_BYTES: u64 = 3 << 30;
+/// The text report's budget for the answers it holds (every pair, with the paths of those with
+/// a way there); `--json` writes them one at a time and holds none.
+const REPORT_BYTES: usize = 3 << 30;
 
 /// Generated plans take 306-320 bytes per endpoint; 250 is below that at every size, so a
 /// refusal on this figure is never wrong.
@@ -121,14 +120,11 @@ pub fn summary(path: &str, plan: &Plan) -> Result<(), String> {
     ))
 }
 
-/// The full report of `check` (text or JSON): refused above [`MAX_REPORT_ENDPOINTS`] or when
-/// the estimated explained paths exceed [`REPORT_BYTES`].
+/// The full report of `check` (text or JSON): refused above [`MAX_REPORT_ENDPOINTS`]; then
+/// [`trees`] and [`collected`] say when the searches or the held answers would not fit.
 pub fn report(path: &str, plan: &Plan) -> Result<(), String> {
     let n = endpoints(plan);
-    let forward = format!(
-        "For the counts, run `reachplan check {path} --summary`; for one pair, `reachplan \
-         explain {path} FROM TO`; or split the plan."
-    );
+    let forward = forward(path);
     if n > MAX_REPORT_ENDPOINTS {
         return Err(format!(
             "{path}: the plan has {n} endpoints, {} ordered pairs; check explains every pair \
@@ -136,64 +132,43 @@ pub fn report(path: &str, plan: &Plan) -> Result<(), String> {
             n.saturating_mul(n - 1)
         ));
     }
-    let hops = hops_between_endpoints(plan);
-    let bytes = hops.saturating_mul(BYTES_PER_HOP);
+    Ok(())
+}
+
+fn forward(path: &str) -> String {
+    format!(
+        "For the counts, run `reachplan check {path} --summary`; for one pair, `reachplan \
+         explain {path} FROM TO`; or split the plan."
+    )
+}
+
+/// The searches of the full report took more than [`TREE_BYTES`]: `bytes` is what all of them
+/// would take.
+pub fn trees(path: &str, plan: &Plan, bytes: usize) -> String {
+    format!(
+        "{path}: the searches that explain this plan's pairs would take about {} for its {} \
+         endpoints, over the full report's budget of {}. {}",
+        mb(bytes as u64),
+        endpoints(plan),
+        mb(TREE_BYTES as u64),
+        forward(path)
+    )
+}
+
+/// The text report holds every answer: refused when they would take more than
+/// [`REPORT_BYTES`] (`--json` streams them instead).
+pub fn collected(path: &str, bytes: usize) -> Result<(), String> {
     if bytes <= REPORT_BYTES {
         return Ok(());
     }
     Err(format!(
-        "{path}: the explanations of this plan's pairs would take about {} ({hops} hops \
-         between its {n} endpoints, as on a long chain of peerings), over the full report's \
-         budget of {}. {forward}",
-        mb(bytes),
-        mb(REPORT_BYTES)
+        "{path}: the text report would hold about {} of answers (every pair, with the paths \
+         of those with a way there), over its budget of {}. `reachplan check {path} --json` \
+         writes them one at a time. {}",
+        mb(bytes as u64),
+        mb(REPORT_BYTES as u64),
+        forward(path)
     ))
-}
-
-/// The sum, over ordered pairs of endpoints joined by links, of the fewest links between
-/// them: a lower bound of the hops the explanations hold. One breadth-first search per
-/// endpoint over the links (parallel links counted once): O(E × (N + L)).
-fn hops_between_endpoints(plan: &Plan) -> u64 {
-    let index: HashMap<&str, usize> = plan
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let mut edges = HashSet::new();
-    for link in &plan.links {
-        if let (Some(&a), Some(&b)) = (index.get(link.from.as_str()), index.get(link.to.as_str())) {
-            if a != b {
-                edges.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    let mut next = vec![Vec::new(); plan.nodes.len()];
-    for &(a, b) in &edges {
-        next[a].push(b);
-        next[b].push(a);
-    }
-    let is_endpoint: Vec<bool> = plan.nodes.iter().map(|n| n.kind.is_endpoint()).collect();
-    let mut total = 0u64;
-    let mut distance = vec![u32::MAX; plan.nodes.len()];
-    let mut queue = VecDeque::new();
-    for source in (0..plan.nodes.len()).filter(|&i| is_endpoint[i]) {
-        distance.fill(u32::MAX);
-        distance[source] = 0;
-        queue.push_back(source);
-        while let Some(at) = queue.pop_front() {
-            if is_endpoint[at] {
-                total += u64::from(distance[at]);
-            }
-            for &to in &next[at] {
-                if distance[to] == u32::MAX {
-                    distance[to] = distance[at] + 1;
-                    queue.push_back(to);
-                }
-            }
-        }
-    }
-    total
 }
 
 /// `generate N`: refused when the plan would be larger than the reader takes.

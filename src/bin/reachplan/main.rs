@@ -179,7 +179,9 @@ fn check(
     if summary && !json {
         budget::summary(&path, &plan)?;
         let started = Instant::now();
-        let summary = engine::summary::summarize(&plan);
+        let network = engine::Network::new(&plan);
+        let mut summary = network.summary();
+        engine::resilience::survive::judge(&network, &mut summary.intents);
         let elapsed = started.elapsed();
         out::text(&format!(
             "{}\nanalysis: {:.1} ms\n",
@@ -190,12 +192,22 @@ fn check(
         return Ok(u8::from(!summary.intents_hold() || denied));
     }
     budget::report(&path, &plan)?;
-    let analysis = engine::analyze(&plan);
+    let network = engine::Network::new(&plan);
+    let explained = network
+        .explained_within(budget::TREE_BYTES)
+        .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
     if json {
-        out::json(&analysis)?;
-    } else {
-        out::text(&text::check_with(&plan, &analysis, all))?;
+        // Streamed: the pairs are judged one at a time while they are written.
+        let mut answer = explained.stream();
+        engine::resilience::survive::judge(&network, &mut answer.intents);
+        out::json(&answer)?;
+        let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!answer.intents_hold() || denied));
     }
+    budget::collected(&path, explained.collected_bytes())?;
+    let mut analysis = explained.analysis();
+    engine::resilience::survive::judge(&network, &mut analysis.intents);
+    out::text(&text::check_with(&plan, &analysis, all))?;
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
 }

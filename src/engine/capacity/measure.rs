@@ -81,7 +81,7 @@ pub(crate) struct Measured {
 }
 
 /// A surge multiple as the output prints it: up to two decimals.
-pub(crate) fn times(x: f64) -> String {
+pub fn times(x: f64) -> String {
     let r = round(x, 2);
     let s = format!("{r:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -94,7 +94,7 @@ pub(crate) fn round(x: f64, decimals: i32) -> f64 {
 }
 
 /// A number as the messages print it: whole numbers without decimals, others with one.
-pub(crate) fn num(x: f64) -> String {
+pub fn num(x: f64) -> String {
     let r = round(x, 1);
     if r.fract() == 0.0 {
         format!("{r:.0}")
@@ -103,20 +103,28 @@ pub(crate) fn num(x: f64) -> String {
     }
 }
 
+/// Demand and percent of capacity at a surge, from the part of the demand that does not grow
+/// with it and the part that does: counted things are rounded up, others to two decimals.
+fn demand_at(base: f64, per_surge: f64, whole: bool, capacity: f64, surge: f64) -> (f64, f64) {
+    let raw = base + per_surge * surge;
+    let demand = if whole {
+        round(raw, 6).ceil()
+    } else {
+        round(raw, 2)
+    };
+    let percent = if capacity > 0.0 {
+        round(demand / capacity * 100.0, 1)
+    } else {
+        0.0
+    };
+    (demand, percent)
+}
+
 impl Measured {
     /// The row at a surge.
     pub fn at(self, surge: f64) -> Row {
-        let raw = self.base + self.per_surge * surge;
-        let demand = if self.measure.whole() {
-            round(raw, 6).ceil()
-        } else {
-            round(raw, 2)
-        };
-        let percent = if self.capacity > 0.0 {
-            round(demand / self.capacity * 100.0, 1)
-        } else {
-            0.0
-        };
+        let whole = self.measure.whole();
+        let (demand, percent) = demand_at(self.base, self.per_surge, whole, self.capacity, surge);
         let breaks_at = if self.per_surge > 0.0 {
             Some(round(
                 ((self.capacity - self.base) / self.per_surge).max(0.0),
@@ -142,6 +150,27 @@ impl Measured {
             source: self.source,
             rule: self.rule,
         }
+    }
+}
+
+impl Row {
+    /// The same row at another surge, from its base and per-surge parts (as rounded in the
+    /// row): what a slider shows without analysing the plan again. At the surge the row was
+    /// computed for it is the row itself.
+    pub fn at(&self, surge: f64) -> Row {
+        let whole = self.measure.whole();
+        let (demand, percent) = demand_at(self.base, self.per_surge, whole, self.capacity, surge);
+        Row {
+            demand,
+            percent,
+            ..self.clone()
+        }
+    }
+
+    /// How bad the row is: an error over its limit, a warning with less than 30 % headroom,
+    /// `None` otherwise.
+    pub fn severity(&self) -> Option<Severity> {
+        severity_of(self)
     }
 }
 

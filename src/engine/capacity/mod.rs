@@ -44,10 +44,10 @@ use super::prepared::Network;
 
 pub use answer::*;
 pub use clients::Os;
-pub use measure::HEADROOM;
+pub use measure::{num, times, HEADROOM};
 pub use text::render;
 
-pub(crate) use measure::{num, round, severity_of, state, times, Ctx, Measured};
+pub(crate) use measure::{round, severity_of, state, Ctx, Measured};
 /// Capacity of a plan at a surge multiple (1 = the plan's own user counts).
 ///
 /// # Example

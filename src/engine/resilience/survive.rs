@@ -3,6 +3,10 @@
 //! failure domains (see [`domains`](super::domains)), except a failure that removes the pair's
 //! own endpoints. Failovers are not modelled yet: a pair that a backup keeps is kept at once.
 //!
+//! The answers of the prepared network ([`Network::analysis`], [`Network::summary`]) judge every
+//! intent with nothing failed; `check` then asks [`judge`] (the browser does not yet, and the
+//! documentation widget's build stays without the sweep).
+//!
 //! Complexity: nothing unless an intent asks for it; otherwise one summary of the failed plan
 //! (the fast matrix, and the access rules when an intent names an access kind) per failure
 //! domain, with only the intents that must survive asked.

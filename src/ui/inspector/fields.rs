@@ -350,7 +350,7 @@ fn parse_f64(text: &str) -> Result<Option<f64>, String> {
         return Ok(None);
     }
     match t.parse::<f64>() {
-        // A demand of 0 or less is refused when a plan is read (`engine::questions`).
+        // A demand of 0 or less is refused when a plan is read (`engine::format::check`).
         Ok(v) if v.is_finite() && v > 0.0 => Ok(Some(v)),
         _ => Err("a number above 0, like 2 or 1.5".to_string()),
     }

@@ -6,6 +6,8 @@
 //! the plan could open (traffic does not pass through an on-premises site, for instance), which
 //! keeps explanations to changes a person can actually make.
 
+mod hub;
+
 pub(crate) use super::decision::{Decision, Ingress};
 use super::edit::{Edit, LinkFlag};
 use super::gates::{p2s_egress, policy_device, private_prefixes_only};
@@ -13,6 +15,7 @@ use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
 use crate::engine::catalogue::{Code, Rule};
+pub(crate) use hub::ingress_of;
 
 fn allow() -> Decision {
     Decision::Allow(None)
@@ -109,7 +112,7 @@ pub fn hop(
     match net.node(n).kind {
         NodeKind::Vnet => vnet(net, n, arrived, out),
         NodeKind::Expressroute => circuit(net, n, arrived, out),
-        NodeKind::VwanHub => hub(net, n, arrived, ingress, out),
+        NodeKind::VwanHub => hub::hub(net, n, arrived, ingress, out),
         // The internet carries traffic to public services only: private addresses are not
         // routed over it, so a breakout is never a way into a VNet (what is published to the
         // internet, such as an Application Gateway, is limited access, see `access`).
@@ -360,75 +363,6 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
     }
 }
 
-/// How traffic arriving over `conn` enters the Virtual WAN at a hub.
-pub fn ingress_of(hub: usize, conn: &Conn) -> Ingress {
-    match conn.kind {
-        ConnKind::Link(LinkKind::S2s) => Ingress::Vpn,
-        ConnKind::Link(LinkKind::P2s) => Ingress::P2s,
-        ConnKind::Link(LinkKind::ErConnection) => Ingress::Er(conn.other(hub)),
-        _ => Ingress::Vnet,
-    }
-}
-
 fn circuit_supports_transit(net: &Net, c: usize) -> bool {
     net.global_reach_location.get(c).copied().unwrap_or(true)
-}
-
-fn hub(net: &Net, h: usize, arrived: &Conn, ingress: Option<Ingress>, out: &Conn) -> Decision {
-    let facts = net.hubs[h];
-    let hid = net.id(h);
-    // Routing intent for internet traffic sends every connection's internet-bound traffic to
-    // the hub's firewall (the backbone connection exists only then); the default route does
-    // not cross to other hubs (learn.microsoft.com/azure/virtual-wan/how-to-routing-policies).
-    if out.kind == ConnKind::Backbone || arrived.kind == ConnKind::Backbone {
-        let local = arrived.kind != ConnKind::Mesh && arrived.kind != ConnKind::Backbone;
-        return if local { allow() } else { Decision::Never };
-    }
-    let local = |i: Ingress| match i {
-        Ingress::Er(c) => net.node(c).sku == Some(super::model::ErSku::Local),
-        _ => false,
-    };
-    if out.kind == ConnKind::Mesh {
-        if arrived.kind == ConnKind::Mesh {
-            return Decision::Never;
-        }
-        let from = ingress.unwrap_or_else(|| ingress_of(h, arrived));
-        return Decision::Allow(local(from).then_some(AssumptionId::LocalCircuitMesh));
-    }
-    let ingress = ingress.unwrap_or_else(|| ingress_of(h, arrived));
-    let egress = ingress_of(h, out);
-
-    let src = net.id(arrived.other(h));
-    let dst = net.id(out.other(h));
-    if !facts.standard {
-        return match (ingress, egress) {
-            (Ingress::Vpn, Ingress::Vnet) | (Ingress::Vnet, Ingress::Vpn) => Decision::Allow(Some(AssumptionId::BasicHubVnets)),
-            (Ingress::Vnet, Ingress::Vnet) => deny(Rule::R7_1, Code::BasicVwanVnetTransit,
-                format!("Hub {hid} is in a Basic virtual WAN, which has no VNet-to-VNet transit."),
-                Some("Upgrade the virtual WAN to Standard, or peer the VNets.".to_string())),
-            _ => Decision::Deny(Block::new(Rule::R7_1, Code::BasicVwanBranchTransit,
-                format!("Hub {hid} is in a Basic virtual WAN, which carries S2S branches to its own VNets only, not branch to branch."),
-                Some("Upgrade the virtual WAN to Standard.".to_string())).assuming(AssumptionId::BasicHubVnets)),
-        };
-    }
-    if ingress == Ingress::Vnet || egress == Ingress::Vnet {
-        let across = arrived.kind == ConnKind::Mesh && local(egress);
-        return Decision::Allow(across.then_some(AssumptionId::LocalCircuitMesh));
-    }
-    if !facts.branch_to_branch {
-        let wan = facts
-            .wan
-            .map(|w| net.plan.wans[w].id.as_str())
-            .unwrap_or(hid);
-        return Decision::Deny(Block::new(Rule::R7_4, Code::VwanBranchToBranchOff,
-            format!("Branch-to-branch is off in virtual WAN {wan}, so branches ({src} and {dst}) do not reach each other through its hubs."),
-            Some(format!("Set branch_to_branch to true on virtual WAN {wan}."))).with_edit(facts.wan.map(|w| Edit::EnableWanBranchToBranch { wan: net.plan.wans[w].id.clone() })).assuming(AssumptionId::BranchToBranchOff));
-    }
-    match (ingress, egress) {
-        (Ingress::Er(a), Ingress::Er(b)) => deny_edit(Rule::R7_5, Code::VwanErToEr, format!("Virtual WAN does not pass traffic between two ExpressRoute circuits ({} and {}) by default.", net.id(a), net.id(b)), format!("Add Global Reach between circuits {} and {}.", net.id(a), net.id(b)), add(LinkKind::GlobalReach, net.id(a), net.id(b))),
-        (Ingress::Er(c), _) | (_, Ingress::Er(c)) if !circuit_supports_transit(net, c) => deny(Rule::R7_4, Code::VwanErLocationNoTransit,
-            format!("Circuit {} is at a peering location without Global Reach support, so Virtual WAN gives it no VPN-to-ExpressRoute branch transit.", net.id(c)),
-            Some(format!("Use a circuit at a peering location where Global Reach is supported instead of {}.", net.id(c)))),
-        _ => allow(),
-    }
 }

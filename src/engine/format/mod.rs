@@ -6,11 +6,14 @@
 //! are checked: their syntax, duplicates, and references to nodes that do not exist. Every
 //! error names the JSON path and the line and column.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+mod check;
+
+pub use check::{check, valid_id, Problem};
+
 use super::locate::{line_col, locate, path, Step};
-use super::model::{NodeKind, Plan};
+use super::model::Plan;
 
 /// The format version this crate reads and writes.
 pub const VERSION: u32 = 1;
@@ -102,15 +105,6 @@ fn tidy(text: &str, max: usize) -> String {
     out
 }
 
-/// A value from the plan for a message: quoted and escaped as Rust's `{:?}` does, and cut to
-/// [`QUOTE_CHARS`] characters.
-fn quoted(value: &str) -> String {
-    match value.char_indices().nth(QUOTE_CHARS) {
-        Some((cut, _)) => format!("{:?}…", &value[..cut]),
-        None => format!("{value:?}"),
-    }
-}
-
 fn read(text: &str) -> Result<Plan, PlanError> {
     if text.len() > MAX_PLAN_BYTES {
         return Err(PlanError {
@@ -143,9 +137,7 @@ fn read(text: &str) -> Result<Plan, PlanError> {
     }
     check_version(text, &value)?;
     let plan = typed_error_or_plan(text)?;
-    check_ids(text, &plan)?;
-    check_fields(text, &plan)?;
-    super::questions::check(text, &plan)?;
+    check(&plan).map_err(|p| error_at(text, &p.steps, p.message))?;
     Ok(plan)
 }
 
@@ -240,206 +232,6 @@ fn error_at(text: &str, steps: &[Step], message: String) -> PlanError {
         line,
         column,
         message,
-    }
-}
-
-fn key(k: &str) -> Step {
-    Step::Key(k.to_string())
-}
-
-/// Whether an id is 1-64 characters of `a-z 0-9 - _`.
-pub fn valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-fn check_id(text: &str, steps: Vec<Step>, id: &str) -> Result<(), PlanError> {
-    if valid_id(id) {
-        return Ok(());
-    }
-    Err(error_at(
-        text,
-        &steps,
-        format!(
-            "id {} is not valid: use 1-64 characters of a-z, 0-9, `-` and `_` (e.g. \"spoke-a\")",
-            quoted(id)
-        ),
-    ))
-}
-
-fn check_ids(text: &str, plan: &Plan) -> Result<(), PlanError> {
-    let mut wans = BTreeSet::new();
-    for (i, wan) in plan.wans.iter().enumerate() {
-        let at = vec![key("wans"), Step::Index(i), key("id")];
-        check_id(text, at.clone(), &wan.id)?;
-        if !wans.insert(wan.id.as_str()) {
-            return Err(error_at(
-                text,
-                &at,
-                format!("duplicate wan id {:?}", wan.id),
-            ));
-        }
-    }
-    let mut nodes: BTreeMap<&str, NodeKind> = BTreeMap::new();
-    for (i, node) in plan.nodes.iter().enumerate() {
-        let at = vec![key("nodes"), Step::Index(i), key("id")];
-        check_id(text, at.clone(), &node.id)?;
-        if nodes.insert(node.id.as_str(), node.kind).is_some() {
-            return Err(error_at(
-                text,
-                &at,
-                format!(
-                    "duplicate node id {:?}: every node needs its own id",
-                    node.id
-                ),
-            ));
-        }
-        if let Some(wan) = &node.wan {
-            if !wans.contains(wan.as_str()) {
-                return Err(error_at(
-                    text,
-                    &[key("nodes"), Step::Index(i), key("wan")],
-                    format!(
-                        "unknown wan id {}{}",
-                        quoted(wan),
-                        known(wans.iter().copied())
-                    ),
-                ));
-            }
-        }
-    }
-    let mut links = BTreeSet::new();
-    for (i, link) in plan.links.iter().enumerate() {
-        if let Some(id) = &link.id {
-            let at = vec![key("links"), Step::Index(i), key("id")];
-            check_id(text, at.clone(), id)?;
-            if !links.insert(id.as_str()) {
-                return Err(error_at(text, &at, format!("duplicate link id {id:?}")));
-            }
-        }
-        for (end, id) in [("from", &link.from), ("to", &link.to)] {
-            if !nodes.contains_key(id.as_str()) {
-                return Err(error_at(
-                    text,
-                    &[key("links"), Step::Index(i), key(end)],
-                    format!(
-                        "unknown node id {}{}",
-                        quoted(id),
-                        known(nodes.keys().copied())
-                    ),
-                ));
-            }
-        }
-    }
-    for (list, pairs) in [
-        (
-            "intents",
-            plan.intents
-                .iter()
-                .map(|x| (&x.from, &x.to))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "flows",
-            plan.flows.iter().map(|x| (&x.from, &x.to)).collect(),
-        ),
-    ] {
-        for (i, (from, to)) in pairs.into_iter().enumerate() {
-            for (end, id) in [("from", from), ("to", to)] {
-                let at = [key(list), Step::Index(i), key(end)];
-                match nodes.get(id.as_str()) {
-                    None => {
-                        return Err(error_at(
-                            text,
-                            &at,
-                            format!("unknown node id {}{}", quoted(id), known(nodes.keys().copied())),
-                        ))
-                    }
-                    Some(kind) if !kind.is_endpoint() => {
-                        return Err(error_at(
-                            text,
-                            &at,
-                            format!(
-                                "{id:?} is a {kind} node, which carries traffic but is not an \
-                                 endpoint; name a site, users, vnet, cloud, microsoft or internet node"
-                            ),
-                        ))
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn known<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let ids: Vec<&str> = ids.collect();
-    if ids.is_empty() {
-        return String::new();
-    }
-    let shown: Vec<&str> = ids.iter().take(12).copied().collect();
-    let more = if ids.len() > shown.len() { ", …" } else { "" };
-    format!(" (known: {}{more})", shown.join(", "))
-}
-
-fn check_fields(text: &str, plan: &Plan) -> Result<(), PlanError> {
-    for (i, node) in plan.nodes.iter().enumerate() {
-        let allowed = node.kind.own_fields();
-        for field in node.present_own_fields() {
-            if !allowed.contains(&field) {
-                return Err(error_at(
-                    text,
-                    &[key("nodes"), Step::Index(i), key(field)],
-                    format!(
-                        "field `{field}` does not apply to a node of kind {}{}",
-                        node.kind,
-                        fields_hint(allowed)
-                    ),
-                ));
-            }
-        }
-        if node.kind == NodeKind::Cloud {
-            if let Some(p) = &node.provider {
-                if !["aws", "gcp", "oci", "other"].contains(&p.as_str()) {
-                    return Err(error_at(
-                        text,
-                        &[key("nodes"), Step::Index(i), key("provider")],
-                        format!(
-                            "unknown cloud provider {}, expected one of aws, gcp, oci, other",
-                            quoted(p)
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    for (i, link) in plan.links.iter().enumerate() {
-        let allowed = link.kind.own_fields();
-        for field in link.present_own_fields() {
-            if !allowed.contains(&field) {
-                return Err(error_at(
-                    text,
-                    &[key("links"), Step::Index(i), key(field)],
-                    format!(
-                        "field `{field}` does not apply to a link of kind {}{}",
-                        link.kind,
-                        fields_hint(allowed)
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn fields_hint(allowed: &[&str]) -> String {
-    if allowed.is_empty() {
-        String::new()
-    } else {
-        format!(" (its own fields are: {})", allowed.join(", "))
     }
 }
 
