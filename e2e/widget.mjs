@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gzipSync, inflateRawSync } from 'node:zlib';
+import { widgetText } from './legible.mjs';
 import { serve, STRICT_CSP } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -292,6 +293,11 @@ if (!budgetOnly) {
       same(before[id], cliMatrix(file), id);
       same(await shadowText(page, id, '.rp-title'), plan(file).title, `${id} title`);
     }
+    for (const id of Object.keys(SCENARIOS)) {
+      const { smallest, cut } = await widgetText(page, id);
+      assert(smallest >= 11, `${id}: diagram text drawn at ${smallest.toFixed(1)} px, under 11 px`);
+      assert(cut.length === 0, `${id}: labels cut: ${cut}`);
+    }
     await page.screenshot({ path: path.join(shots, 'widget-demo-1280x800.png') });
     await page.screenshot({ path: path.join(shots, 'widget-demo-1280-full.png'), fullPage: true });
   });
@@ -455,6 +461,10 @@ if (!budgetOnly) {
     await phone.screenshot({ path: path.join(shots, 'widget-demo-390-full.png'), fullPage: true });
     await phone.locator('#scenario-2').screenshot({ path: path.join(shots, 'widget-390.png') });
     assert(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+    for (const id of Object.keys(SCENARIOS)) {
+      const { smallest } = await widgetText(phone, id);
+      assert(smallest >= 11, `${id} at 390 px: diagram text drawn at ${smallest.toFixed(1)} px`);
+    }
     assert((await phone.evaluate(() => window.__csp)).length === 0, 'CSP violations at 390 px');
     await narrow.close();
   });

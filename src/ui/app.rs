@@ -17,11 +17,13 @@ use super::components::legend::Legend;
 use super::components::matrix::Matrix;
 use super::components::notice::NoticeBar;
 use super::components::palette::Palette;
+use super::components::skip::SkipLink;
 use super::components::start::Start;
 use super::components::toolbar::Toolbar;
 use super::inspector::link::LinkInspector;
 use super::inspector::node::NodeInspector;
 use super::inspector::plan::PlanInspector;
+use super::inspector::several::SeveralNodes;
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
@@ -30,6 +32,7 @@ use crate::engine::{share, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::defer;
 use crate::ui::network::use_network;
+use crate::ui::reveal::use_reveal;
 use crate::ui::story::use_story;
 
 /// The state on opening the page, with the surge last shown.
@@ -96,7 +99,7 @@ fn typing_target(event: &web_sys::Event) -> bool {
         return false;
     };
     match el.tag_name().to_ascii_lowercase().as_str() {
-        "textarea" => true,
+        "textarea" | "select" => true,
         "input" => {
             let kind = el
                 .get_attribute("type")
@@ -106,6 +109,32 @@ fn typing_target(event: &web_sys::Event) -> bool {
         }
         _ => false,
     }
+}
+
+/// The action of a key pressed outside a field: Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y)
+/// redoes, Ctrl+D duplicates the selected node (Cmd on a Mac), Delete or Backspace deletes
+/// what is selected (or the diagram node that has the focus).
+fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    let key = e.key().to_ascii_lowercase();
+    if e.ctrl_key() || e.meta_key() {
+        return match (key.as_str(), e.shift_key()) {
+            ("z", false) => Some(Action::Undo),
+            ("z", true) | ("y", false) => Some(Action::Redo),
+            ("d", false) => Some(Action::DuplicateSelected),
+            _ => None,
+        };
+    }
+    if e.alt_key() || !matches!(key.as_str(), "delete" | "backspace") {
+        return None;
+    }
+    let focused_node = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.get_attribute("data-node"));
+    Some(match focused_node {
+        Some(id) => Action::DeleteNode(id),
+        None => Action::DeleteSelected,
+    })
 }
 
 /// The app component.
@@ -181,7 +210,7 @@ pub fn app() -> Html {
     // The surge is view state: kept in this browser, never in the plan.
     use_effect_with(state.settled, |settled| storage::save_surge(*settled));
 
-    // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except while typing in a text field.
+    // Shortcuts (see `shortcut`), except while typing in a field.
     {
         let on_action = on_action.clone();
         use_effect_with((), move |_| {
@@ -192,14 +221,11 @@ pub fn app() -> Html {
                     let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    if !(e.ctrl_key() || e.meta_key()) || typing_target(event) {
+                    if typing_target(event) {
                         return;
                     }
-                    let key = e.key().to_ascii_lowercase();
-                    let action = match (key.as_str(), e.shift_key()) {
-                        ("z", false) => Action::Undo,
-                        ("z", true) | ("y", false) => Action::Redo,
-                        _ => return,
+                    let Some(action) = shortcut(e) else {
+                        return;
                     };
                     e.prevent_default();
                     on_action.emit(action);
@@ -230,6 +256,7 @@ pub fn app() -> Html {
         }
     };
     let (story, highlight) = use_story(story_network.clone(), &state.selection);
+    use_reveal(&state.selection);
     let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
         answers
@@ -248,6 +275,9 @@ pub fn app() -> Html {
         Selection::Node(id) => html! {
             <NodeInspector key={id.clone()} plan={plan.clone()} id={id.clone()} on_action={on_action.clone()} />
         },
+        Selection::Nodes(ids) => html! {
+            <SeveralNodes plan={plan.clone()} ids={ids.clone()} on_action={on_action.clone()} />
+        },
         Selection::Link(i) => html! {
             <LinkInspector key={format!("link-{i}")} plan={plan.clone()} index={*i} on_action={on_action.clone()} />
         },
@@ -264,6 +294,7 @@ pub fn app() -> Html {
     let failing = answers.intents().iter().filter(|i| !i.holds).count();
     html! {
         <div class="app">
+            <SkipLink />
             <header class="top">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{"◆"}</span>
@@ -285,7 +316,7 @@ pub fn app() -> Html {
                     <Legend plan={plan.clone()} {access_path} />
                 </section>
                 <section class="panel matrix-panel" aria-labelledby="matrix-title">
-                    <h2 id="matrix-title">{"Who reaches whom"}</h2>
+                    <h2 id="matrix-title" tabindex="-1">{"Who reaches whom"}</h2>
                     <Matrix plan={plan.clone()} answers={answers.clone()} selection={state.selection.clone()} on_action={on_action.clone()} />
                 </section>
                 <aside class="panel side-panel" aria-label="Details" id="side">

@@ -2,8 +2,9 @@
 //!
 //! Codemap: [`app`] wires everything together; [`state`] holds the one `State` with its
 //! `Action`s and undo [`history`] (no rendering there); [`ops`] are consistent plan edits;
-//! [`layout`] places nodes; [`path`] turns a pair's story into what the diagram highlights;
+//! [`layout`] places nodes; [`drawing`] holds the edits drawn on the diagram; [`path`] turns a pair's story into what the diagram highlights;
 //! [`surge`] is the capacity panel's arithmetic;
+//! [`reveal`] scrolls a selected cell's explanation into view on a narrow screen,
 //! [`storage`] autosaves, [`url`] carries share links, [`clipboard`] copies them, [`notice`]
 //! is the message above the work area, [`export`] downloads files,
 //! [`templates`] are the plans to start from, and [`panic`] keeps the plan exportable if the
@@ -18,6 +19,7 @@ pub mod app;
 pub mod clipboard;
 pub mod components;
 pub mod defer;
+pub mod drawing;
 pub mod export;
 pub mod fixes;
 pub mod grouping;
@@ -29,6 +31,7 @@ pub mod notice;
 pub mod ops;
 pub mod panic;
 pub mod path;
+pub mod reveal;
 pub mod state;
 pub mod storage;
 pub mod story;

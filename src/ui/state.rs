@@ -10,6 +10,7 @@ use yew::Reducible;
 
 pub use super::notice::{Notice, Tone};
 
+use super::drawing;
 use super::history::History;
 use super::layout;
 use super::ops;
@@ -27,6 +28,8 @@ pub enum Selection {
     Node(String),
     /// A link, by index in the plan's links.
     Link(usize),
+    /// Several nodes, by id (Shift+click, a rubber band): moved or deleted together.
+    Nodes(Vec<String>),
     /// A pair of endpoints: the matrix cell, its path and explanation.
     Pair {
         /// Source endpoint id.
@@ -97,6 +100,14 @@ pub enum Action {
     DeleteLink(usize),
     /// Move a node on the diagram.
     MoveNode(String, Position),
+    /// Move several nodes at once (one undo step).
+    MoveNodes(Vec<(String, Position)>),
+    /// Add a copy of the node with this id beside it, and select the copy.
+    DuplicateNode(String),
+    /// Duplicate the selected node (Ctrl+D).
+    DuplicateSelected,
+    /// Delete what is selected: a node, several nodes or a link (Delete, Backspace).
+    DeleteSelected,
     /// Lay every node out again by role.
     Tidy,
     /// Set the title and description.
@@ -205,19 +216,26 @@ impl State {
                 }
                 self.selection = Selection::None;
             }
-            Action::MoveNode(id, position) => {
-                // Nodes without a position get their drawn one, so that nothing else moves.
-                let drawn = layout::positions(&plan);
-                for (node, at) in plan.nodes.iter_mut().zip(drawn) {
-                    if node.id == id {
-                        node.position = Some(Position {
-                            x: position.x.round(),
-                            y: position.y.round(),
-                        });
-                    } else if node.position.is_none() {
-                        node.position = Some(at);
-                    }
+            Action::MoveNode(id, position) => drawing::move_nodes(&mut plan, &[(id, position)]),
+            Action::MoveNodes(moves) => drawing::move_nodes(&mut plan, &moves),
+            Action::DuplicateNode(id) => match drawing::duplicate(&mut plan, &id) {
+                Some(copy) => self.selection = Selection::Node(copy),
+                None => return,
+            },
+            Action::DuplicateSelected => {
+                let Selection::Node(id) = &self.selection else {
+                    return;
+                };
+                match drawing::duplicate(&mut plan, id) {
+                    Some(copy) => self.selection = Selection::Node(copy),
+                    None => return,
                 }
+            }
+            Action::DeleteSelected => {
+                if !drawing::delete_selected(&mut plan, &self.selection) {
+                    return;
+                }
+                self.selection = Selection::None;
             }
             Action::Tidy => {
                 let auto = layout::auto(&plan);
@@ -275,6 +293,7 @@ impl State {
         let valid = match &self.selection {
             Selection::None => true,
             Selection::Node(id) => plan.node(id).is_some(),
+            Selection::Nodes(ids) => ids.iter().all(|id| plan.node(id).is_some()),
             Selection::Link(i) => *i < plan.links.len(),
             Selection::Pair { from, to } => plan.node(from).is_some() && plan.node(to).is_some(),
         };
@@ -329,19 +348,6 @@ mod tests {
         // The same plan again replaces nothing and offers nothing.
         s.apply(Action::Load((*before).clone(), Some(Notice::info("Same"))));
         assert!(s.notice.unwrap().previous.is_none());
-    }
-
-    #[test]
-    fn moving_a_node_pins_the_others() {
-        let mut s = state();
-        s.apply(Action::AddNode(NodeKind::Site));
-        s.apply(Action::MoveNode("hub".into(), Position { x: 1.4, y: 2.6 }));
-        let plan = s.plan();
-        assert_eq!(
-            plan.node("hub").unwrap().position,
-            Some(Position { x: 1.0, y: 3.0 })
-        );
-        assert!(plan.nodes.iter().all(|n| n.position.is_some()));
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn visible(
     let mut around: Vec<&str> = Vec::new();
     match selection {
         Selection::Node(id) => core.push(id),
+        Selection::Nodes(ids) => core.extend(ids.iter().map(String::as_str)),
         Selection::Link(i) => {
             if let Some(link) = plan.links.get(*i) {
                 core.extend([link.from.as_str(), link.to.as_str()]);

@@ -13,7 +13,8 @@ use yew::prelude::*;
 
 use crate::engine::model::{LinkKind, NodeKind, Plan, Position, WanType};
 use crate::ui::components::edges::ACCESS_COLOR;
-use crate::ui::components::shapes::{self, ellipsize, link_stroke, node_color, Stroke, MESH};
+use crate::ui::components::label::squeezed_text;
+use crate::ui::components::shapes::{self, link_stroke, node_color, Stroke, MESH};
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::ops::link_name;
 use crate::ui::path::Highlight;
@@ -265,8 +266,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <rect width="44" height={h.clone()} rx="9" fill={color} />
                     <rect x="30" width="14" height={h} fill={color} />
                     <g transform="translate(10 16)">{ shapes::icon(node.kind) }</g>
-                    <text x="52" y="23" font-size="13" font-weight="600" fill="#1a1a1a">{ ellipsize(&label, 17) }</text>
-                    <text x="52" y="41" font-size="11" fill="#4a4a4a">{ ellipsize(&subtitle, 23) }</text>
+                    { squeezed_text(&label, &subtitle) }
                     if props.flagged.contains(&node.id) {
                         <g transform={format!("translate({} -6)", num(NODE_W - 10.0))}>
                             <circle r="9" fill="#c62828" />
@@ -296,8 +296,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
     html! {
         <>
         <div class="canvas" ref={scroller}>
-            <svg class="diagram" role="group" aria-label="Network diagram: select a node or a link to change it"
-                viewBox={format!("{} {} {} {}", num(vx), num(vy), num(vw), num(vh))}
+            <svg class="diagram still" role="group" aria-label="Network diagram: select a node or a link to change it"
+                viewBox={format!("{} {} {} {}", num(vx), num(vy), num(vw), num(vh))} width={num(vw)} height={num(vh)}
                 preserveAspectRatio="xMidYMid meet" font-family="system-ui, sans-serif" onclick={on_background}>
                 { mesh(plan, &at) }
                 { links(props, &at) }

@@ -22,6 +22,7 @@ use crate::ui::components::palette::Palette;
 use crate::ui::inspector::link::LinkInspector;
 use crate::ui::inspector::node::NodeInspector;
 use crate::ui::inspector::plan::PlanInspector;
+use crate::ui::inspector::several::SeveralNodes;
 use crate::ui::state::{Action, Selection};
 
 /// The views edit mode adds.
@@ -79,6 +80,9 @@ fn inspector(plan: &Rc<Plan>, selection: &Selection, on_action: &Callback<Action
         },
         Selection::Link(i) => html! {
             <LinkInspector key={format!("link-{i}")} plan={plan.clone()} index={*i} {on_action} />
+        },
+        Selection::Nodes(ids) => html! {
+            <SeveralNodes plan={plan.clone()} ids={ids.clone()} {on_action} />
         },
         Selection::None => html! { <PlanInspector plan={plan.clone()} {on_action} /> },
         Selection::Pair { .. } => return None,

@@ -109,6 +109,7 @@ fn valid(plan: &Plan, selection: &Selection) -> bool {
     match selection {
         Selection::None => true,
         Selection::Node(id) => plan.node(id).is_some(),
+        Selection::Nodes(ids) => ids.iter().all(|id| plan.node(id).is_some()),
         Selection::Link(i) => *i < plan.links.len(),
         Selection::Pair { from, to } => plan.node(from).is_some() && plan.node(to).is_some(),
     }

@@ -1,20 +1,23 @@
-//! The diagram: nodes and links in SVG, with drag to move, pan, zoom and the selected pair's
-//! path highlighted.
+//! The diagram: nodes and links in SVG, with drag to move (one node, or the selected nodes
+//! together), drag from a node's handle to connect (see `connect`), Shift+click and Shift+drag
+//! (a rubber band) to select several nodes, pan, zoom and the selected pair's path highlighted.
 //!
-//! Pan, zoom and an ongoing drag are view state kept in this component (see `viewport`); a finished drag is one
-//! `MoveNode` action, so undo takes it back in one step.
+//! Pan, zoom and an ongoing drag are view state kept in this component (see `viewport`); a
+//! finished drag is one action, so undo takes it back in one step.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::connect::{self, Choice, Chooser};
 use super::edges::{draw_highlight, draw_links, draw_mesh, ACCESS_COLOR};
-use super::shapes::{self, ellipsize, node_color};
-use super::viewport::{to_user, user_scale, zoom_at, Drag, Interact, HOME};
+use super::gestures::Gestures;
+use super::label::node_text;
+use super::shapes::{self, node_color};
+use super::viewport::{use_wheel_zoom, zoom_at, Drag, Interact, HOME};
 use crate::engine::model::{Plan, Position};
+use crate::ui::drawing;
 use crate::ui::export::DIAGRAM_ID;
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::path::Highlight;
@@ -63,6 +66,15 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let laid = part.as_ref().unwrap_or(plan);
     let positions = layout::positions(laid);
     let view_box = layout::bounds(&positions);
+    let places: Rc<Vec<(String, Position)>> = Rc::new(
+        laid.nodes
+            .iter()
+            .zip(positions.iter())
+            .map(|(n, p)| (n.id.clone(), *p))
+            .collect(),
+    );
+    let selected_ids = Rc::new(drawing::selected_nodes(&props.selection));
+    let choice = use_state(|| None::<Choice>);
     let interact = use_mut_ref(|| Interact {
         view: HOME,
         drag: None,
@@ -73,138 +85,21 @@ pub fn canvas(props: &CanvasProps) -> Html {
         interact.borrow_mut().view_box = view_box;
     }
     let vb = interact.borrow().view_box;
+    use_wheel_zoom(svg_ref.clone(), interact.clone(), update.clone());
 
-    // Zoom with the wheel around the pointer (a non-passive listener, to keep the page still).
-    {
-        let svg_ref = svg_ref.clone();
-        let interact = interact.clone();
-        let update = update.clone();
-        use_effect_with((), move |_| {
-            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                let target = svg.clone();
-                EventListener::new_with_options(
-                    &target,
-                    "wheel",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else {
-                            return;
-                        };
-                        e.prevent_default();
-                        let factor = if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
-                        zoom_at(
-                            &interact,
-                            &svg,
-                            factor,
-                            Some((e.client_x() as f64, e.client_y() as f64)),
-                        );
-                        update.force_update();
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
-
-    // On a narrow screen the diagram scrolls inside its box: start at its middle.
-    {
-        let svg_ref = svg_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(scroller) = svg_ref
-                .cast::<web_sys::Element>()
-                .and_then(|svg| svg.parent_element())
-            {
-                let extra = scroller.scroll_width() - scroller.client_width();
-                if extra > 0 {
-                    scroller.set_scroll_left(extra / 2);
-                }
-            }
-        });
-    }
-
-    let on_background_down = {
-        let interact = interact.clone();
-        let svg_ref = svg_ref.clone();
-        Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                let _ = svg.set_pointer_capture(e.pointer_id());
-            }
-            interact.borrow_mut().drag = Some(Drag::Pan {
-                last: (e.client_x() as f64, e.client_y() as f64),
-                moved: false,
-            });
-        })
+    let gestures = Gestures {
+        interact: interact.clone(),
+        svg_ref: svg_ref.clone(),
+        update: update.clone(),
     };
-    let on_move = {
-        let interact = interact.clone();
-        let svg_ref = svg_ref.clone();
-        let update = update.clone();
-        Callback::from(move |e: PointerEvent| {
-            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-                return;
-            };
-            let mut state = interact.borrow_mut();
-            let vb = state.view_box;
-            let view = state.view;
-            let (cx, cy) = (e.client_x() as f64, e.client_y() as f64);
-            match state.drag.as_mut() {
-                Some(Drag::Node {
-                    start,
-                    origin,
-                    at,
-                    moved,
-                    ..
-                }) => {
-                    let (ux, uy) = to_user(&svg, vb, cx, cy);
-                    let (dx, dy) = ((ux - start.0) / view.k, (uy - start.1) / view.k);
-                    if dx.abs() + dy.abs() > 2.0 {
-                        *moved = true;
-                    }
-                    *at = Position {
-                        x: origin.x + dx,
-                        y: origin.y + dy,
-                    };
-                }
-                Some(Drag::Pan { last, moved }) => {
-                    let s = user_scale(&svg, vb);
-                    let (dx, dy) = ((cx - last.0) / s, (cy - last.1) / s);
-                    if dx.abs() + dy.abs() > 1.0 {
-                        *moved = true;
-                    }
-                    *last = (cx, cy);
-                    state.view.tx += dx;
-                    state.view.ty += dy;
-                }
-                None => return,
-            }
-            drop(state);
-            update.force_update();
-        })
-    };
-    let on_up = {
-        let interact = interact.clone();
-        let on_action = props.on_action.clone();
-        let update = update.clone();
-        Callback::from(move |_: PointerEvent| {
-            let drag = interact.borrow_mut().drag.take();
-            match drag {
-                Some(Drag::Node {
-                    id,
-                    at,
-                    moved: true,
-                    ..
-                }) => on_action.emit(Action::MoveNode(id, at)),
-                Some(Drag::Pan { moved: false, .. }) => {
-                    on_action.emit(Action::Select(Selection::None))
-                }
-                _ => {}
-            }
-            update.force_update();
-        })
-    };
+    let on_background_down = gestures.background_down();
+    let on_move = gestures.pointer_move();
+    let on_up = gestures.pointer_up(
+        plan.clone(),
+        places.clone(),
+        choice.clone(),
+        props.on_action.clone(),
+    );
     let zoom_button = |factor: f64| {
         let interact = interact.clone();
         let svg_ref = svg_ref.clone();
@@ -240,11 +135,31 @@ pub fn canvas(props: &CanvasProps) -> Html {
         .zip(positions.iter())
         .map(|(n, p)| (n.id.as_str(), *p))
         .collect();
-    if let Some(Drag::Node { id, at: p, .. }) = &interact.borrow().drag {
-        if let Some(slot) = at.get_mut(id.as_str()) {
-            *slot = *p;
+    if let Some(Drag::Node {
+        id,
+        at: p,
+        origin,
+        group,
+        ..
+    }) = &interact.borrow().drag
+    {
+        let (dx, dy) = (p.x - origin.x, p.y - origin.y);
+        let moved = group.iter().map(|(g, o)| {
+            (
+                g.as_str(),
+                Position {
+                    x: o.x + dx,
+                    y: o.y + dy,
+                },
+            )
+        });
+        for (g, q) in std::iter::once((id.as_str(), *p)).chain(moved) {
+            if let Some(slot) = at.get_mut(g) {
+                *slot = q;
+            }
         }
     }
+    let drawing_now = drawing_overlay(&interact.borrow().drag, &at);
     let view = interact.borrow().view;
     let links = draw_links(props, &at);
     let mesh = draw_mesh(plan, &at);
@@ -268,37 +183,17 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 .get(node.id.as_str())
                 .copied()
                 .unwrap_or(Position { x: 0.0, y: 0.0 });
-            let selected = props.selection == Selection::Node(node.id.clone());
+            let selected = selected_ids.contains(&node.id);
             let highlighted = on_path.contains(node.id.as_str());
             let flagged = props.flagged.contains(&node.id);
-            let on_down = {
-                let interact = interact.clone();
-                let svg_ref = svg_ref.clone();
-                let on_action = props.on_action.clone();
-                let id = node.id.clone();
-                Callback::from(move |e: PointerEvent| {
-                    e.stop_propagation();
-                    if e.button() != 0 {
-                        return;
-                    }
-                    let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-                        return;
-                    };
-                    let _ = svg.set_pointer_capture(e.pointer_id());
-                    let vb = interact.borrow().view_box;
-                    let start = to_user(&svg, vb, e.client_x() as f64, e.client_y() as f64);
-                    interact.borrow_mut().drag = Some(Drag::Node {
-                        id: id.clone(),
-                        start,
-                        origin: p,
-                        at: p,
-                        moved: false,
-                    });
-                    if !selected {
-                        on_action.emit(Action::Select(Selection::Node(id.clone())));
-                    }
-                })
-            };
+            let on_down = gestures.node_down(
+                node.id.clone(),
+                p,
+                props.selection.clone(),
+                places.clone(),
+                props.on_action.clone(),
+            );
+            let on_handle_down = gestures.handle_down(node.id.clone(), p);
             let on_key = {
                 let on_action = props.on_action.clone();
                 let id = node.id.clone();
@@ -323,9 +218,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     } else if e.key() == "Enter" || e.key() == " " {
                         e.prevent_default();
                         on_action.emit(Action::Select(Selection::Node(id.clone())));
-                    } else if e.key() == "Delete" {
-                        e.prevent_default();
-                        on_action.emit(Action::DeleteNode(id.clone()));
                     }
                 })
             };
@@ -357,10 +249,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     <rect x="0" y="0" width="44" height={NODE_H.to_string()} rx="9" fill={color} />
                     <rect x="30" y="0" width="14" height={NODE_H.to_string()} fill={color} />
                     <g transform="translate(10 16)">{ shapes::icon(node.kind) }</g>
-                    <text x="52" y="23" font-family="system-ui, sans-serif" font-size="13"
-                        font-weight="600" fill="#1a1a1a">{ ellipsize(&label, 17) }</text>
-                    <text x="52" y="41" font-family="system-ui, sans-serif" font-size="11"
-                        fill="#4a4a4a">{ ellipsize(&shapes::subtitle(node), 23) }</text>
+                    <g font-family="system-ui, sans-serif">{ node_text(&label, &shapes::subtitle(node)) }</g>
+                    { connect::handle(&node.id, color, on_handle_down) }
                     if flagged {
                         <g transform={format!("translate({} -6)", NODE_W - 10.0)}>
                             <circle r="9" fill="#c62828" />
@@ -373,6 +263,16 @@ pub fn canvas(props: &CanvasProps) -> Html {
         })
         .collect::<Html>();
 
+    let on_choice = {
+        let choice = choice.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |action: Option<Action>| {
+            choice.set(None);
+            if let Some(action) = action {
+                on_action.emit(action);
+            }
+        })
+    };
     let empty = plan.nodes.is_empty();
     html! {
         <>
@@ -397,6 +297,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     { links }
                     { overlay }
                     { nodes }
+                    { drawing_now }
                 </g>
                 if empty {
                     <text x={(vb.0 + vb.2 / 2.0).to_string()} y={(vb.1 + vb.3 / 2.0).to_string()}
@@ -406,6 +307,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 }
             </svg>
             </div>
+            if let Some(offer) = (*choice).clone() {
+                <Chooser choice={offer} on_done={on_choice} />
+            }
         </div>
             if let Some(v) = &visible {
                 <p class="canvas-note" id="canvas-note">
@@ -415,5 +319,29 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 </p>
             }
         </>
+    }
+}
+
+/// What a drag being drawn shows: the line from a handle to the pointer, or the rubber band
+/// (left out of exports).
+fn drawing_overlay(drag: &Option<Drag>, at: &BTreeMap<&str, Position>) -> Html {
+    match drag {
+        Some(Drag::Connect { from, at: to }) => {
+            let Some(p) = at.get(from.as_str()) else {
+                return Html::default();
+            };
+            html! {
+                <line data-ui="" class="connecting" x1={(p.x + NODE_W / 2.0).to_string()}
+                    y1={p.y.to_string()} x2={to.0.to_string()} y2={to.1.to_string()}
+                    stroke="#0b5cad" stroke-width="2.5" stroke-dasharray="7 4" />
+            }
+        }
+        Some(Drag::Band { start, at: to }) => html! {
+            <rect data-ui="" class="band" x={start.0.min(to.0).to_string()}
+                y={start.1.min(to.1).to_string()} width={(start.0 - to.0).abs().to_string()}
+                height={(start.1 - to.1).abs().to_string()} fill="rgba(11, 92, 173, 0.08)"
+                stroke="#0b5cad" stroke-dasharray="4 3" />
+        },
+        _ => Html::default(),
     }
 }

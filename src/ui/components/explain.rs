@@ -181,28 +181,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                     _ => format!("{}{}.", words[..1].to_ascii_uppercase(), &words[1..]),
                 } }
             </p>
-            if let Some(kind) = access {
-                <div class="access-explain" id="access-explain" data-access={kind.as_str()}>
-                    <h3>{ format!("Limited access: {}", access_name(kind)) }</h3>
-                    if let Some(note) = &pair.access_note {
-                        <p>
-                            if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.id() }</span>{" "} }
-                            { note.clone() }
-                        </p>
-                    }
-                    if access_path && !pair.path.is_empty() {
-                        <h4>{"The way it takes"}</h4>
-                        { path_view(&plan, &pair.path, &pair.via) }
-                    }
-                    <p class="field-hint">{"This gives one kind of access, not a network route."}</p>
-                </div>
-            }
-            if !pair.path.is_empty() && !access_path {
-                <div class="path">
-                    <h3>{ if pair.reachable { "Path" } else { "The way there" } }</h3>
-                    { path_view(&plan, &pair.path, &pair.via) }
-                </div>
-            }
+            // Why not, and the fix with its button, first: on a laptop's first screen.
             if let Some(reason) = &pair.reason {
                 <div class="why">
                     <h3>{ if access.is_some() { "Network: why there is no route" } else { "Why not" } }</h3>
@@ -229,6 +208,28 @@ pub fn explain(props: &ExplainProps) -> Html {
                             { if p.both_ways { "Apply the fix for both directions" } else { "Apply the fix" } }
                         </button>
                     }
+                </div>
+            }
+            if let Some(kind) = access {
+                <div class="access-explain" id="access-explain" data-access={kind.as_str()}>
+                    <h3>{ format!("Limited access: {}", access_name(kind)) }</h3>
+                    if let Some(note) = &pair.access_note {
+                        <p>
+                            if let Some(rule) = &pair.access_rule { <span class="rule">{ rule.id() }</span>{" "} }
+                            { note.clone() }
+                        </p>
+                    }
+                    if access_path && !pair.path.is_empty() {
+                        <h4>{"The way it takes"}</h4>
+                        { path_view(&plan, &pair.path, &pair.via) }
+                    }
+                    <p class="field-hint">{"This gives one kind of access, not a network route."}</p>
+                </div>
+            }
+            if !pair.path.is_empty() && !access_path {
+                <div class="path">
+                    <h3>{ if pair.reachable { "Path" } else { "The way there" } }</h3>
+                    { path_view(&plan, &pair.path, &pair.via) }
                 </div>
             }
             <div class="expect-row">

@@ -273,10 +273,15 @@ pub fn matrix(props: &MatrixProps) -> Html {
             }));
         })
     };
+    // Ids where space is short; the name in a tooltip, as the diagram shows it.
+    let named = |id: &String| match props.plan.node(id).map(|n| n.label()) {
+        Some(name) if name != id => format!("{name} ({id})"),
+        _ => id.clone(),
+    };
     let header = a
         .endpoints()
         .iter()
-        .map(|id| html! { <th scope="col"><span class="col-head">{ id.clone() }</span></th> })
+        .map(|id| html! { <th scope="col" title={named(id)}><span class="col-head">{ id.clone() }</span></th> })
         .collect::<Html>();
     let rows = a
         .endpoints()
@@ -294,7 +299,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
                     )
                 })
                 .collect::<Html>();
-            html! { <tr><th scope="row">{ from.clone() }</th>{ cells }</tr> }
+            html! { <tr><th scope="row" title={named(from)}>{ from.clone() }</th>{ cells }</tr> }
         })
         .collect::<Html>();
     html! {

@@ -2,16 +2,20 @@
 
 pub mod canvas;
 pub mod capacity;
+pub mod connect;
 pub mod edges;
 pub mod explain;
 pub mod findings;
+pub mod gestures;
 pub mod groups;
 pub mod intents;
+pub mod label;
 pub mod legend;
 pub mod matrix;
 pub mod notice;
 pub mod palette;
 pub mod shapes;
+pub mod skip;
 pub mod start;
 pub mod toolbar;
 pub mod utilisation;

@@ -160,17 +160,6 @@ pub fn subtitle(node: &Node) -> String {
     parts.join(" · ")
 }
 
-/// Text cut to `max` characters, with an ellipsis when cut.
-pub fn ellipsize(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
-
 /// A small sample of a line style, for the legend.
 pub fn stroke_sample(stroke: Stroke) -> Html {
     html! {
@@ -178,16 +167,5 @@ pub fn stroke_sample(stroke: Stroke) -> Html {
             <line x1="2" y1="5" x2="38" y2="5" stroke={stroke.color}
                 stroke-width={stroke.width.to_string()} stroke-dasharray={stroke.dash} />
         </svg>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ellipsis_counts_characters() {
-        assert_eq!(ellipsize("abc", 3), "abc");
-        assert_eq!(ellipsize("äbcdé", 4), "äbc…");
     }
 }

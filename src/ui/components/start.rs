@@ -33,9 +33,15 @@ pub fn start(props: &StartProps) -> Html {
         })
         .collect::<Html>();
     html! {
+        <>
         <nav class="start" aria-label="Start from a template">
             <span class="start-label">{"Start from:"}</span>
             { buttons }
         </nav>
+        <p class="start-hint" id="start-hint">
+            {"Open a template or add networks above the diagram (drag from a node's ● to another to \
+              connect them), then select a cell of the matrix to see who reaches whom, and why."}
+        </p>
+        </>
     }
 }

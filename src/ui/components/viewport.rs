@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::engine::model::Position;
+use crate::ui::layout::{NODE_H, NODE_W};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct View {
@@ -21,17 +22,56 @@ pub(super) const HOME: View = View {
 
 #[derive(Debug, Clone)]
 pub(super) enum Drag {
+    /// A node (with the other selected nodes, `group`, at their origins) follows the pointer.
     Node {
         id: String,
         start: (f64, f64),
         origin: Position,
         at: Position,
+        group: Vec<(String, Position)>,
         moved: bool,
     },
     Pan {
         last: (f64, f64),
         moved: bool,
     },
+    /// A line from a node's handle to the pointer (diagram units).
+    Connect {
+        from: String,
+        at: (f64, f64),
+    },
+    /// A rubber band from `start` to `at` (diagram units), selecting the nodes inside.
+    Band {
+        start: (f64, f64),
+        at: (f64, f64),
+    },
+}
+
+impl View {
+    /// A point of the view box in diagram units (inside the pan and zoom).
+    pub(super) fn model(&self, (ux, uy): (f64, f64)) -> (f64, f64) {
+        ((ux - self.tx) / self.k, (uy - self.ty) / self.k)
+    }
+}
+
+/// The node whose box holds a point (diagram units).
+pub(super) fn hit(places: &[(String, Position)], (x, y): (f64, f64)) -> Option<String> {
+    places
+        .iter()
+        .rev()
+        .find(|(_, p)| (x - p.x).abs() <= NODE_W / 2.0 && (y - p.y).abs() <= NODE_H / 2.0)
+        .map(|(id, _)| id.clone())
+}
+
+/// The nodes whose centres lie in the rectangle between two corners (diagram units).
+pub(super) fn inside(places: &[(String, Position)], a: (f64, f64), b: (f64, f64)) -> Vec<String> {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    places
+        .iter()
+        .filter(|(_, p)| p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1)
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 #[derive(Debug)]
@@ -81,4 +121,48 @@ pub(super) fn zoom_at(
         ty: py - (py - v.ty) * f,
         k,
     };
+}
+
+/// Zoom with the wheel around the pointer (a non-passive listener, to keep the page still),
+/// and, on a narrow screen where the diagram scrolls inside its box, start at its middle.
+#[yew::hook]
+pub(super) fn use_wheel_zoom(
+    svg_ref: yew::NodeRef,
+    interact: Rc<RefCell<Interact>>,
+    update: yew::functional::UseForceUpdateHandle,
+) {
+    use gloo::events::{EventListener, EventListenerOptions};
+    use wasm_bindgen::JsCast;
+    yew::use_effect_with((), move |_| {
+        let svg = svg_ref.cast::<web_sys::Element>();
+        if let Some(scroller) = svg.as_ref().and_then(|s| s.parent_element()) {
+            let extra = scroller.scroll_width() - scroller.client_width();
+            if extra > 0 {
+                scroller.set_scroll_left(extra / 2);
+            }
+        }
+        let listener = svg.map(|svg| {
+            let target = svg.clone();
+            EventListener::new_with_options(
+                &target,
+                "wheel",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    let factor = if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
+                    zoom_at(
+                        &interact,
+                        &svg,
+                        factor,
+                        Some((e.client_x() as f64, e.client_y() as f64)),
+                    );
+                    update.force_update();
+                },
+            )
+        });
+        move || drop(listener)
+    });
 }

@@ -8,6 +8,7 @@ pub mod link;
 pub mod node;
 pub mod p2s;
 pub mod plan;
+pub mod several;
 pub mod vnet;
 
 use serde::de::DeserializeOwned;

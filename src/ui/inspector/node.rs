@@ -53,6 +53,11 @@ pub fn node_inspector(props: &NodeProps) -> Html {
         let id = node.id.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::DeleteNode(id.clone())))
     };
+    let on_duplicate = {
+        let on_action = props.on_action.clone();
+        let id = node.id.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::DuplicateNode(id.clone())))
+    };
     let position = node.position;
     let coordinate = |axis: &'static str| {
         let check = Callback::from(|t: String| {
@@ -133,7 +138,10 @@ pub fn node_inspector(props: &NodeProps) -> Html {
             }
             <Connect plan={plan.clone()} id={AttrValue::from(node.id.clone())} on_action={props.on_action.clone()} />
             <div class="danger-row">
-                <button type="button" class="danger" id="delete-node" onclick={on_delete}>{"Delete node"}</button>
+                <button type="button" id="duplicate-node" onclick={on_duplicate}
+                    title="A copy of this node's fields, without its links (Ctrl+D)">{"Duplicate"}</button>
+                <button type="button" class="danger" id="delete-node" onclick={on_delete}
+                    title="With its links and intents (Delete)">{"Delete node"}</button>
             </div>
         </section>
     }
