@@ -536,6 +536,20 @@ await test('an unknown region is an error finding with the nearest names, and it
   await waitMark(page, 'remote-staff', 'hub', '✓');
 });
 
+await test('the hub setting for traffic from non-Virtual-WAN networks is a checkbox that reaches the plan file', async () => {
+  await loadTemplate(page, 'vwan-two-hubs');
+  await page.click('#diagram [data-node="hub-weu"]');
+  await page.waitForSelector('#f-non-vwan');
+  assert(!(await page.isChecked('#f-non-vwan')), 'off by default');
+  await page.check('#f-non-vwan');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
+  const plan = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const hub = plan.nodes.find((n) => n.id === 'hub-weu');
+  assert(hub.allow_non_virtual_wan_traffic === true, `exported: ${JSON.stringify(hub)}`);
+  await page.click('#undo');
+  await page.waitForFunction(() => !document.querySelector('#f-non-vwan')?.checked);
+});
+
 await test('the matrix key explains the limited-access marks', async () => {
   await loadTemplate(page, 'contractors-bastion');
   const key = await page.textContent('#limited-key');

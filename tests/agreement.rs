@@ -214,7 +214,7 @@ fn agreement_rate_on_random_plans() {
     // only with the strategies or another PROPTEST_RNG_SEED). How many reach each other moves with every rule, so that
     // guard only says the strategies make reachable pairs at all.
     if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
-        assert_eq!(pairs, 39_148, "the pairs of the seeded plans");
+        assert_eq!(pairs, 38_908, "the pairs of the seeded plans");
     }
     assert!(reachable > pairs / 20, "and pairs that reach each other");
     assert!(unknown.is_empty(), "{}", unknown.join("\n"));

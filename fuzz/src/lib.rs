@@ -334,6 +334,7 @@ fn node(u: &mut Unstructured, i: usize, wans: usize) -> Result<Node> {
                         ErGwSku::ErGwScale,
                     ])?,
                     allow_vnet_to_vnet: maybe(u, |u| u.arbitrary())?,
+                    allow_virtual_wan_traffic: maybe(u, |u| u.arbitrary())?,
                     scale_units: maybe(u, small_u32)?,
                 });
             }

@@ -78,6 +78,14 @@ pub enum Edit {
         /// The VNets' ids.
         nodes: Vec<String>,
     },
+    /// Let a VNet and a Virtual WAN hub on one circuit exchange traffic: the VNet's ExpressRoute
+    /// gateway accepts traffic from Virtual WAN networks, the hub's from non-Virtual-WAN ones.
+    AllowErVirtualWanTraffic {
+        /// The VNet's id.
+        vnet: String,
+        /// The hub's id.
+        hub: String,
+    },
     /// Turn on branch-to-branch in a virtual WAN.
     EnableWanBranchToBranch {
         /// The wan's id.
@@ -201,6 +209,14 @@ fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
                 gw.allow_vnet_to_vnet = Some(true);
             }
         }
+        Edit::AllowErVirtualWanTraffic { vnet, hub } => {
+            node_mut(plan, vnet)?
+                .er_gateway
+                .as_mut()
+                .ok_or_else(|| format!("{vnet} has no ExpressRoute gateway"))?
+                .allow_virtual_wan_traffic = Some(true);
+            node_mut(plan, hub)?.allow_non_virtual_wan_traffic = Some(true);
+        }
         Edit::EnableWanBranchToBranch { wan } => {
             let w = plan
                 .wans
@@ -286,114 +302,5 @@ fn split_tunnel(plan: &mut Plan, users: &str) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::{analyze, read_plan};
-
-    #[test]
-    fn applying_the_fix_of_a_non_transitive_pair_opens_it() {
-        let mut plan = read_plan(
-            r#"{"reachplan": 1,
-              "nodes": [{"id": "a", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
-                        {"id": "b", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
-                        {"id": "c", "kind": "vnet", "address_space": ["10.3.0.0/16"]}],
-              "links": [{"kind": "peering", "from": "a", "to": "b"},
-                        {"kind": "peering", "from": "b", "to": "c"}]}"#,
-        )
-        .unwrap();
-        let pair = analyze(&plan).pair("a", "c").cloned().unwrap();
-        let edit = pair.edit.unwrap();
-        apply(&mut plan, &edit).unwrap();
-        assert!(analyze(&plan).pair("a", "c").unwrap().reachable);
-    }
-
-    #[test]
-    fn a_stale_edit_leaves_the_plan_unchanged() {
-        let mut plan = Plan::new();
-        let before = plan.clone();
-        let edit = Edit::SetLinkFlags {
-            link: 3,
-            flags: vec![LinkFlag::Bgp],
-        };
-        assert!(apply(&mut plan, &edit).is_err());
-        assert_eq!(plan, before);
-    }
-
-    fn sample() -> Plan {
-        read_plan(
-            r#"{"reachplan": 1,
-              "nodes": [{"id": "hub", "kind": "vnet", "address_space": ["10.0.0.0/16"]},
-                        {"id": "spoke", "kind": "vnet", "address_space": ["10.1.0.0/16"]},
-                        {"id": "staff", "kind": "users", "count": 10}],
-              "links": [{"kind": "peering", "from": "spoke", "to": "hub"}],
-              "intents": [{"from": "spoke", "to": "hub", "expect": "reachable"}],
-              "flows": [{"from": "staff", "to": "spoke", "class": "bulk", "mbps": 1}]}"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn renaming_carries_over_to_links_intents_and_flows() {
-        let mut plan = sample();
-        let edit = Edit::RenameNode {
-            node: "spoke".into(),
-            to: "app".into(),
-        };
-        apply(&mut plan, &edit).unwrap();
-        assert!(plan.node("spoke").is_none() && plan.node("app").is_some());
-        assert_eq!(plan.links[0].from, "app");
-        assert_eq!(plan.intents[0].from, "app");
-        assert_eq!(plan.flows[0].to, "app");
-        assert_eq!(read_plan(&crate::engine::write_plan(&plan)).unwrap(), plan);
-    }
-
-    #[test]
-    fn a_bad_or_taken_id_is_refused_and_nothing_changes() {
-        let mut plan = sample();
-        let before = plan.clone();
-        for to in ["hub", "Not Valid", ""] {
-            let edit = Edit::RenameNode {
-                node: "spoke".into(),
-                to: to.into(),
-            };
-            assert!(apply(&mut plan, &edit).is_err(), "{to:?}");
-            assert_eq!(plan, before);
-        }
-    }
-
-    #[test]
-    fn deleting_a_node_drops_what_names_it() {
-        let mut plan = sample();
-        let edit = Edit::DeleteNode {
-            node: "spoke".into(),
-        };
-        apply(&mut plan, &edit).unwrap();
-        assert_eq!(plan.nodes.len(), 2);
-        assert!(plan.links.is_empty() && plan.intents.is_empty() && plan.flows.is_empty());
-        assert!(apply(&mut plan, &edit).is_err());
-    }
-
-    #[test]
-    fn a_split_tunnel_adds_the_internet_once() {
-        let mut plan = sample();
-        let edit = Edit::SplitTunnel {
-            users: "staff".into(),
-        };
-        apply(&mut plan, &edit).unwrap();
-        assert_eq!(
-            plan.node("internet-1").map(|n| n.kind),
-            Some(NodeKind::Internet)
-        );
-        let link = plan.links.last().unwrap();
-        assert_eq!(
-            (link.kind, link.from.as_str()),
-            (LinkKind::Internet, "staff")
-        );
-        assert!(apply(&mut plan, &edit).is_err(), "a second one");
-        let hub = Edit::SplitTunnel {
-            users: "hub".into(),
-        };
-        assert!(apply(&mut plan, &hub).is_err(), "not a user group");
-        assert_eq!(plan.links.len(), 2);
-    }
-}
+#[path = "edit_tests.rs"]
+mod tests;

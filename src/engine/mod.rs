@@ -19,6 +19,7 @@ pub mod format;
 mod gates;
 pub mod generate;
 pub mod geo;
+mod hairpin;
 pub mod limits;
 pub mod locate;
 pub mod matrix;

@@ -8,7 +8,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use reachplan::engine::geo;
-use reachplan::engine::model::NodeKind;
+use reachplan::engine::model::{ErGateway, NodeKind};
 
 use super::net::{basic_vpn, hub_wan, Edge, Kind, RefNet};
 
@@ -177,14 +177,22 @@ fn circuit(net: &RefNet, l: &Edge, x: &Edge) -> bool {
         (ErMicrosoft, ErPrivate) => public_prefixes(net.node(l.a)),
         // R6.1 private peering to VNets and hubs, R6.9 Global Reach.
         (ErPrivate, ErConnection | GlobalReach) | (ErConnection | GlobalReach, ErPrivate) => true,
-        // R6.8: VNet to VNet over the circuit only when every gateway allows it.
-        (ErConnection, ErConnection) => [x, l].iter().all(|e| {
-            let v = net.node(e.b);
-            v.kind == NodeKind::Vnet
-                && v.er_gateway
-                    .as_ref()
-                    .is_some_and(|g| g.allow_vnet_to_vnet == Some(true))
-        }),
+        // R6.8: VNet to VNet over the circuit only when every gateway allows it. A VNet and a
+        // Virtual WAN hub (not in the rule book; plan format, from Microsoft's
+        // virtual-network-connectivity-guidance): the VNet's gateway accepts traffic from remote
+        // Virtual WAN networks and the hub's from non-Virtual-WAN networks.
+        (ErConnection, ErConnection) => {
+            let (a, b) = (net.node(x.b), net.node(l.b));
+            let gw = |v: &reachplan::engine::model::Node, f: fn(&ErGateway) -> Option<bool>| {
+                v.kind == NodeKind::Vnet && v.er_gateway.as_ref().and_then(f) == Some(true)
+            };
+            let hub = |h: &reachplan::engine::model::Node| {
+                h.kind == NodeKind::VwanHub && h.allow_non_virtual_wan_traffic == Some(true)
+            };
+            let v2v = |g: &ErGateway| g.allow_vnet_to_vnet;
+            let vwan = |g: &ErGateway| g.allow_virtual_wan_traffic;
+            (gw(a, v2v) && gw(b, v2v)) || (gw(a, vwan) && hub(b)) || (hub(a) && gw(b, vwan))
+        }
         // R6.9: Global Reach is pairwise and joins on-premises networks only; R6.10: two
         // networks on one circuit's private peering meet over their own WAN, not Azure.
         _ => false,

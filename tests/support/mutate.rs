@@ -230,6 +230,7 @@ fn node(plan: &mut Plan, i: usize, what: u8) {
                 node.er_gateway = Some(ErGateway {
                     sku: ErGwSku::ErGw1AZ,
                     allow_vnet_to_vnet: None,
+                    allow_virtual_wan_traffic: None,
                     scale_units: None,
                 })
             }

@@ -47,13 +47,15 @@ pub type VnetParts = (
     Option<Option<u32>>,
 );
 
-/// A hub's wan (by index), firewall, routing intent, scale units and P2S configuration.
+/// A hub's wan (by index), firewall, routing intent, scale units, P2S configuration and its
+/// ExpressRoute gateway's setting for traffic from non-Virtual-WAN networks.
 pub type HubParts = (
     Option<Index>,
     Option<Firewall>,
     Option<(bool, bool)>,
     Option<(Option<u32>, Option<u32>, Option<u32>)>,
     Option<P2sConfig>,
+    Option<bool>,
 );
 
 /// Everything a node of any kind may carry; [`node`] keeps only what its kind takes.
@@ -119,6 +121,7 @@ pub fn bag() -> impl Strategy<Value = Bag> {
         opt((any::<bool>(), any::<bool>())),
         opt((opt(1u32..20), opt(1u32..20), opt(1u32..20))),
         opt(p2s()),
+        opt_bool(),
     );
     let circuit = (
         opt(select(vec![
@@ -194,7 +197,7 @@ pub fn node(i: usize, bag: &Bag, wans: usize) -> Node {
             n.virtual_desktop = avd.map(|hosts| VirtualDesktop { hosts });
         }
         NodeKind::VwanHub => {
-            let (wan, fw, intent, units, p2s) = bag.hub.clone();
+            let (wan, fw, intent, units, p2s, non_vwan) = bag.hub.clone();
             n.wan = wan
                 .filter(|_| wans > 0)
                 .map(|w| format!("w{}", w.index(wans)));
@@ -203,6 +206,7 @@ pub fn node(i: usize, bag: &Bag, wans: usize) -> Node {
                 intent.map(|(private, internet)| RoutingIntent { private, internet });
             n.scale_units = units.map(|(s2s, p2s, er)| ScaleUnits { s2s, p2s, er });
             n.p2s = p2s;
+            n.allow_non_virtual_wan_traffic = non_vwan;
         }
         NodeKind::Expressroute => {
             (n.location, n.sku, n.bandwidth_mbps, n.direct) = bag.circuit.clone();

@@ -139,10 +139,14 @@ pub fn er_gateway() -> impl Strategy<Value = ErGateway> {
         ]),
         opt_bool(),
         opt(1u32..10),
+        opt_bool(),
     )
-        .prop_map(|(sku, allow_vnet_to_vnet, scale_units)| ErGateway {
-            sku,
-            allow_vnet_to_vnet,
-            scale_units,
-        })
+        .prop_map(
+            |(sku, allow_vnet_to_vnet, scale_units, allow_virtual_wan_traffic)| ErGateway {
+                sku,
+                allow_vnet_to_vnet,
+                allow_virtual_wan_traffic,
+                scale_units,
+            },
+        )
 }

@@ -92,6 +92,8 @@ codes! {
     ErOnpremRoutes = "er-onprem-routes",
     ErToEr = "er-to-er",
     ErVnetRoutes = "er-vnet-routes",
+    ErHubToHub = "er-hub-to-hub",
+    ErVirtualWanTraffic = "er-virtual-wan-traffic",
     ErVnetToVnet = "er-vnet-to-vnet",
     ErVpnNoTransit = "er-vpn-no-transit",
     FirewallAutoscale = "firewall-autoscale",

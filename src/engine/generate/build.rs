@@ -162,6 +162,7 @@ impl Gen {
         node.er_gateway = er.then_some(ErGateway {
             sku: ErGwSku::ErGw2AZ,
             allow_vnet_to_vnet: v2v.then_some(true),
+            allow_virtual_wan_traffic: None,
             scale_units: None,
         });
         node.firewall = firewall.then_some(Firewall { sku: None });

@@ -198,6 +198,11 @@ pub struct ErGateway {
     /// Whether VNet-to-VNet traffic over ExpressRoute is allowed on this gateway (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_vnet_to_vnet: Option<bool>,
+    /// Whether the gateway accepts traffic from Virtual WAN networks on the same circuit
+    /// ("Allow traffic from remote Virtual WAN networks", `allowVirtualWanTraffic`; default
+    /// false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_virtual_wan_traffic: Option<bool>,
     /// Scale units of an ErGwScale gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_units: Option<u32>,

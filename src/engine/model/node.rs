@@ -62,7 +62,14 @@ impl NodeKind {
                 "app_gateway",
                 "virtual_desktop",
             ],
-            NodeKind::VwanHub => &["wan", "firewall", "routing_intent", "scale_units", "p2s"],
+            NodeKind::VwanHub => &[
+                "wan",
+                "firewall",
+                "routing_intent",
+                "scale_units",
+                "p2s",
+                "allow_non_virtual_wan_traffic",
+            ],
             NodeKind::Expressroute => &["location", "sku", "bandwidth_mbps", "direct", "provider"],
             NodeKind::Cloud => &["provider"],
             NodeKind::Microsoft | NodeKind::Internet => &[],
@@ -156,6 +163,11 @@ pub struct Node {
     /// Hub: User VPN (point-to-site) configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p2s: Option<P2sConfig>,
+    /// Hub: its ExpressRoute gateway accepts traffic from networks outside Virtual WAN on the
+    /// same circuit ("Allow traffic from non Virtual WAN networks", `allowNonVirtualWanTraffic`;
+    /// default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_non_virtual_wan_traffic: Option<bool>,
 
     /// Circuit: peering location, e.g. `Amsterdam`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +214,7 @@ impl Node {
             routing_intent: None,
             scale_units: None,
             p2s: None,
+            allow_non_virtual_wan_traffic: None,
             location: None,
             sku: None,
             bandwidth_mbps: None,
@@ -240,6 +253,10 @@ impl Node {
         add("routing_intent", self.routing_intent.is_some());
         add("scale_units", self.scale_units.is_some());
         add("p2s", self.p2s.is_some());
+        add(
+            "allow_non_virtual_wan_traffic",
+            self.allow_non_virtual_wan_traffic.is_some(),
+        );
         add("location", self.location.is_some());
         add("sku", self.sku.is_some());
         add("bandwidth_mbps", self.bandwidth_mbps.is_some());

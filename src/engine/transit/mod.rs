@@ -14,6 +14,7 @@ use super::gates::{
     bgp_edit, missing_firewall, no_route_via_firewall, p2s_egress, policy_device,
     private_prefixes_only, remote_gateways_twice, route_server_fix,
 };
+use super::hairpin::er_hairpin;
 use super::model::{LinkKind, NodeKind, VpnSku};
 use super::rules::{AssumptionId, Block};
 use super::topology::{Conn, ConnKind, Net};
@@ -330,20 +331,7 @@ fn circuit(net: &Net, c: usize, arrived: &Conn, out: &Conn) -> Decision {
         (Some(ErPrivate), Some(ErPrivate)) => Decision::Deny(Block::new(Rule::R6_10, Code::SameCircuit,
             format!("{pid} and {qid} both connect to the private peering of circuit {cid}; Azure does not route between them, they meet over your own WAN."),
             None).assuming(AssumptionId::SameCircuit)),
-        (Some(ErConnection), Some(ErConnection)) => {
-            let blocked: Vec<&str> = [p, q]
-                .into_iter()
-                .filter(|&v| net.node(v).kind != NodeKind::Vnet || net.vnets[v].er != Some(true))
-                .map(|v| net.id(v))
-                .collect();
-            if blocked.is_empty() {
-                return allow();
-            }
-            let all_vnets = [p, q].iter().all(|&v| net.node(v).kind == NodeKind::Vnet);
-            let edit = all_vnets.then(|| Edit::AllowErVnetToVnet { nodes: blocked.iter().map(|s| s.to_string()).collect() });
-            deny_edit(Rule::R6_8, Code::ErVnetToVnet,
-                format!("Traffic between {pid} and {qid} would hairpin through circuit {cid}'s edge, and VNet-to-VNet over ExpressRoute is off on the gateway of {}.", blocked.join(" and ")), format!("Peer {pid} with {qid} (recommended), or set allow_vnet_to_vnet on the ExpressRoute gateways of {}.", blocked.join(" and ")), edit)
-        }
+        (Some(ErConnection), Some(ErConnection)) => er_hairpin(net, c, p, q),
         (Some(GlobalReach), Some(GlobalReach)) => deny_edit(Rule::R6_9, Code::GlobalReachPairwise, format!("Global Reach is pairwise: {pid}–{cid} and {cid}–{qid} do not join {pid} and {qid}."), format!("Add Global Reach between circuits {pid} and {qid}."), add(LinkKind::GlobalReach, pid, qid)),
         (Some(GlobalReach), Some(ErConnection)) | (Some(ErConnection), Some(GlobalReach)) => {
             let (other_circuit, vnet) = if kind(out) == Some(GlobalReach) { (qid, pid) } else { (pid, qid) };

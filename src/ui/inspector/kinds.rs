@@ -140,6 +140,9 @@ fn hub(ed: &NodeEditor, plan: &Plan) -> Html {
                         on_change={ed.set(|n: &mut Node, on: bool| if let Some(r) = n.routing_intent.as_mut() { r.internet = on })} />
                 </div>
             }
+            <CheckField id={ed.id("non-vwan")} label="ExpressRoute: allow traffic from non Virtual WAN networks"
+                value={n.allow_non_virtual_wan_traffic == Some(true)}
+                on_change={ed.set(|n: &mut Node, on: bool| n.allow_non_virtual_wan_traffic = on.then_some(true))} />
             <fieldset class="grid">
                 <legend>{"Gateway scale units"}</legend>
                 { unit("s2s", "S2S VPN", su.s2s, |s, v| s.s2s = v) }

@@ -77,7 +77,7 @@ pub fn vnet_fields(props: &VnetProps) -> Html {
             if let Some(gw) = &node.vpn_gateway { { vpn_gateway(&ed, gw) } }
             <CheckField id={ed.id("er-gateway")} label="ExpressRoute gateway" value={node.er_gateway.is_some()}
                 on_change={ed.set(|n: &mut Node, on: bool| n.er_gateway = on.then_some(ErGateway {
-                    sku: ErGwSku::ErGw1AZ, allow_vnet_to_vnet: None, scale_units: None }))} />
+                    sku: ErGwSku::ErGw1AZ, allow_vnet_to_vnet: None, allow_virtual_wan_traffic: None, scale_units: None }))} />
             if let Some(gw) = &node.er_gateway {
                 <div class="subsection">
                     <SelectField id={ed.id("er-sku")} label="SKU" options={enum_options(&ER_GW_SKUS)}
@@ -87,6 +87,10 @@ pub fn vnet_fields(props: &VnetProps) -> Html {
                         options={flag_options()} unset={AttrValue::from("not set (no)")}
                         value={flag_value(gw.allow_vnet_to_vnet)}
                         on_change={ed.set(|n: &mut Node, v: String| if let Some(g) = n.er_gateway.as_mut() { g.allow_vnet_to_vnet = parse_flag(&v) })} />
+                    <SelectField id={ed.id("er-vwan")} label="Allow traffic from remote Virtual WAN networks"
+                        options={flag_options()} unset={AttrValue::from("not set (no)")}
+                        value={flag_value(gw.allow_virtual_wan_traffic)}
+                        on_change={ed.set(|n: &mut Node, v: String| if let Some(g) = n.er_gateway.as_mut() { g.allow_virtual_wan_traffic = parse_flag(&v) })} />
                     if gw.sku == ErGwSku::ErGwScale || gw.scale_units.is_some() {
                         <NumberField id={ed.id("er-units")} label="Scale units" value={gw.scale_units} min={1} max={40}
                             on_change={ed.set(|n: &mut Node, v: Option<u32>| if let Some(g) = n.er_gateway.as_mut() { g.scale_units = v })} />
