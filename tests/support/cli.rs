@@ -45,6 +45,13 @@ pub fn run(args: &[&str], stdin: Option<&str>) -> Output {
     run_os(&args, stdin)
 }
 
+/// [`run`] without input: the exit code (-1 when a signal ended it), standard output and
+/// standard error as text.
+pub fn code_out_err(args: &[&str]) -> (i32, String, String) {
+    let out = run(args, None);
+    (out.status.code().unwrap_or(-1), stdout(&out), stderr(&out))
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
