@@ -128,11 +128,14 @@ fn hostile_names_become_valid_unique_ids_and_keep_their_text() {
     );
 }
 
+/// A fixture and its pairs: (from, to, reachable).
+type Expected<'a> = (&'a str, &'a [(&'a str, &'a str, bool)]);
+
 /// The pairs each fixture's design connects (and one it does not), as the analysis answers
 /// them on the imported plan.
 #[test]
 fn imported_plans_answer_as_their_designs_say() {
-    let expect: &[(&str, &[(&str, &str, bool)])] = &[
+    let expect: &[Expected] = &[
         (
             "graph-hub-spoke",
             &[
