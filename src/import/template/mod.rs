@@ -21,6 +21,13 @@ mod scope;
 /// The most resources one `copy` loop makes.
 const MAX_COPY: i64 = 800;
 
+/// The most items all the `copy` loops of a template make together (resources and property
+/// items): loops inside loops multiply, and a template is untrusted text.
+const MAX_COPIES: usize = 20_000;
+
+/// The longest chain of parameters and variables that refer to each other.
+const MAX_CHAIN: usize = 64;
+
 /// A template being evaluated.
 struct Template<'a> {
     file: &'a str,
@@ -33,6 +40,8 @@ struct Template<'a> {
     notes: Vec<(NoteKind, String, String)>,
     mapped: fn(&str) -> bool,
     region_used: bool,
+    /// How many more items `copy` loops may make.
+    copies: usize,
 }
 
 /// The resources of a template, given the values of a parameters file (its `parameters`
@@ -45,6 +54,34 @@ pub(crate) fn resources(
     mapped: fn(&str) -> bool,
     report: &mut ImportReport,
 ) -> Vec<Resource> {
+    let context = Context {
+        file,
+        region,
+        mapped,
+    };
+    run(&context, doc, given, MAX_COPIES, report).0
+}
+
+/// What a template and the templates nested in it share.
+struct Context<'a> {
+    file: &'a str,
+    region: Option<&'a str>,
+    mapped: fn(&str) -> bool,
+}
+
+/// The resources of a template and how many more items copy loops may still make.
+fn run(
+    context: &Context,
+    doc: &Value,
+    given: Option<&Value>,
+    copies: usize,
+    report: &mut ImportReport,
+) -> (Vec<Resource>, usize) {
+    let Context {
+        file,
+        region,
+        mapped,
+    } = *context;
     let given = given
         .and_then(|g| g.get("parameters"))
         .and_then(Value::as_object)
@@ -61,6 +98,7 @@ pub(crate) fn resources(
         notes: Vec::new(),
         mapped,
         region_used: false,
+        copies,
     };
     let mut out = Vec::new();
     t.list(doc.get("resources"), "resources", None, &mut out, report);
@@ -75,7 +113,7 @@ pub(crate) fn resources(
         }
         report.note(kind, file, &path, message);
     }
-    out
+    (out, t.copies)
 }
 
 /// Parts of a resource the plan never reads: an unknown value there is not worth a note
@@ -162,6 +200,9 @@ impl Template<'_> {
             return;
         }
         for i in 0..count {
+            if !self.spend(path) {
+                return;
+            }
             self.loops.push((name.clone(), i));
             self.one(&format!("{path}[copy {i}]"), item, parent, out, report);
             self.loops.pop();
@@ -279,18 +320,33 @@ impl Template<'_> {
             .unwrap_or_default();
         let passed = self.value(&passed, &format!("{path}.properties.parameters"));
         let given = serde_json::json!({ "parameters": passed });
-        let mut nested = resources(
-            self.file,
-            inner,
-            Some(&given),
-            self.region.as_deref(),
-            self.mapped,
-            report,
-        );
+        let context = Context {
+            file: self.file,
+            region: self.region.as_deref(),
+            mapped: self.mapped,
+        };
+        let (mut nested, left) = run(&context, inner, Some(&given), self.copies, report);
+        self.copies = left;
         for r in &mut nested {
             r.path = format!("{at}{}", r.path.trim_start_matches("resources"));
         }
         out.extend(nested);
+    }
+
+    /// Counts one item of a copy loop; false (said once) when the template's loops have made
+    /// [`MAX_COPIES`] items.
+    fn spend(&mut self, path: &str) -> bool {
+        if self.copies == 0 {
+            return false;
+        }
+        self.copies -= 1;
+        if self.copies == 0 {
+            let message =
+                format!("the copy loops make more than {MAX_COPIES} items; the rest is left out");
+            self.notes
+                .push((NoteKind::Problem, path.to_string(), message));
+        }
+        true
     }
 
     /// A value with every expression in it evaluated; property `copy` loops expanded.
@@ -347,6 +403,9 @@ impl Template<'_> {
             let input = c.get("input").cloned().unwrap_or(Value::Null);
             let mut items = Vec::new();
             for k in 0..count {
+                if !self.spend(&at) {
+                    break;
+                }
                 self.loops.push((name.clone(), k));
                 items.push(self.value(&input, &format!("{at}.input")));
                 self.loops.pop();
