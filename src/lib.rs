@@ -53,6 +53,11 @@
 //! | [`engine::terminal`] | text safe to show on a terminal: control characters and bidirectional overrides escaped |
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
+//! [`export`] is pure as well: the plan's Azure resources as a Bicep file or the ARM JSON
+//! template it compiles to (`reachplan export`). `build` makes neutral declarations
+//! ([`export::decl`]) from the plan, one part per concern (`vnet`, `appgw`, `circuit`, `wan`,
+//! `links`); `bicep` and `arm` write them; `text` escapes untrusted names.
+//!
 //! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
 //! Yew): `ui::state` holds the one `State` and its `Action`s (no HTML), `ui::components` draw it,
 //! `ui::storage` and `ui::url` keep the plan in localStorage and in share links;
@@ -104,6 +109,7 @@
 #![forbid(unsafe_code)]
 
 pub mod engine;
+pub mod export;
 #[cfg(feature = "web")]
 pub mod ui;
 #[cfg(feature = "widget")]

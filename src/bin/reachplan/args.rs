@@ -108,6 +108,24 @@ pub enum Command {
         /// The plan file (- for standard input).
         plan: PathBuf,
     },
+    /// The plan's Azure resources as a Bicep file (or the ARM JSON template it compiles to):
+    /// VNets, peerings, gateways, connections, circuits, Virtual WAN, firewalls, with
+    /// parameters for what the plan does not know (addresses of devices, shared keys, exact
+    /// subnets) and the analysis's assumptions in its header.
+    #[command(after_help = crate::budget::READING_HELP)]
+    Export {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// Write Bicep (the default).
+        #[arg(long, conflicts_with = "arm")]
+        bicep: bool,
+        /// Write the ARM JSON template instead (what `bicep build` makes of the Bicep file).
+        #[arg(long)]
+        arm: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// A realistic plan (hubs, spokes, branches, users, circuits, Virtual WAN, other clouds),
     /// the same for the same N and seed.
     #[command(after_help = crate::budget::GENERATE_HELP)]

@@ -1,5 +1,6 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, sweep single failures, format or generate a plan, print shell completions.
+//! plans, sweep single failures, export the design as Bicep or ARM, format or generate a plan,
+//! print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
@@ -87,6 +88,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             out::json(&plan)?;
             Ok(0)
         }
+        Command::Export {
+            plan,
+            bicep: _,
+            arm,
+            output,
+        } => export(&plan, arm, output.as_deref()),
         Command::Generate { endpoints, seed } => {
             budget::generate(endpoints)?;
             let text = engine::write_plan(&engine::generate::generate(endpoints, seed));
@@ -233,6 +240,25 @@ fn diff(before: &Path, after: &Path, json: bool, markdown: bool) -> Result<u8, S
         out::text(&engine::diff::render::text(&result))?;
     }
     Ok(u8::from(result.regressed))
+}
+
+/// `export`: the assumptions come from the plan's analysis, within the report's budget.
+fn export(path: &Path, arm: bool, output: Option<&Path>) -> Result<u8, String> {
+    let (shown_path, plan) = load(path)?;
+    budget::report(&shown_path, &plan)?;
+    let assumptions = engine::analyze(&plan).assumptions;
+    let text = if arm {
+        reachplan::export::arm(&plan, &assumptions)
+    } else {
+        reachplan::export::bicep(&plan, &assumptions)
+    };
+    match output {
+        None => out::text(&text)?,
+        Some(file) => {
+            std::fs::write(file, text).map_err(|e| format!("cannot write {}: {e}", shown(file)))?
+        }
+    }
+    Ok(0)
 }
 
 fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> {
