@@ -59,7 +59,8 @@
 //! its expressions, `functions` holds the template functions), `resource` reduces each
 //! resource to ARM's shape, `ids` matches references and hands out plan ids, `arm` runs the
 //! mapping passes (`network`: VNets and peerings; `gateways`; `connections`: local network
-//! gateways and connections; `circuits`), `layout` places the nodes by role, `report` says
+//! gateways and connections; `circuits`; `wan`: Virtual WAN; `services`: firewall, Route
+//! Server, Bastion, Application Gateway, route tables), `layout` places the nodes by role, `report` says
 //! what became what. The CLI's `import` reads the files. The widget does not call it, so its
 //! builds do not carry it.
 //!

@@ -179,3 +179,34 @@ fn imported_plans_answer_as_their_designs_say() {
         }
     }
 }
+
+/// The ARM templates `reachplan export --arm` writes for the examples, imported again, answer
+/// every pair of endpoints the two plans share (by id) as the example does.
+#[test]
+fn an_exported_template_imports_to_the_same_answers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in fs::read_dir(root.join("tests/golden/export")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".arm.json") else {
+            continue;
+        };
+        let example = root.join(format!("www/examples/{stem}.json"));
+        let original = read_plan(&fs::read_to_string(&example).unwrap()).unwrap();
+        let files = one(&name, &fs::read_to_string(&path).unwrap());
+        let imported = import(&files, &options()).unwrap().plan;
+        let (before, after) = (analyze(&original), analyze(&imported));
+        for pair in &before.pairs {
+            if let Some(again) = after.pair(&pair.from, &pair.to) {
+                assert_eq!(
+                    again.reachable, pair.reachable,
+                    "{stem}: {} → {} after export and import",
+                    pair.from, pair.to
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} pairs compared");
+}

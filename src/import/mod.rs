@@ -13,9 +13,9 @@
 //! parameters file (`template`, `expr`, `functions`); Terraform plan JSON is recognised, not
 //! read yet (`terraform`). Every resource is reduced to ARM's shape (`resource`), matched to
 //! the resources it refers to by type and name (`ids`), and mapped to nodes and links (`arm`
-//! runs the passes: `network`, `gateways`, `connections`, `circuits`); `layout` places the
-//! nodes by role. Each node and link made from a resource carries the resource's id in `azure_id`, so
-//! that a later import can update what it made.
+//! runs the passes: `network`, `gateways`, `connections`, `circuits`, `wan`, `services`);
+//! `layout` places the nodes by role. Each node and link made from a resource carries the
+//! resource's id in `azure_id`, so that a later import can update what it made.
 
 mod arm;
 mod circuits;
@@ -28,9 +28,11 @@ mod layout;
 mod network;
 mod report;
 mod resource;
+mod services;
 mod shape;
 mod template;
 mod terraform;
+mod wan;
 
 use std::fmt;
 
