@@ -88,6 +88,32 @@ fn a_file_of_no_known_shape_is_named_and_nothing_is_made_up() {
 }
 
 #[test]
+fn a_generated_estate_of_two_thousand_resources_imports_whole() {
+    let text = reachplan::import::sample::resource_graph(2_000);
+    let imported = import(&one("graph.json", &text), &options()).unwrap();
+    assert!(!imported.report.has_problems());
+    assert!(
+        imported.plan.nodes.len() > 900,
+        "{}",
+        imported.plan.nodes.len()
+    );
+    let via_firewall = imported
+        .plan
+        .links
+        .iter()
+        .filter(|l| l.route_via_firewall == Some(true));
+    // Every spoke (`hubN-sM`) routes through its hub's firewall.
+    let spokes = imported
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| n.id.contains("-s"))
+        .count();
+    assert_eq!(via_firewall.count(), spokes);
+    read_plan(&write_plan(&imported.plan)).unwrap();
+}
+
+#[test]
 fn a_bad_file_beside_a_good_one_is_reported_and_the_rest_imported() {
     let vnet = r#"{"type": "Microsoft.Network/virtualNetworks", "name": "a",
         "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}"#;
