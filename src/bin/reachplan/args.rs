@@ -136,6 +136,24 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// A plan from Azure's descriptions of a network: resources as Azure returns them (one, an
+    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`). The plan goes to standard
+    /// output (or -o), the report of what became what to standard error. Exit 2 when a file
+    /// or value cannot be read (the plan of the rest is still written).
+    Import {
+        /// The files to import (- for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The Azure region of resources whose location is the deployment's.
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
+        /// Write the plan to this file instead of standard output.
+        #[arg(short, long, value_name = "PLAN")]
+        output: Option<PathBuf>,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
     /// A completion script for a shell, to source from its start-up file (e.g.
     /// `reachplan completions bash > ~/.local/share/bash-completion/completions/reachplan`).
     Completions {

@@ -1,6 +1,6 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, sweep single failures, export the design as Bicep or ARM, format or generate a plan,
-//! print shell completions.
+//! plans, sweep single failures, format or generate a plan, import Azure resources, export
+//! the design as Bicep or ARM, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
@@ -9,10 +9,11 @@
 //! cannot be written.
 //!
 //! The parts: `args` declares the command line for clap, `budget` holds each command's memory
-//! budget, `out` prints (terminal-safe, streamed, write errors reported).
+//! budget, `import` reads the files of `reachplan import`, `out` prints (terminal-safe, streamed, write errors reported).
 
 mod args;
 mod budget;
+mod import;
 mod out;
 
 use std::ffi::OsString;
@@ -103,6 +104,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             out::text(&text)?;
             Ok(0)
         }
+        Command::Import {
+            files,
+            region,
+            output,
+            report,
+        } => import::run(&files, region, output.as_deref(), report.as_deref()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "reachplan", &mut script);
@@ -128,11 +135,11 @@ fn usage(e: &clap::Error) -> Result<u8, String> {
 
 /// A path for messages: `-` for standard input, otherwise the path with its control
 /// characters, bidirectional overrides and bytes that are not UTF-8 escaped.
-fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     terminal::escape_bytes(path.as_os_str().as_encoded_bytes())
 }
 
-fn read_text(path: &Path, shown: &str) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path, shown: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     // One byte more than the reader takes, so that it can say the plan is too large without
     // holding all of an endless input in memory.
