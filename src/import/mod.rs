@@ -18,6 +18,7 @@
 mod arm;
 mod ids;
 mod layout;
+pub mod merge;
 mod network;
 mod report;
 mod resource;
