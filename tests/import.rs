@@ -127,3 +127,55 @@ fn hostile_names_become_valid_unique_ids_and_keep_their_text() {
         "{report}"
     );
 }
+
+/// A fixture and its pairs: (from, to, reachable).
+type Expected<'a> = (&'a str, &'a [(&'a str, &'a str, bool)]);
+
+/// The pairs each fixture's design connects (and one it does not), as the analysis answers
+/// them on the imported plan.
+#[test]
+fn imported_plans_answer_as_their_designs_say() {
+    let expect: &[Expected] = &[
+        (
+            "graph-hub-spoke",
+            &[
+                ("spoke1-vnet", "hub-vnet", true),
+                ("spoke1-vnet", "partner-vnet", false),
+            ],
+        ),
+        (
+            "graph-hybrid",
+            &[
+                ("hq-lgw", "hub", true),
+                ("hub-vpngw-users", "hub", true),
+                ("hub-vpngw-users", "hq-lgw", true),
+                ("er-nyc-on-premises", "hub", true),
+                ("er-nyc-on-premises", "hq-lgw", false),
+            ],
+        ),
+        (
+            "quickstart-site-to-site-vpn",
+            &[("localgateway", "azurevnet", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-bgp",
+            &[("vnet1-westeurope", "vnet2-westeurope", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-peering",
+            &[("vnet1", "vnet2", true)],
+        ),
+    ];
+    let fixtures = fixtures();
+    for (stem, pairs) in expect {
+        let (_, files) = fixtures.iter().find(|(s, _)| s == stem).unwrap();
+        let plan = import(files, &options()).unwrap().plan;
+        let analysis = analyze(&plan);
+        for &(from, to, reachable) in *pairs {
+            let pair = analysis
+                .pair(from, to)
+                .unwrap_or_else(|| panic!("{stem}: no pair {from} → {to}"));
+            assert_eq!(pair.reachable, reachable, "{stem}: {from} → {to}");
+        }
+    }
+}

@@ -9,7 +9,7 @@ use crate::engine::model::{Cidr, Node, NodeKind, Plan};
 use super::ids::{self, Ids};
 use super::report::{ImportReport, Mapped, NoteKind};
 use super::resource::Resource;
-use super::{layout, network, ImportOptions};
+use super::{circuits, connections, gateways, layout, network, ImportOptions};
 
 /// An import under way.
 pub(crate) struct Build<'a> {
@@ -27,6 +27,8 @@ pub(crate) struct Build<'a> {
     pub link_ids: Ids,
     /// The node each resource key became (a VNet, hub, circuit, site).
     pub nodes: HashMap<String, String>,
+    /// The VNet node of each virtual network gateway, by the gateway's key.
+    pub gateways: HashMap<String, String>,
     /// Resource keys already mapped or skipped.
     done: Vec<bool>,
 }
@@ -55,6 +57,23 @@ const SKIPPED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The resource types the mapping reads (lower case).
+const MAPPED: &[&str] = &[
+    "microsoft.network/virtualnetworks",
+    "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+    "microsoft.network/virtualnetworkgateways",
+    "microsoft.network/localnetworkgateways",
+    "microsoft.network/connections",
+    "microsoft.network/expressroutecircuits",
+    "microsoft.network/expressroutecircuits/peerings",
+    "microsoft.network/expressroutecircuits/peerings/connections",
+];
+
+/// Whether the mapping reads resources of this type (lower case).
+pub(crate) fn is_mapped(rtype: &str) -> bool {
+    MAPPED.contains(&rtype)
+}
+
 /// Maps every resource, in passes.
 pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut ImportReport) -> Plan {
     let mut b = Build {
@@ -65,10 +84,16 @@ pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut Imp
         node_ids: Ids::default(),
         link_ids: Ids::default(),
         nodes: HashMap::new(),
+        gateways: HashMap::new(),
         done: vec![false; resources.len()],
     };
     b.dedupe();
     network::vnets(&mut b);
+    connections::sites(&mut b);
+    circuits::circuits(&mut b);
+    gateways::gateways(&mut b);
+    connections::connections(&mut b);
+    circuits::peerings(&mut b);
     network::peerings(&mut b);
     b.skip_the_rest();
     layout::place(&mut b.plan);

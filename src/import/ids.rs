@@ -33,6 +33,15 @@ pub(crate) fn parse(id: &str) -> Option<(String, String)> {
     Some((format!("{namespace}/{}", types.join("/")), names.join("/")))
 }
 
+/// The id of the parent of the resource an id names (a peering's VNet, a circuit peering's
+/// circuit), when it is itself a resource id.
+pub(crate) fn parent(id: &str) -> Option<String> {
+    let end = id.trim_end_matches('/').rfind('/')?;
+    let cut = id[..end].rfind('/')?;
+    let up = &id[..cut];
+    parse(up).map(|_| up.to_string())
+}
+
 /// The key of the resource an id names, or of the id itself when it is not a resource id.
 pub(crate) fn key_of(id: &str) -> String {
     match parse(id) {

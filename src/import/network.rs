@@ -34,20 +34,17 @@ pub(crate) fn vnets(b: &mut Build) {
     }
 }
 
-/// The region of a resource: its location, or `--region` when the location is the
-/// deployment's (unknown).
+/// The region of a resource: its location; `--region` when the location is not known (a
+/// template's parameter without a value; the template reader has said why).
 pub(crate) fn region(b: &mut Build, r: &Resource) -> Option<String> {
     if let Some(region) = r.region() {
         return Some(region);
     }
+    let region = b.opts.region.clone()?;
     if r.at("location").is_some() {
-        if let Some(region) = &b.opts.region {
-            let message = format!("the location is the deployment's; {region} (--region) taken");
-            b.note(r, NoteKind::Defaulted, "location", message);
-            return Some(super::resource::region(region));
-        }
-        let message = "the location is the deployment's; give --region to set it".into();
-        b.note(r, NoteKind::Unknown, "location", message);
+        let message = format!("the location is not known; {region} (--region) taken");
+        b.note(r, NoteKind::Defaulted, "location", message);
+        return Some(super::resource::region(&region));
     }
     None
 }
@@ -186,11 +183,13 @@ fn link(b: &mut Build, a: &Side, back: Option<&Side>) {
 }
 
 impl Resource {
-    /// The id of a child resource's parent (a peering's VNet).
+    /// The id of a child resource's parent (a peering's VNet): from its id, or built from its
+    /// type and name.
     pub(crate) fn id_of_parent(&self) -> String {
-        match self.id.rfind('/').and_then(|end| self.id[..end].rfind('/')) {
-            Some(cut) if ids::parse(&self.id[..cut]).is_some() => self.id[..cut].to_string(),
-            _ => ids::build(VNET, self.name.split('/').next().unwrap_or_default()),
-        }
+        ids::parent(&self.id).unwrap_or_else(|| {
+            let rtype = self.rtype.rsplit_once('/').map_or("", |(t, _)| t);
+            let name = self.name.rsplit_once('/').map_or("", |(n, _)| n);
+            ids::build(rtype, name)
+        })
     }
 }

@@ -137,7 +137,8 @@ pub enum Command {
         seed: u64,
     },
     /// A plan from Azure's descriptions of a network: resources as Azure returns them (one, an
-    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`). The plan goes to standard
+    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`) and ARM templates with
+    /// their parameters file (`x.json x.parameters.json`). The plan goes to standard
     /// output (or -o), the report of what became what to standard error. Exit 2 when a file
     /// or value cannot be read (the plan of the rest is still written).
     Import {

@@ -1,6 +1,6 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, sweep single failures, format or generate a plan, import Azure resources, export
-//! the design as Bicep or ARM, print shell completions.
+//! plans, sweep single failures, export the design as Bicep or ARM, import Azure resources,
+//! format or generate a plan, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
