@@ -88,6 +88,32 @@ fn a_file_of_no_known_shape_is_named_and_nothing_is_made_up() {
 }
 
 #[test]
+fn a_generated_estate_of_two_thousand_resources_imports_whole() {
+    let text = reachplan::import::sample::resource_graph(2_000);
+    let imported = import(&one("graph.json", &text), &options()).unwrap();
+    assert!(!imported.report.has_problems());
+    assert!(
+        imported.plan.nodes.len() > 900,
+        "{}",
+        imported.plan.nodes.len()
+    );
+    let via_firewall = imported
+        .plan
+        .links
+        .iter()
+        .filter(|l| l.route_via_firewall == Some(true));
+    // Every spoke (`hubN-sM`) routes through its hub's firewall.
+    let spokes = imported
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| n.id.contains("-s"))
+        .count();
+    assert_eq!(via_firewall.count(), spokes);
+    read_plan(&write_plan(&imported.plan)).unwrap();
+}
+
+#[test]
 fn a_bad_file_beside_a_good_one_is_reported_and_the_rest_imported() {
     let vnet = r#"{"type": "Microsoft.Network/virtualNetworks", "name": "a",
         "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}"#;
@@ -178,4 +204,35 @@ fn imported_plans_answer_as_their_designs_say() {
             assert_eq!(pair.reachable, reachable, "{stem}: {from} → {to}");
         }
     }
+}
+
+/// The ARM templates `reachplan export --arm` writes for the examples, imported again, answer
+/// every pair of endpoints the two plans share (by id) as the example does.
+#[test]
+fn an_exported_template_imports_to_the_same_answers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in fs::read_dir(root.join("tests/golden/export")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".arm.json") else {
+            continue;
+        };
+        let example = root.join(format!("www/examples/{stem}.json"));
+        let original = read_plan(&fs::read_to_string(&example).unwrap()).unwrap();
+        let files = one(&name, &fs::read_to_string(&path).unwrap());
+        let imported = import(&files, &options()).unwrap().plan;
+        let (before, after) = (analyze(&original), analyze(&imported));
+        for pair in &before.pairs {
+            if let Some(again) = after.pair(&pair.from, &pair.to) {
+                assert_eq!(
+                    again.reachable, pair.reachable,
+                    "{stem}: {} → {} after export and import",
+                    pair.from, pair.to
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} pairs compared");
 }
