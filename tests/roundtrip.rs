@@ -9,10 +9,8 @@
 //! (the resource types it skips) is said too. The comparison of each example plan and scenario
 //! is a golden file under tests/golden/roundtrip (refresh with
 //! `UPDATE_EXPECT=1 cargo test --test roundtrip`, review the diff: a difference is a pair the
-//! round trip answers otherwise, with the resource types the import skipped beside it). Every
-//! plan must agree on every pair that both sides have, except those of `DIFFER`, whose
-//! differences come from resource types the import does not read yet (Azure Firewall and
-//! route tables, Virtual WAN): those must be among what it skipped.
+//! round trip answers otherwise, beside the resource types the import skipped). Every
+//! plan must agree on every pair that both sides have.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -27,24 +25,6 @@ use reachplan::import::{import, ImportOptions};
 mod support;
 use support::golden::{compare, orphans};
 use support::repository::files;
-
-/// Plans that differ after the round trip because the import skips what decides their pairs:
-/// the plan, and the resource type it skips.
-const DIFFER: &[(&str, &str)] = &[
-    (
-        "examples/hub-spoke-firewall",
-        "Microsoft.Network/azureFirewalls",
-    ),
-    (
-        "examples/virtual-desktops-firewall",
-        "Microsoft.Network/azureFirewalls",
-    ),
-    ("examples/vwan-two-hubs", "Microsoft.Network/virtualHubs"),
-    (
-        "scenarios/t02-hub-firewall-spoke-to-spoke",
-        "Microsoft.Network/azureFirewalls",
-    ),
-];
 
 /// The imported plan's id → the plan's id.
 fn mapping(plan: &Plan, imported: &Plan) -> BTreeMap<String, String> {
@@ -73,7 +53,7 @@ fn mapping(plan: &Plan, imported: &Plan) -> BTreeMap<String, String> {
     map
 }
 
-fn roundtrip(name: &str, plan: &Plan) -> (String, usize, Vec<String>) {
+fn roundtrip(name: &str, plan: &Plan) -> (String, usize) {
     let arm = export::arm(plan, &[]);
     let options = ImportOptions {
         region: Some("westeurope".into()),
@@ -156,7 +136,7 @@ fn roundtrip(name: &str, plan: &Plan) -> (String, usize, Vec<String>) {
     for d in &differences {
         writeln!(out, "{d}").unwrap();
     }
-    (out, differences.len(), skipped)
+    (out, differences.len())
 }
 
 fn shown((reachable, access): &(bool, Option<String>)) -> String {
@@ -183,15 +163,9 @@ fn export_then_import_gives_the_same_answers() {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let name = format!("{group}/{stem}");
             let plan = read_plan(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let (text, differing, skipped) = roundtrip(&name, &plan);
-            match DIFFER.iter().find(|(n, _)| *n == name) {
-                None if differing > 0 => {
-                    failures.push(format!("{name} must agree on every pair:\n{text}"))
-                }
-                Some((_, cause)) if !skipped.iter().any(|s| s == cause) => failures.push(format!(
-                    "{name}: the import reads {cause} now; compare again:\n{text}"
-                )),
-                _ => {}
+            let (text, differing) = roundtrip(&name, &plan);
+            if differing > 0 {
+                failures.push(format!("{name} must agree on every pair:\n{text}"));
             }
             let golden = format!("roundtrip/{group}-{stem}.txt");
             compare(&golden, &text, &mut failures);
