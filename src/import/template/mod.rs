@@ -225,10 +225,12 @@ impl Template<'_> {
             return;
         };
         if let Some(cond) = map.get("condition") {
-            if matches!(
-                self.value(cond, &format!("{path}.condition")),
-                Value::Bool(false)
-            ) {
+            let at = format!("{path}.condition");
+            if matches!(self.value(cond, &at), Value::Bool(false)) {
+                let message = "its condition is false with these parameters: not deployed, \
+                               left out"
+                    .to_string();
+                self.notes.push((NoteKind::Defaulted, at, message));
                 return;
             }
         }
