@@ -287,3 +287,25 @@ fn hostile_templates_are_reported_not_obeyed() {
     assert!(imported.report.has_problems());
     assert!(imported.plan.nodes.len() <= 800);
 }
+
+/// A peering given only from the hub's side, with no flag to say which side is which, points
+/// from the spoke to the VNet with the gateway.
+#[test]
+fn a_one_sided_peering_points_to_the_vnet_with_a_gateway() {
+    let text = r#"[
+      {"type": "Microsoft.Network/virtualNetworks", "name": "hub",
+       "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}},
+      {"type": "Microsoft.Network/virtualNetworks", "name": "spoke",
+       "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]}}},
+      {"type": "Microsoft.Network/virtualNetworkGateways", "name": "gw",
+       "properties": {"gatewayType": "Vpn", "sku": {"name": "VpnGw1AZ"}, "ipConfigurations":
+         [{"properties": {"subnet": {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet"}}}]}},
+      {"type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings", "name": "hub/to-spoke",
+       "properties": {"remoteVirtualNetwork": {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/spoke"}}}
+    ]"#;
+    let imported = import(&one("p.json", text), &options()).unwrap();
+    let link = &imported.plan.links[0];
+    assert_eq!((link.from.as_str(), link.to.as_str()), ("spoke", "hub"));
+    let said = |t: &str| imported.report.notes.iter().any(|n| n.message.contains(t));
+    assert!(said("the peering from spoke to hub is not in the input"));
+}

@@ -29,6 +29,9 @@ pub(crate) struct Build<'a> {
     pub nodes: HashMap<String, String>,
     /// The VNet node of each virtual network gateway, by the gateway's key.
     pub gateways: HashMap<String, String>,
+    /// Where each node is in `plan.nodes`, for the first `indexed` nodes.
+    index: HashMap<String, usize>,
+    indexed: usize,
     /// Resource keys already mapped or skipped.
     done: Vec<bool>,
 }
@@ -101,6 +104,8 @@ pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut Imp
         link_ids: Ids::default(),
         nodes: HashMap::new(),
         gateways: HashMap::new(),
+        index: HashMap::new(),
+        indexed: 0,
         done: vec![false; resources.len()],
     };
     b.dedupe();
@@ -180,7 +185,27 @@ impl<'a> Build<'a> {
 
     /// The plan node with this id.
     pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
-        self.plan.nodes.iter_mut().find(|n| n.id == id)
+        let at = self.find(id)?;
+        self.plan.nodes.get_mut(at)
+    }
+
+    /// The plan node with this id.
+    pub fn node(&mut self, id: &str) -> Option<&Node> {
+        let at = self.find(id)?;
+        self.plan.nodes.get(at)
+    }
+
+    /// Where the node with this id is in the plan. Nodes are only appended while the import
+    /// maps, so the index learns the new ones on a miss: a lookup costs O(1), not a scan.
+    fn find(&mut self, id: &str) -> Option<usize> {
+        if let Some(&at) = self.index.get(id) {
+            return Some(at);
+        }
+        for (at, n) in self.plan.nodes.iter().enumerate().skip(self.indexed) {
+            self.index.insert(n.id.clone(), at);
+        }
+        self.indexed = self.plan.nodes.len();
+        self.index.get(id).copied()
     }
 
     /// The node a reference names: the one its resource became, or a new node marked as

@@ -148,51 +148,62 @@ fn link(b: &mut Build, a: &Side, back: Option<&Side>) {
         "properties.remoteVirtualNetwork",
     );
     // Orientation: from the side that uses the other's gateways, or that the other offers its
-    // gateways to, or that has no gateway or firewall of its own; else as the input lists it.
+    // gateways to, or towards the side with a gateway or firewall (the hub); else as the input
+    // lists it.
+    let (local_hub, remote_hub) = (hub(b, &local), hub(b, &remote));
     let forward = match back {
         Some(c) => {
-            let score = |s: &Side, other: &Side| {
+            let score = |s: &Side, other: &Side, other_hub: bool| {
                 (
                     s.flag("useRemoteGateways"),
                     other.flag("allowGatewayTransit"),
+                    other_hub,
                 )
             };
-            score(a, c) >= score(c, a)
+            score(a, c, remote_hub) >= score(c, a, local_hub)
         }
-        None => true,
+        None => remote_hub || !local_hub,
     };
     let (from, to, from_side, to_side) = if forward {
         (local, remote, Some(a), back)
     } else {
         (remote, local, back, Some(a))
     };
-    let Some(from_side) = from_side else {
-        return;
-    };
+    // The side the link is named after: the `from` side's resource when the input holds it.
+    let named = from_side.unwrap_or(a);
     let mut l = Link::new(LinkKind::Peering, &from, &to);
-    l.name = Some(from_side.resource.short_name().to_string());
-    let name = from_side.resource.short_name();
-    let alternative = from_side.resource.name.replace('/', "-");
+    let name = named.resource.short_name();
+    l.name = Some(name.to_string());
+    let alternative = named.resource.name.replace('/', "-");
     l.id = Some(b.link_ids.make_or(name, &alternative, "peering"));
-    l.azure_id = Some(from_side.resource.id.clone());
-    l.use_remote_gateways = Some(from_side.flag("useRemoteGateways"));
-    l.allow_forwarded_traffic = Some(from_side.flag("allowForwardedTraffic"));
-    l.allow_gateway_transit = Some(match to_side {
-        Some(t) => t.flag("allowGatewayTransit"),
-        None => {
-            let message = format!(
-                "the peering from {to} back to {from} is not in the input: assumed to exist, \
-                 with allowGatewayTransit false"
-            );
-            b.note(a.resource, NoteKind::Defaulted, "", message);
-            false
-        }
-    });
+    l.azure_id = Some(named.resource.id.clone());
+    let flag = |side: Option<&Side>, name: &str| side.is_some_and(|s| s.flag(name));
+    l.use_remote_gateways = Some(flag(from_side, "useRemoteGateways"));
+    l.allow_forwarded_traffic = Some(flag(from_side, "allowForwardedTraffic"));
+    l.allow_gateway_transit = Some(flag(to_side, "allowGatewayTransit"));
+    let missing = match (from_side, to_side) {
+        (None, _) => Some((&from, &to, "useRemoteGateways and allowForwardedTraffic")),
+        (_, None) => Some((&to, &from, "allowGatewayTransit")),
+        _ => None,
+    };
+    if let Some((side, other, flags)) = missing {
+        let message = format!(
+            "the peering from {side} to {other} is not in the input: assumed to exist, with \
+             {flags} false"
+        );
+        b.note(a.resource, NoteKind::Defaulted, "", message);
+    }
     let label = l.id.clone().unwrap_or_default();
     b.plan.links.push(l);
     for s in std::iter::once(a).chain(back) {
         b.mapped(s.index, format!("link {label}"));
     }
+}
+
+/// Whether a VNet node has a gateway or a firewall: the hub side of a peering.
+fn hub(b: &mut Build, id: &str) -> bool {
+    b.node(id)
+        .is_some_and(|n| n.vpn_gateway.is_some() || n.er_gateway.is_some() || n.firewall.is_some())
 }
 
 impl Resource {

@@ -238,22 +238,29 @@ pub(crate) fn route_tables(b: &mut Build) {
 /// that holds one of the next hops, or the only one; returns the link's label and whether a
 /// next hop decided it.
 fn via(b: &mut Build, vnet: &str, hops: &[Option<IpNet>]) -> Option<(String, bool)> {
-    let candidates: Vec<usize> = b
+    let peers: Vec<(usize, String)> = b
         .plan
         .links
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == LinkKind::Peering && l.from == vnet)
-        .filter(|(_, l)| b.plan.node(&l.to).is_some_and(|n| n.firewall.is_some()))
-        .map(|(k, _)| k)
+        .map(|(k, l)| (k, l.to.clone()))
         .collect();
-    let holds = |k: &usize| {
-        let to = &b.plan.links[*k].to;
-        b.plan.node(to).is_some_and(|n| {
-            n.prefixes()
-                .any(|p| hops.iter().flatten().any(|h| p.contains(&h.addr())))
-        })
-    };
+    let mut candidates = Vec::new();
+    let mut holding = Vec::new();
+    for (k, to) in peers {
+        let Some(node) = b.node(&to).filter(|n| n.firewall.is_some()) else {
+            continue;
+        };
+        if node
+            .prefixes()
+            .any(|p| hops.iter().flatten().any(|h| p.contains(&h.addr())))
+        {
+            holding.push(k);
+        }
+        candidates.push(k);
+    }
+    let holds = |k: &usize| holding.contains(k);
     let sure = candidates.iter().copied().find(holds);
     let pick = sure.or(match candidates.as_slice() {
         [only] => Some(*only),
