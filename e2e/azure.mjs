@@ -2,8 +2,8 @@
 // Graph dump chosen in the dialog (and another dropped on it) is merged into the open plan as
 // one undo step, the hand-drawn nodes stay, the imported nodes are drawn and in the matrix and
 // the report says what became what; JSON that cannot be read is reported with the file and
-// the plan stays; the Bicep download declares the plan's resources. The dialog is
-// photographed at 1280×800.
+// the plan stays; an ARM template (the export of an example plan) imports with its matrix;
+// the Bicep download declares the plan's resources. The dialog is photographed at 1280×800.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -74,6 +74,19 @@ export async function azureTests({ page, test, assert, loadTemplate, root, shots
     assert(report.includes('pasted JSON') && report.includes('unchanged'), `report: ${report}`);
     await page.click('#azure-close');
     assert(JSON.stringify(await exported()) === JSON.stringify(before), 'the plan is unchanged');
+  });
+
+  await test('azure: an ARM template (the export of a plan) imports into a blank plan with its matrix', async () => {
+    await loadTemplate(page, 'blank');
+    await page.click('#import-azure');
+    await page.setInputFiles('#azure-files', path.join(root, 'tests/golden/export/hub-spoke-firewall.arm.json'));
+    await page.waitForSelector('#azure-report');
+    await page.click('#azure-close');
+    await page.waitForSelector('#diagram [data-node="spoke-prod"]');
+    const ids = await rows();
+    for (const id of ['hub', 'spoke-prod', 'spoke-shared', 'spoke-dev', 'hq']) assert(ids.includes(id), `${id} is in the matrix: ${ids}`);
+    const cell = await page.getAttribute('table.matrix button[data-from="spoke-prod"][data-to="spoke-shared"]', 'data-mark');
+    assert(cell === '✓', `spoke-prod reaches spoke-shared through the firewall: ${cell}`);
   });
 
   await test('azure: "Export as Bicep" downloads the plan\'s resources', async () => {

@@ -81,6 +81,18 @@ pub fn azure_tools(props: &AzureProps) -> Html {
     let pasted = use_state(String::new);
     let region = use_state(String::new);
     let reading: Reading = use_mut_ref(|| (Vec::new(), 0, Vec::new()));
+    // Opening the dialog moves the focus into it (Escape closes it from there).
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(element) = dialog.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
     // Runs the import over files read (or pasted) and shows the outcome.
     let finish = {
         let plan = props.plan.clone();
@@ -203,9 +215,10 @@ pub fn azure_tools(props: &AzureProps) -> Html {
             </div>
             if *open {
                 <div class="azure-backdrop">
-                    <div class="azure-dialog" role="dialog" aria-modal="true" aria-labelledby="azure-title" onkeydown={on_key}>
+                    <div class="azure-dialog" role="dialog" aria-modal="true" aria-labelledby="azure-title"
+                        tabindex="-1" ref={dialog} onkeydown={on_key}>
                         <h2 id="azure-title">{"Import from Azure"}</h2>
-                        <p>{"Azure's own JSON of a network: resources as the Azure CLI or the REST API list them (az network vnet list, az resource list, {\"value\": [...]}) or Resource Graph output. The files are read in this page: nothing is sent anywhere. What is imported is added to the open plan (what you drew stays); importing again updates what came from Azure. Undo takes it back. The report below says what became what and what was left out."}</p>
+                        <p>{"Azure's own JSON of a network: resources as the Azure CLI or the REST API list them (az network vnet list, az resource list, {\"value\": [...]}), Resource Graph output, ARM templates with their parameters files, or a Terraform plan's JSON. The files are read in this page: nothing is sent anywhere. What is imported is added to the open plan (what you drew stays); importing again updates what came from Azure. Undo takes it back. The report below says what became what and what was left out."}</p>
                         <div class="azure-drop" id="azure-drop" ondrop={on_drop} ondragover={on_drag_over}>
                             <label class="button" for="azure-files">{"Choose files…"}</label>
                             <input type="file" id="azure-files" class="sr-only" multiple=true
