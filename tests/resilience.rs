@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use reachplan::engine::edit::Edit;
 use reachplan::engine::generate::generate;
 use reachplan::engine::model::{ErGwSku, VpnSku};
 use reachplan::engine::resilience::failover::FailoverKind;
@@ -314,6 +315,13 @@ fn one_device_for_both_tunnels_or_a_zonal_sku_is_a_single_point_of_failure() {
         .unwrap();
     assert_eq!(zone.rule.map(|r| r.id()), Some("R5.1"));
     assert!(zone.lost.contains(&["branch".into(), "hub".into()]));
+    assert_eq!(
+        zone.edit,
+        Some(Edit::SetVpnSku {
+            node: "hub".into(),
+            sku: VpnSku::VpnGw1AZ
+        })
+    );
 }
 
 #[test]
@@ -359,4 +367,35 @@ fn a_metro_circuit_survives_one_peering_location() {
         kinds(&r, "circuit:er-ams"),
         [FailoverKind::BgpReconvergence]
     );
+}
+
+#[test]
+fn each_mechanical_remedy_removes_its_single_point_of_failure() {
+    // Every plan of the repository and a few generated ones: each remedy given as an edit,
+    // applied alone, leaves a plan where that element is no longer a single point of failure.
+    let mut plans = support::repository::plans();
+    plans.push(("generated 60".into(), generate(60, 7)));
+    let mut applied = 0;
+    let mut failures = Vec::new();
+    for (name, plan) in plans {
+        let r = resilience(&plan);
+        for f in r.single_points.iter().filter(|f| f.edit.is_some()) {
+            let mut fixed = plan.clone();
+            let edit = f.edit.as_ref().unwrap();
+            if let Err(e) = reachplan::engine::edit::apply(&mut fixed, edit) {
+                failures.push(format!("{name}: {}: {e}", f.id()));
+                continue;
+            }
+            applied += 1;
+            let after = resilience(&fixed);
+            if after.single_points.iter().any(|g| g.id() == f.id()) {
+                failures.push(format!(
+                    "{name}: {} is still a single point of failure",
+                    f.id()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(applied >= 10, "only {applied} remedies applied");
 }

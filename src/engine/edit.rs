@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::format::valid_id;
-use super::model::{ErSku, Link, LinkKind, Node, NodeKind, Plan, RouteServer, VpnSku};
+use super::model::{ErGwSku, ErSku, Link, LinkKind, Node, NodeKind, Plan, RouteServer, VpnSku};
 
 /// A flag of a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,6 +62,20 @@ pub enum Edit {
         node: String,
         /// The new SKU.
         sku: VpnSku,
+    },
+    /// Set a VNet's ExpressRoute gateway SKU.
+    SetErGatewaySku {
+        /// The VNet's id.
+        node: String,
+        /// The new SKU.
+        sku: ErGwSku,
+    },
+    /// Say which of its site's VPN devices ends an S2S link.
+    SetLinkDevice {
+        /// Index into the plan's links.
+        link: usize,
+        /// The device's name.
+        device: String,
     },
     /// Turn on BGP on a VNet's VPN gateway.
     EnableGatewayBgp {
@@ -187,6 +201,23 @@ fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
             ) {
                 gw.generation = Some(2);
             }
+        }
+        Edit::SetErGatewaySku { node, sku } => {
+            let gw = node_mut(plan, node)?
+                .er_gateway
+                .as_mut()
+                .ok_or_else(|| format!("{node} has no ExpressRoute gateway"))?;
+            gw.sku = *sku;
+        }
+        Edit::SetLinkDevice { link, device } => {
+            let l = plan
+                .links
+                .get_mut(*link)
+                .ok_or_else(|| format!("the plan has no link number {link}"))?;
+            if l.kind != LinkKind::S2s {
+                return Err(format!("link number {link} is not an s2s link"));
+            }
+            l.device = Some(device.clone());
         }
         Edit::EnableGatewayBgp { node } => {
             let gw = node_mut(plan, node)?

@@ -24,6 +24,7 @@
 
 pub mod domains;
 pub mod failover;
+pub mod fix;
 mod places;
 pub mod redundancy;
 pub mod remedy;
@@ -35,9 +36,11 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::catalogue::Rule;
+use super::edit::Edit;
 use super::matrix::Matrix;
 use super::model::{Node, NodeKind, Plan};
 use super::prepared::Network;
+use super::rules::Severity;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
 use failover::{failovers, Failover, Ways};
@@ -68,6 +71,9 @@ pub struct Failure {
     /// The rule that change rests on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<Rule>,
+    /// That change as an edit of the plan, when it is a mechanical one (see [`fix`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit: Option<Edit>,
 }
 
 /// Every single failure of a plan.
@@ -120,7 +126,14 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let plan = network.plan();
     let base = network.verdicts();
     let users = users_of(plan, &base);
-    let ctx = Tally::new(plan, &users);
+    // What Azure would refuse to deploy carries nothing: no remedy adds to it.
+    let findings = network.summary().findings;
+    let refused: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect();
+    let ctx = Tally::new(plan, &users, &refused);
     let words = base.row(0).len();
     let mut outside = vec![0u64; words];
     for n in plan.nodes.iter() {
@@ -139,7 +152,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         let leaf = isolated(plan, &domain.cut).filter(|_| shortcut);
         let mut failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
             _ if domain.cut == Cut::Nothing && shortcut => {
-                let mut f = Tally::new(plan, &users).failure(domain);
+                let mut f = Tally::new(plan, &users, &refused).failure(domain);
                 f.failovers = ways
                     .as_ref()
                     .map(|w| failovers(plan, w, &base, &f.domain, None))
@@ -248,6 +261,7 @@ fn isolated<'p>(plan: &'p Plan, cut: &Cut) -> Option<&'p Node> {
 /// Counts of what a failure loses, accumulated pair by pair.
 struct Tally<'u> {
     plan: &'u Plan,
+    refused: &'u [&'u str],
     users: &'u [u64],
     cut: Vec<bool>,
     pairs: usize,
@@ -256,9 +270,10 @@ struct Tally<'u> {
 }
 
 impl<'u> Tally<'u> {
-    fn new(plan: &'u Plan, users: &'u [u64]) -> Tally<'u> {
+    fn new(plan: &'u Plan, users: &'u [u64], refused: &'u [&'u str]) -> Tally<'u> {
         Tally {
             plan,
+            refused,
             users,
             cut: vec![false; users.len()],
             pairs: 0,
@@ -304,9 +319,16 @@ impl<'u> Tally<'u> {
             .sum();
         let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
         let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
+        let edit = if self.pairs > 0 && self.users.len() <= failover::MAX_EXPLAINED {
+            fix::edit(self.plan, &domain, self.refused)
+                .filter(|e| fix::removes(self.plan, &domain, e))
+        } else {
+            None
+        };
         Failure {
             remedy,
             rule,
+            edit,
             domain,
             pairs_lost: self.pairs,
             users_cut,
@@ -320,7 +342,7 @@ impl<'u> Tally<'u> {
 /// The failure of the only links of endpoint `e`: every pair it reaches is lost but those in
 /// `kept` (the internet and Microsoft's services, for a VNet), nothing else.
 fn own_pairs(base: &Matrix, e: usize, kept: &[u64], ctx: &Tally, domain: Domain) -> Failure {
-    let mut tally = Tally::new(ctx.plan, ctx.users);
+    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
     let words = base.row(0).len();
     for i in 0..base.endpoints.len() {
         let lost: Vec<u64> = if i == e {
@@ -340,7 +362,7 @@ fn own_pairs(base: &Matrix, e: usize, kept: &[u64], ctx: &Tally, domain: Domain)
 
 /// The pairs of endpoints of both matrices reachable in `base` and not in `failed`.
 fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domain) -> Failure {
-    let mut tally = Tally::new(ctx.plan, ctx.users);
+    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
     if base.endpoints == failed.endpoints {
         for i in 0..base.endpoints.len() {
             let lost: Vec<u64> = base

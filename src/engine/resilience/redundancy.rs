@@ -41,6 +41,17 @@ pub fn er_zone_redundant(sku: ErGwSku) -> bool {
     )
 }
 
+/// The zone-redundant ExpressRoute gateway SKU of the same size (`Standard` → `ErGw1AZ`,
+/// `HighPerformance` → `ErGw2AZ`, `UltraPerformance` → `ErGw3AZ`); the others stay.
+pub fn er_zone_sku(sku: ErGwSku) -> ErGwSku {
+    match sku {
+        ErGwSku::Standard => ErGwSku::ErGw1AZ,
+        ErGwSku::HighPerformance => ErGwSku::ErGw2AZ,
+        ErGwSku::UltraPerformance => ErGwSku::ErGw3AZ,
+        other => other,
+    }
+}
+
 /// The VNet's gateways that fail with one availability zone: (VPN, ExpressRoute).
 pub fn zonal_gateways(node: &Node) -> (bool, bool) {
     let vpn = node

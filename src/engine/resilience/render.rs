@@ -67,6 +67,9 @@ pub fn text(r: &Resilience) -> String {
         failovers(&mut out, f);
         let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
         let _ = writeln!(out, "       remedy{rule}: {}", f.remedy);
+        if f.edit.is_some() {
+            let _ = writeln!(out, "       (a mechanical edit: `edit` in --json)");
+        }
     }
     if r.single_points.len() > SHOWN {
         let _ = writeln!(
