@@ -59,8 +59,10 @@ impl<'n> Explained<'n> {
             let tree = searcher.search(s);
             held = held.saturating_add(tree.bytes());
             trees.push(tree);
-            if held > max_bytes {
-                return Err(held / trees.len() * endpoints.len());
+            // The decisions kept are shared by every search: counted once, as they stand.
+            if held.saturating_add(searcher.bytes()) > max_bytes {
+                let all = held / trees.len() * endpoints.len();
+                return Err(all.saturating_add(searcher.bytes()));
             }
         }
         let mut explained = Self::build(network, trees);
@@ -93,13 +95,15 @@ impl<'n> Explained<'n> {
     }
 
     /// About how many bytes [`Explained::analysis`] would hold: every pair, and the path of
-    /// each pair with a way there. O(N²).
+    /// each pair with a way there, on top of the search trees and the decisions the searches
+    /// kept (held while the pairs are judged). O(N²).
     pub fn collected_bytes(&self) -> usize {
         /// A pair's record with its sentences, and one hop of a path (id, kind, link).
         const PAIR_BYTES: usize = 700;
         const HOP_BYTES: usize = 120;
         let n = self.endpoints.len();
-        let mut bytes = 0usize;
+        let trees: usize = self.trees.iter().map(Tree::bytes).sum();
+        let mut bytes = trees.saturating_add(self.searcher.bytes());
         for i in 0..n {
             for j in (0..n).filter(|&j| j != i) {
                 let hops = self
@@ -124,6 +128,21 @@ impl<'n> Explained<'n> {
         let mut pair = self.judged(i, j);
         grant_access(&mut pair, &self.grants);
         pair
+    }
+
+    /// The endpoints' ids, sorted.
+    pub fn endpoint_ids(&self) -> Vec<&str> {
+        let net = &self.network.net;
+        self.endpoints.iter().map(|&e| net.id(e)).collect()
+    }
+
+    /// The answer of the pair `from` → `to` (two different endpoints), as `check --json`
+    /// prints it.
+    pub fn pair_of(&self, from: &str, to: &str) -> Option<Pair> {
+        let net = &self.network.net;
+        let at = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
+        let (i, j) = (at(from)?, at(to)?);
+        (i != j).then(|| self.pair(i, j))
     }
 
     /// Every ordered pair of distinct endpoints, sorted by `from` then `to`, one at a time.

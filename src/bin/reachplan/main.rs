@@ -194,13 +194,34 @@ fn check(
     budget::report(&path, &plan)?;
     let network = engine::Network::new(&plan);
     let explained = network
-        .explained_within(budget::TREE_BYTES)
+        .explained_within(budget::tree_bytes())
         .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
     if json {
         // Streamed: the pairs are judged one at a time while they are written.
         let mut answer = explained.stream();
         engine::resilience::survive::judge(&network, &mut answer.intents);
         out::json(&answer)?;
+        let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!answer.intents_hold() || denied));
+    }
+    if !all && explained.endpoint_ids().len() > text::GROUP_ABOVE {
+        // Grouped: the pairs are counted while they are judged, never held.
+        let mut answer = explained.stream();
+        engine::resilience::survive::judge(&network, &mut answer.intents);
+        let rest = text::Rest {
+            findings: &answer.findings,
+            assumptions: &answer.assumptions,
+            intents: &answer.intents,
+        };
+        let ids = explained.endpoint_ids();
+        let pair_of = |from: &str, to: &str| explained.pair_of(from, to);
+        out::text(&text::check_grouped(
+            &plan,
+            &ids,
+            explained.pairs(),
+            &rest,
+            &pair_of,
+        ))?;
         let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
         return Ok(u8::from(!answer.intents_hold() || denied));
     }

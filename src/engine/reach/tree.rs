@@ -133,6 +133,16 @@ impl<'n> Searcher<'n> {
         }
     }
 
+    /// Bytes the search holds between sources: the decisions kept and the state tables.
+    pub(crate) fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        let ids = size_of::<((u32, Ingress), u32)>() + 1;
+        self.kept.capacity() * size_of::<Kept>()
+            + (self.rows.capacity() + self.stamp.capacity() + self.slot.capacity()) * 4
+            + self.extra.capacity() * size_of::<(u32, Ingress)>()
+            + self.extra_ids.capacity() * ids
+    }
+
     /// The assumptions of a set of bits.
     pub(crate) fn assumptions(&self, bits: u32) -> impl Iterator<Item = AssumptionId> + '_ {
         self.assumed
