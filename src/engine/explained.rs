@@ -147,12 +147,15 @@ impl<'n> Explained<'n> {
 
     /// Every ordered pair of distinct endpoints, sorted by `from` then `to`, one at a time.
     pub fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let n = self.endpoints.len();
-        (0..n).flat_map(move |i| {
-            (0..n)
-                .filter(move |&j| j != i)
-                .map(move |j| self.pair(i, j))
-        })
+        (0..self.endpoints.len()).flat_map(move |i| self.row(i))
+    }
+
+    /// The pairs from endpoint number `i` (in the sorted order of the endpoints), one at a
+    /// time: a row of [`Explained::pairs`].
+    pub fn row(&self, i: usize) -> impl Iterator<Item = Pair> + '_ {
+        (0..self.endpoints.len())
+            .filter(move |&j| j != i)
+            .map(move |j| self.pair(i, j))
     }
 
     /// The pairs `access::grants` reads: from the VNet behind a Bastion or virtual desktop to

@@ -39,6 +39,33 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
         .map_err(|e| failed(&e))
 }
 
+/// `value` as pretty JSON laid out as it is when nested `depth` levels deep (each line after
+/// the first indented by two spaces a level), appended to `out`. Strings hold no raw line
+/// break, so every line break is the layout's own.
+pub fn nested<T: serde::Serialize>(
+    value: &T,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Safe(PrettyFormatter::new()));
+    value.serialize(&mut ser)?;
+    let indent = &b"                "[..(2 * depth).min(16)];
+    for (k, line) in buf.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// The message for a failed write on standard output, for the writers of other modules.
+pub fn write_failed(e: &io::Error) -> String {
+    failed(e)
+}
+
 /// Prints a message on standard error, escaped; a failure to write it cannot be reported
 /// anywhere, so it is ignored (never a panic, as `eprintln!` would).
 pub fn error(message: &str) {
@@ -63,7 +90,9 @@ impl Formatter for Safe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if !fragment.chars().any(is_unsafe) {
+        // Printable ASCII (what nearly every fragment is) needs no look at its characters.
+        let printable = fragment.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if printable || !fragment.chars().any(is_unsafe) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut buf = [0u16; 2];
