@@ -25,6 +25,7 @@ mod functions;
 mod gateways;
 mod ids;
 mod layout;
+pub mod merge;
 mod network;
 mod report;
 mod resource;

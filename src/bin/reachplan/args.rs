@@ -154,6 +154,11 @@ pub enum Command {
         /// Also write the report as JSON to this file.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Merge the import into this plan: what came from Azure before (matched by its
+        /// azure_id) is updated, what was drawn by hand stays; the merged plan is written back
+        /// into it (or to -o).
+        #[arg(long, value_name = "PLAN")]
+        into: Option<PathBuf>,
     },
     /// A completion script for a shell, to source from its start-up file (e.g.
     /// `reachplan completions bash > ~/.local/share/bash-completion/completions/reachplan`).
