@@ -236,3 +236,54 @@ fn an_exported_template_imports_to_the_same_answers() {
     }
     assert!(checked > 50, "only {checked} pairs compared");
 }
+
+/// A template is untrusted text: expressions nested without end, variables that chain or
+/// refer to themselves, copy loops inside copy loops. Each is reported; none crashes or runs
+/// away.
+#[test]
+fn hostile_templates_are_reported_not_obeyed() {
+    let template = |variables: &str, resources: &str| {
+        format!(
+            r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                "contentVersion": "1.0.0.0", "variables": {variables}, "resources": {resources}}}"#
+        )
+    };
+    let vnet = |name: &str| {
+        format!(
+            r#"{{"type": "Microsoft.Network/virtualNetworks", "name": "{name}",
+                "properties": {{"addressSpace": {{"addressPrefixes": ["10.0.0.0/16"]}}}}}}"#
+        )
+    };
+    // 10,000 nested calls.
+    let deep = format!("[{}'x'{}]", "concat(".repeat(10_000), ")".repeat(10_000));
+    let text = template("{}", &format!("[{}, {}]", vnet(&deep), vnet("ok")));
+    let imported = import(&one("deep.json", &text), &options()).unwrap();
+    assert_eq!(imported.plan.nodes.len(), 1);
+    assert!(imported.report.has_problems());
+    // A chain of 5,000 variables, and one that refers to itself.
+    let mut vars: Vec<String> = (0..5_000)
+        .map(|i| format!(r#""v{i}": "[variables('v{}')]""#, i + 1))
+        .collect();
+    vars.push(r#""v5000": "end", "me": "[variables('me')]""#.to_string());
+    let variables = format!("{{{}}}", vars.join(", "));
+    let text = template(
+        &variables,
+        &format!(
+            "[{}, {}]",
+            vnet("[variables('v0')]"),
+            vnet("[variables('me')]")
+        ),
+    );
+    // Nothing can be named: nothing is imported, and the error says why.
+    let err = import(&one("chain.json", &text), &options()).unwrap_err();
+    assert!(err.message.contains("more than 64"), "{err}");
+    // 800 VNets of 800 subnets each: the loops stop at the template's budget.
+    let bomb = r#"[{"type": "Microsoft.Network/virtualNetworks",
+        "name": "[concat('v', copyIndex())]", "copy": {"name": "outer", "count": 800},
+        "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+          "copy": [{"name": "subnets", "count": 800,
+                    "input": {"name": "[copyIndex('subnets')]"}}]}}]"#;
+    let imported = import(&one("bomb.json", &template("{}", bomb)), &options()).unwrap();
+    assert!(imported.report.has_problems());
+    assert!(imported.plan.nodes.len() <= 800);
+}
