@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use reachplan::engine::generate::generate;
-use reachplan::engine::model::{Expect, NodeKind, Plan, VpnSku};
+use reachplan::engine::model::{Expect, LinkKind, NodeKind, Plan, VpnSku};
 use reachplan::engine::{analyze, write_plan};
 
 mod reference;
@@ -42,6 +42,9 @@ struct Disagreement {
     to_public: bool,
     /// Whether the engine's path crosses a Basic VPN gateway written as Generation 2.
     basic_gen2: bool,
+    /// Whether `to` is an internet node and `from` breaks out by an `internet` link to
+    /// another one.
+    other_internet: bool,
 }
 
 /// The pairs of `plan` and the ones on which the engine and the reference differ.
@@ -72,10 +75,19 @@ fn compare(plan: &Plan) -> (usize, Vec<Disagreement>) {
                         .and_then(|n| n.vpn_gateway.as_ref())
                         .is_some_and(|g| g.sku == VpnSku::Basic && g.generation == Some(2))
                 }),
+                other_internet: other_internet(plan, &pair.from, &pair.to),
             });
         }
     }
     (analysis.pairs.len(), out)
+}
+
+fn other_internet(plan: &Plan, from: &str, to: &str) -> bool {
+    let internet = |id: &str| plan.node(id).is_some_and(|n| n.kind == NodeKind::Internet);
+    internet(to)
+        && plan.links.iter().any(|l| {
+            l.kind == LinkKind::Internet && l.from == from && l.to != to && internet(&l.to)
+        })
 }
 
 fn public(plan: &Plan, id: &str) -> bool {
@@ -85,11 +97,18 @@ fn public(plan: &Plan, id: &str) -> bool {
 
 /// The disagreements that are known: the engine gives an answer the rule book does not, and the
 /// work that settles it is named. Every other disagreement fails the tests below.
-fn known(_: &Disagreement) -> Option<&'static str> {
-    // None today: the points this list named (internet transit into a VNet, P2S internet
-    // egress through the gateway, BGP transit with a policy-based device, a Basic gateway as
+fn known(d: &Disagreement) -> Option<&'static str> {
+    // The points this list named before (internet transit into a VNet, P2S internet egress
+    // through the gateway, BGP transit with a policy-based device, a Basic gateway as
     // Generation 2, R2.1 applied to a public endpoint) were settled in the engine.
-    None
+    //
+    // Two internet nodes in one plan: the reference takes an endpoint that breaks out by an
+    // `internet` link to reach every internet node (the internet is one network); the engine
+    // reaches only the internet node the link names (a VNet reaches every one by its outbound
+    // access). Seen once in 1.2 million random pairs (PROPTEST_CASES=8000,
+    // PROPTEST_RNG_SEED=20261207); settled when the engine takes the internet nodes as one.
+    let one_internet = d.other_internet && d.reference.reachable && !d.engine.reachable;
+    one_internet.then_some("two internet nodes: the engine reaches only the one linked")
 }
 
 #[test]
@@ -180,19 +199,29 @@ proptest! {
 }
 
 /// The agreement rate on 256 random plans and 96 changed realistic ones, printed by category.
+/// A large run: `PROPTEST_CASES=N` (N random plans and 3 N / 8 changed realistic ones) with
+/// `PROPTEST_RNG_SEED=S` for other plans than CI's.
 #[test]
 fn agreement_rate_on_random_plans() {
+    let cases = config(256).cases as usize;
     let mut runner = TestRunner::new(config(256));
     let (random, realistic) = (plans(12, 20), changed_plans());
     let (mut pairs, mut reachable) = (0usize, 0usize);
     let mut by = std::collections::BTreeMap::<&str, usize>::new();
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     let mut unknown = Vec::new();
-    for i in 0..352 {
-        let plan = if i < 256 {
+    for i in 0..cases + cases * 3 / 8 {
+        let plan = if i < cases {
             random.new_tree(&mut runner).unwrap().current()
         } else {
             realistic.new_tree(&mut runner).unwrap().current()
         };
+        for node in &plan.nodes {
+            *kinds.entry(node.kind.to_string()).or_default() += 1;
+        }
+        for link in &plan.links {
+            *kinds.entry(format!("{} link", link.kind)).or_default() += 1;
+        }
         let (n, found) = compare(&plan);
         pairs += n;
         reachable += analyze(&plan).pairs.iter().filter(|p| p.reachable).count();
@@ -210,10 +239,12 @@ fn agreement_rate_on_random_plans() {
         pairs - differ,
         100.0 * (pairs - differ) as f64 / pairs.max(1) as f64
     );
+    println!("nodes and links of those plans, by kind: {kinds:?}");
     // The fixed seed makes the same plans every run: their pair count is exact (it changes
     // only with the strategies or another PROPTEST_RNG_SEED). How many reach each other moves with every rule, so that
     // guard only says the strategies make reachable pairs at all.
-    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+    let seeded = ["PROPTEST_RNG_SEED", "PROPTEST_CASES"];
+    if seeded.iter().all(|v| std::env::var_os(v).is_none()) {
         assert_eq!(pairs, 38_908, "the pairs of the seeded plans");
     }
     assert!(reachable > pairs / 20, "and pairs that reach each other");

@@ -299,3 +299,30 @@ fn every_documented_case_exits_and_says_exactly() {
         assert!(other.is_empty(), "{args:?} printed on the other stream");
     }
 }
+
+/// `check --json` (its pairs judged and written on several threads) prints, byte for byte,
+/// the golden JSON of every plan of the repository that has one: the answer serialised in
+/// one go.
+#[test]
+fn check_json_is_the_golden_answer_byte_for_byte() {
+    let mut compared = 0;
+    for (dir, group) in [
+        ("tests/data/scenarios", "scenarios"),
+        ("tests/data/rules", "rules"),
+        ("www/examples", "examples"),
+    ] {
+        for path in support::repository::files(dir) {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let golden = format!("tests/golden/{group}/{stem}.json");
+            let want = std::fs::read(golden).unwrap();
+            let out = run(&["check", "--json", path.to_str().unwrap()], None);
+            assert!(
+                out.stdout == want,
+                "{}: check --json differs",
+                path.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 60, "{compared}");
+}

@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 
 mod support;
 
-use support::cli::{feed, first_line, run, run_os, stderr, BIN, T03};
+use support::cli::{feed, first_line, run, run_os, stderr, stdout, BIN, T03};
 
 /// No byte a terminal would obey: no control character but the line break and the tab, no
 /// bidirectional override, no panic.
@@ -307,6 +307,53 @@ fn hostile_shapes_are_answered_or_refused_under_a_memory_limit() {
     }
     let out = run_limited(1024, &["fmt", "-"], &bare);
     assert_eq!(out.status.code(), Some(0), "fmt: {}", stderr(&out));
+}
+
+/// The refusals of the full report, seen fast: with its budgets lowered for the test (the
+/// searches to 64 KB, the held answers of `--all` to 1 MB), a chain of 60 VNets is refused
+/// before the allocation, exit 2, with the size, the limit and the way forward; the grouped
+/// report of the same chain, which holds no answers, is not.
+#[test]
+fn the_full_report_budgets_refuse_before_the_allocation() {
+    let chain = plan(
+        &vnets(60),
+        &(0..59).map(|i| peering(i, i + 1)).collect::<Vec<_>>(),
+    );
+    let lowered = |var: &str, bytes: &str, args: &[&str]| {
+        let mut command = Command::new(BIN);
+        command.env(var, bytes).args(args);
+        feed(command, Some(&chain))
+    };
+    for args in [["check", "-", "--json"].as_slice(), &["check", "-"]] {
+        let out = lowered("REACHPLAN_TEST_TREE_BYTES", "65536", args);
+        let message = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
+        assert!(message.contains("the searches that explain"), "{message}");
+        assert!(message.contains("60 endpoints"), "{message}");
+        assert!(message.contains("budget of 1 MB"), "{message}");
+        assert!(message.contains("--summary"), "{message}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = lowered(
+        "REACHPLAN_TEST_REPORT_BYTES",
+        "1048576",
+        &["check", "-", "--all"],
+    );
+    let message = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "--all: {message}");
+    assert!(
+        message.contains("text report would hold about"),
+        "{message}"
+    );
+    assert!(message.contains("budget of 1 MB"), "{message}");
+    assert!(message.contains("--json"), "{message}");
+    let out = lowered("REACHPLAN_TEST_REPORT_BYTES", "1048576", &["check", "-"]);
+    assert_eq!(out.status.code(), Some(0), "grouped: {}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Not reachable by hub"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 /// Values a planner should question: each refused with its JSON path, line and column.

@@ -89,3 +89,35 @@ proptest! {
         }
     }
 }
+
+/// The internet reaches a VNet only through what it publishes (R9.3): a VNet that already
+/// publishes its application through an Application Gateway is not told to publish it again
+/// (no change gives the internet more), while one that publishes nothing is.
+#[test]
+fn a_published_application_is_not_told_to_publish_again() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/rules/r30-app-gateway.json"
+    );
+    let plan = read_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let analysis = analyze(&plan);
+    let web = analysis.pair("internet", "vnet-web").unwrap();
+    assert_eq!(web.access_rule, Some(Rule::R9_3), "{web:?}");
+    assert_eq!(web.fix, None, "{web:?}");
+    assert!(
+        !web.reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing publishes"),
+        "{web:?}"
+    );
+    let backend = analysis.pair("internet", "vnet-backend").unwrap();
+    assert!(
+        backend
+            .fix
+            .as_deref()
+            .unwrap_or("")
+            .contains("Application Gateway"),
+        "{backend:?}"
+    );
+}

@@ -196,6 +196,13 @@ pub(crate) fn grant_access(pair: &mut Pair, grants: &BTreeMap<(String, String), 
         pair.access = Some(grant.access);
         pair.access_rule = grant.rule;
         pair.access_note = Some(grant.note.clone());
+        if pair.rule == Some(Rule::R9_3) && grant.access == Access::Https {
+            // The public endpoint already reaches what the VNet publishes; nothing gives it more.
+            let closed = pair.reason.take().unwrap_or_default();
+            pair.reason = Some(verdict::published_reason(&closed, &pair.to));
+            pair.fix = None;
+            pair.edit = None;
+        }
         if !pair.one_way {
             pair.path = grant.path.clone();
             pair.via = grant.via.clone();

@@ -59,8 +59,10 @@ impl<'n> Explained<'n> {
             let tree = searcher.search(s);
             held = held.saturating_add(tree.bytes());
             trees.push(tree);
-            if held > max_bytes {
-                return Err(held / trees.len() * endpoints.len());
+            // The decisions kept are shared by every search: counted once, as they stand.
+            if held.saturating_add(searcher.bytes()) > max_bytes {
+                let all = held / trees.len() * endpoints.len();
+                return Err(all.saturating_add(searcher.bytes()));
             }
         }
         let mut explained = Self::build(network, trees);
@@ -93,13 +95,15 @@ impl<'n> Explained<'n> {
     }
 
     /// About how many bytes [`Explained::analysis`] would hold: every pair, and the path of
-    /// each pair with a way there. O(N²).
+    /// each pair with a way there, on top of the search trees and the decisions the searches
+    /// kept (held while the pairs are judged). O(N²).
     pub fn collected_bytes(&self) -> usize {
         /// A pair's record with its sentences, and one hop of a path (id, kind, link).
         const PAIR_BYTES: usize = 700;
         const HOP_BYTES: usize = 120;
         let n = self.endpoints.len();
-        let mut bytes = 0usize;
+        let trees: usize = self.trees.iter().map(Tree::bytes).sum();
+        let mut bytes = trees.saturating_add(self.searcher.bytes());
         for i in 0..n {
             for j in (0..n).filter(|&j| j != i) {
                 let hops = self
@@ -126,14 +130,32 @@ impl<'n> Explained<'n> {
         pair
     }
 
+    /// The endpoints' ids, sorted.
+    pub fn endpoint_ids(&self) -> Vec<&str> {
+        let net = &self.network.net;
+        self.endpoints.iter().map(|&e| net.id(e)).collect()
+    }
+
+    /// The answer of the pair `from` → `to` (two different endpoints), as `check --json`
+    /// prints it.
+    pub fn pair_of(&self, from: &str, to: &str) -> Option<Pair> {
+        let net = &self.network.net;
+        let at = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
+        let (i, j) = (at(from)?, at(to)?);
+        (i != j).then(|| self.pair(i, j))
+    }
+
     /// Every ordered pair of distinct endpoints, sorted by `from` then `to`, one at a time.
     pub fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let n = self.endpoints.len();
-        (0..n).flat_map(move |i| {
-            (0..n)
-                .filter(move |&j| j != i)
-                .map(move |j| self.pair(i, j))
-        })
+        (0..self.endpoints.len()).flat_map(move |i| self.row(i))
+    }
+
+    /// The pairs from endpoint number `i` (in the sorted order of the endpoints), one at a
+    /// time: a row of [`Explained::pairs`].
+    pub fn row(&self, i: usize) -> impl Iterator<Item = Pair> + '_ {
+        (0..self.endpoints.len())
+            .filter(move |&j| j != i)
+            .map(move |j| self.pair(i, j))
     }
 
     /// The pairs `access::grants` reads: from the VNet behind a Bastion or virtual desktop to

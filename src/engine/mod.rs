@@ -29,6 +29,7 @@ pub mod network;
 pub mod overview;
 mod pair;
 mod prepared;
+mod quick;
 pub(crate) mod reach;
 pub mod resilience;
 pub mod rules;

@@ -129,6 +129,8 @@ pub enum AssumptionId {
     LocalCircuitMesh,
     /// A VNet reaches the internet and Microsoft's public endpoints by its outbound access.
     OutboundAccess,
+    /// A Virtual WAN hub whose scale units list no gateway of the kind a connection needs.
+    HubGatewayUnlisted,
 }
 
 /// A default the engine applied, as shown to the user.
@@ -216,6 +218,11 @@ impl AssumptionId {
                 "local-circuit-vwan-mesh",
                 Some(Rule::R7_11),
                 "A Local circuit connected to a Virtual WAN hub is taken to reach VNets of other regions through the hub mesh (the Virtual WAN ExpressRoute article); other sources disagree.",
+            ),
+            AssumptionId::HubGatewayUnlisted => (
+                "vwan-hub-gateway-unlisted",
+                Some(Rule::R7_9),
+                "A Virtual WAN hub whose scale_units list no gateway of the kind a connection needs (S2S, P2S or ExpressRoute) is taken to have that gateway with 1 scale unit, the smallest; neither the rule book nor Microsoft's pages say what such a plan means. Give the hub's scale units for that gateway to confirm it.",
             ),
         };
         Assumption {

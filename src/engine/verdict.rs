@@ -83,6 +83,16 @@ pub fn closed_reason(from: NodeKind, from_id: &str, to_id: &str) -> String {
     format!("{who} not open connections into the private network of {to_id}; nothing publishes it.")
 }
 
+/// Why a public endpoint does not reach a VNet that publishes an application through its
+/// Application Gateway, from the reason it is closed ([`closed_reason`]): only HTTP(S) to that
+/// application gets there, and no change of the plan gives more (R9.3).
+pub fn published_reason(closed: &str, to_id: &str) -> String {
+    let who = closed
+        .strip_suffix("; nothing publishes it.")
+        .unwrap_or(closed);
+    format!("{who}; only HTTP(S) to the applications {to_id} publishes through its Application Gateway gets there, and no change of the plan gives more.")
+}
+
 /// Whether a destination of this kind needs a way back: the internet and Microsoft's services
 /// answer over the connection the source opened, so they need none.
 pub fn needs_way_back(kind: NodeKind) -> bool {

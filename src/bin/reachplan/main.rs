@@ -8,9 +8,11 @@
 //! command line is wrong, the answer would exceed the command's memory budget, or the output
 //! cannot be written.
 //!
-//! The parts: `args` declares the command line for clap, `budget` holds each command's memory
+//! The parts: `answer` writes `check --json` (pairs judged on two threads), `args` declares
+//! the command line for clap, `budget` holds each command's memory
 //! budget, `import` reads the files of `reachplan import`, `out` prints (terminal-safe, streamed, write errors reported).
 
+mod answer;
 mod args;
 mod budget;
 mod import;
@@ -215,13 +217,35 @@ fn check(
     budget::report(&path, &plan)?;
     let network = engine::Network::new(&plan);
     let explained = network
-        .explained_within(budget::TREE_BYTES)
+        .explained_within(budget::tree_bytes())
         .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
     if json {
-        // Streamed: the pairs are judged one at a time while they are written.
+        // Streamed: the pairs are judged a row at a time, on two threads, while they are
+        // written.
         let mut answer = explained.stream();
         engine::resilience::survive::judge(&network, &mut answer.intents);
-        out::json(&answer)?;
+        answer::write(&explained, &answer)?;
+        let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+        return Ok(u8::from(!answer.intents_hold() || denied));
+    }
+    if !all && explained.endpoint_ids().len() > text::GROUP_ABOVE {
+        // Grouped: the pairs are counted while they are judged, never held.
+        let mut answer = explained.stream();
+        engine::resilience::survive::judge(&network, &mut answer.intents);
+        let rest = text::Rest {
+            findings: &answer.findings,
+            assumptions: &answer.assumptions,
+            intents: &answer.intents,
+        };
+        let ids = explained.endpoint_ids();
+        let pair_of = |from: &str, to: &str| explained.pair_of(from, to);
+        out::text(&text::check_grouped(
+            &plan,
+            &ids,
+            explained.pairs(),
+            &rest,
+            &pair_of,
+        ))?;
         let denied = deny.is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
         return Ok(u8::from(!answer.intents_hold() || denied));
     }

@@ -8,7 +8,7 @@
 use std::io::{self, BufWriter, Write};
 
 use reachplan::engine::terminal::{escape_text, is_unsafe};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 
 /// The message for a failed write on standard output.
 fn failed(e: &io::Error) -> String {
@@ -26,7 +26,7 @@ pub fn text(text: &str) -> Result<(), String> {
 /// Streams a value as pretty JSON (with a final newline) on standard output.
 pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(Pretty::at(0)));
     value.serialize(&mut ser).map_err(|e| {
         if e.is_io() {
             failed(&io::Error::from(e))
@@ -37,6 +37,22 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     out.write_all(b"\n")
         .and_then(|()| out.flush())
         .map_err(|e| failed(&e))
+}
+
+/// `value` as pretty JSON laid out as it is when nested `depth` levels deep (each line after
+/// the first indented by two spaces a level), appended to `out`.
+pub fn nested<T: serde::Serialize>(
+    value: &T,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Safe(Pretty::at(depth)));
+    value.serialize(&mut ser)
+}
+
+/// The message for a failed write on standard output, for the writers of other modules.
+pub fn write_failed(e: &io::Error) -> String {
+    failed(e)
 }
 
 /// Prints a message on standard error, escaped; a failure to write it cannot be reported
@@ -55,7 +71,7 @@ pub fn report(text: &str) {
 
 /// serde_json's pretty layout, with the characters of [`is_unsafe`] that serde_json writes
 /// as they are (DEL, C1 controls, bidirectional overrides) written as `\uXXXX` escapes.
-struct Safe(PrettyFormatter<'static>);
+struct Safe(Pretty);
 
 impl Formatter for Safe {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -63,7 +79,10 @@ impl Formatter for Safe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if !fragment.chars().any(is_unsafe) {
+        // ASCII without DEL (what nearly every fragment is) needs no look at its characters:
+        // serde_json escapes the C0 controls itself.
+        let printable = fragment.is_ascii() && !fragment.as_bytes().contains(&0x7f);
+        if printable || !fragment.chars().any(is_unsafe) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut buf = [0u16; 2];
@@ -109,14 +128,86 @@ impl Formatter for Safe {
     }
 }
 
+/// serde_json's pretty layout (two spaces a level), able to start `depth` levels deep.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        let mut left = 2 * self.depth;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            w.write_all(&SPACES[..n])?;
+            left -= n;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            self.line(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn to_safe_json(value: &serde_json::Value) -> String {
         let mut out = Vec::new();
-        let mut ser =
-            serde_json::Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe(Pretty::at(0)));
         let _ = serde::Serialize::serialize(value, &mut ser);
         String::from_utf8(out).unwrap_or_default()
     }

@@ -24,37 +24,6 @@ use super::topology::Net;
 pub(crate) use tree::{Searcher, Tree};
 pub(crate) use way::Way;
 
-use std::hash::Hasher;
-
-/// A multiplicative hasher for the integer keys of the maps below.
-#[derive(Default)]
-pub(crate) struct Quick(u64);
-
-impl Hasher for Quick {
-    fn finish(&self) -> u64 {
-        // The product's high bits depend on every bit of the key; the table reads the low ones.
-        self.0 ^ self.0 >> 32
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
 /// One hop of a trace: the node reached, over which connection, and what it cost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {

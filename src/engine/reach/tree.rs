@@ -20,23 +20,20 @@
 //! [`transit::hop`]: super::super::transit::hop
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BinaryHeap;
 
 use super::super::model::NodeKind;
+use super::super::quick::QuickMap;
 use super::super::rules::AssumptionId;
 use super::super::topology::{ConnKind, Net};
 use super::super::transit::{self, Decision, Ingress};
 use super::span::Span;
-use super::Quick;
 
 /// No entry, target or state.
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// The most decisions kept (8 bytes each); past it, hops are asked again.
 const MAX_DECISIONS: usize = 1 << 23;
-
-type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
 /// (violations, candidate links, hops): the ranking, smallest first.
 type Cost = (u32, u32, u32);
@@ -134,6 +131,16 @@ impl<'n> Searcher<'n> {
             tentative: vec![UNSEEN; targets.len()],
             waiting: QuickMap::default(),
         }
+    }
+
+    /// Bytes the search holds between sources: the decisions kept and the state tables.
+    pub(crate) fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        let ids = size_of::<((u32, Ingress), u32)>() + 1;
+        self.kept.capacity() * size_of::<Kept>()
+            + (self.rows.capacity() + self.stamp.capacity() + self.slot.capacity()) * 4
+            + self.extra.capacity() * size_of::<(u32, Ingress)>()
+            + self.extra_ids.capacity() * ids
     }
 
     /// The assumptions of a set of bits.

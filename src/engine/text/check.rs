@@ -3,27 +3,62 @@
 
 use std::fmt::Write;
 
-use super::super::analysis::Analysis;
+use super::super::analysis::{Analysis, IntentResult, Pair};
 use super::super::model::{Access, Expect, Plan};
-use super::super::rules::Severity;
+use super::super::rules::{Assumption, Finding, Severity};
 use super::super::words::{clean, counted, finding_counts, path_text};
-use super::grouped;
+use super::grouped::{self, Tally};
 use super::pair::blocked_pair;
+
+/// What the report says besides the pairs: the plan's findings, assumptions and intents.
+pub struct Rest<'a> {
+    /// The findings, errors first.
+    pub findings: &'a [Finding],
+    /// The assumptions the answers rest on.
+    pub assumptions: &'a [Assumption],
+    /// The intents with their verdicts.
+    pub intents: &'a [IntentResult],
+}
+
+impl Rest<'_> {
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+fn summary_line(endpoints: usize, reachable: usize, pairs: usize, rest: &Rest) -> String {
+    let held = rest.intents.iter().filter(|i| i.holds).count();
+    format!(
+        "{}, {reachable} of {pairs} ordered pairs reachable; {}; intents: {held} of {} hold",
+        counted(endpoints, "endpoint"),
+        finding_counts(
+            rest.count(Severity::Error),
+            rest.count(Severity::Warning),
+            rest.count(Severity::Info)
+        ),
+        rest.intents.len()
+    )
+}
+
+fn rest_of(analysis: &Analysis) -> Rest<'_> {
+    Rest {
+        findings: &analysis.findings,
+        assumptions: &analysis.assumptions,
+        intents: &analysis.intents,
+    }
+}
 
 /// The summary line: endpoints, reachable pairs, findings, intents.
 pub fn summary(analysis: &Analysis) -> String {
     let reachable = analysis.pairs.iter().filter(|p| p.reachable).count();
-    let held = analysis.intents.iter().filter(|i| i.holds).count();
-    format!(
-        "{}, {reachable} of {} ordered pairs reachable; {}; intents: {held} of {} hold",
-        counted(analysis.endpoints.len(), "endpoint"),
+    summary_line(
+        analysis.endpoints.len(),
+        reachable,
         analysis.pairs.len(),
-        finding_counts(
-            analysis.count(Severity::Error),
-            analysis.count(Severity::Warning),
-            analysis.count(Severity::Info)
-        ),
-        analysis.intents.len()
+        &rest_of(analysis),
     )
 }
 
@@ -34,32 +69,73 @@ pub fn check(plan: &Plan, analysis: &Analysis) -> String {
     check_with(plan, analysis, false)
 }
 
-/// The `check` report; with `all`, every pair is listed at any size, otherwise a plan of more
-/// than [`grouped::GROUP_ABOVE`] endpoints gets the matrix by kind of endpoint and its
-/// unreachable pairs grouped by rule and kinds, with a count and one example each.
-pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
-    let mut out = String::new();
+fn title(out: &mut String, plan: &Plan) {
     let title = plan.title.as_deref().map(clean).unwrap_or_default();
     if !title.is_empty() {
         let _ = writeln!(out, "{title}");
     }
-    let _ = writeln!(out, "{}\n", summary(analysis));
+}
+
+/// The `check` report; with `all`, every pair is listed at any size, otherwise a plan of more
+/// than [`grouped::GROUP_ABOVE`] endpoints gets the matrix by kind of endpoint and its
+/// unreachable pairs grouped by rule and kinds, with a count and one example each.
+pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
     if !all && analysis.endpoints.len() > grouped::GROUP_ABOVE {
-        grouped::matrix(&mut out, plan, analysis);
-        grouped::blocked(&mut out, plan, analysis);
-    } else {
-        matrix(&mut out, analysis);
-        let blocked: Vec<_> = analysis.pairs.iter().filter(|p| !p.reachable).collect();
-        if !blocked.is_empty() {
-            let _ = writeln!(out, "\nNot reachable");
-            for p in blocked {
-                blocked_pair(&mut out, p);
-            }
+        let ids: Vec<&str> = analysis.endpoints.iter().map(String::as_str).collect();
+        let pair_of = |from: &str, to: &str| analysis.pair(from, to).cloned();
+        return check_grouped(
+            plan,
+            &ids,
+            analysis.pairs.iter().cloned(),
+            &rest_of(analysis),
+            &pair_of,
+        );
+    }
+    let mut out = String::new();
+    title(&mut out, plan);
+    let _ = writeln!(out, "{}\n", summary(analysis));
+    matrix(&mut out, analysis);
+    let blocked: Vec<_> = analysis.pairs.iter().filter(|p| !p.reachable).collect();
+    if !blocked.is_empty() {
+        let _ = writeln!(out, "\nNot reachable");
+        for p in blocked {
+            blocked_pair(&mut out, p);
         }
     }
-    if !analysis.findings.is_empty() {
+    let pair_of = |from: &str, to: &str| analysis.pair(from, to).cloned();
+    rest(&mut out, &rest_of(analysis), &pair_of);
+    out
+}
+
+/// The grouped `check` report of a large plan from its pairs as they come, one at a time: the
+/// report holds counts and one example per group, never the pairs (memory in proportion to
+/// the endpoints and groups). `endpoints` are the plan's endpoint ids, `pair_of` answers the
+/// pairs of failing intents.
+pub fn check_grouped(
+    plan: &Plan,
+    endpoints: &[&str],
+    pairs: impl Iterator<Item = Pair>,
+    rest: &Rest,
+    pair_of: &dyn Fn(&str, &str) -> Option<Pair>,
+) -> String {
+    let mut tally = Tally::new(plan, endpoints);
+    for p in pairs {
+        tally.add(p);
+    }
+    let mut out = String::new();
+    title(&mut out, plan);
+    let line = summary_line(endpoints.len(), tally.reachable, tally.pairs, rest);
+    let _ = writeln!(out, "{line}\n");
+    tally.write(&mut out);
+    self::rest(&mut out, rest, pair_of);
+    out
+}
+
+/// Findings, assumptions and intents.
+fn rest(out: &mut String, rest: &Rest, pair_of: &dyn Fn(&str, &str) -> Option<Pair>) {
+    if !rest.findings.is_empty() {
         let _ = writeln!(out, "\nFindings");
-        for f in &analysis.findings {
+        for f in rest.findings {
             let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -70,76 +146,80 @@ pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
             );
         }
     }
-    if !analysis.assumptions.is_empty() {
+    if !rest.assumptions.is_empty() {
         let _ = writeln!(out, "\nAssumptions");
-        for a in &analysis.assumptions {
+        for a in rest.assumptions {
             let rule = a.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
             let _ = writeln!(out, "  {}{rule}: {}", a.code, a.message);
         }
     }
-    if !analysis.intents.is_empty() {
-        let _ = writeln!(out, "\nIntents");
-        for i in &analysis.intents {
-            let mark = if i.holds { "holds " } else { "FAILS " };
-            let expect = match i.expect {
-                Expect::Reachable => "reachable",
-                Expect::Unreachable => "unreachable",
-            };
-            let why = i
-                .why
-                .as_deref()
-                .map(|w| format!(" ({})", clean(w)))
-                .unwrap_or_default();
-            let access = i
-                .access
-                .map(|a| format!(" with {} access", a.as_str()))
-                .unwrap_or_default();
-            let survives = if i.survives.is_some() {
-                ", surviving any single failure"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "  {mark} {} → {} {expect}{access}{survives}{why}",
-                i.from, i.to
-            );
-            for cut in i.interruptions.iter().take(3) {
+    if rest.intents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nIntents");
+    for i in rest.intents {
+        intent(out, i, pair_of);
+    }
+}
+
+fn intent(out: &mut String, i: &IntentResult, pair_of: &dyn Fn(&str, &str) -> Option<Pair>) {
+    let mark = if i.holds { "holds " } else { "FAILS " };
+    let expect = match i.expect {
+        Expect::Reachable => "reachable",
+        Expect::Unreachable => "unreachable",
+    };
+    let why = i
+        .why
+        .as_deref()
+        .map(|w| format!(" ({})", clean(w)))
+        .unwrap_or_default();
+    let access = i
+        .access
+        .map(|a| format!(" with {} access", a.as_str()))
+        .unwrap_or_default();
+    let survives = if i.survives.is_some() {
+        ", surviving any single failure"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "  {mark} {} → {} {expect}{access}{survives}{why}",
+        i.from, i.to
+    );
+    for cut in i.interruptions.iter().take(3) {
+        let _ = writeln!(
+            out,
+            "         survives {} [{}] through {}: {}",
+            cut.what, cut.id, cut.failover, cut.interruption
+        );
+    }
+    if i.interruptions.len() > 3 {
+        let _ = writeln!(
+            out,
+            "         … and {} more failovers (--json lists them)",
+            i.interruptions.len() - 3
+        );
+    }
+    if let Some(broken) = &i.broken_by {
+        let _ = writeln!(
+            out,
+            "         but not when {} fails [{}]",
+            broken.what, broken.id
+        );
+    } else if !i.holds {
+        if let Some(p) = pair_of(&i.from, &i.to) {
+            if p.reachable {
                 let _ = writeln!(
                     out,
-                    "         survives {} [{}] through {}: {}",
-                    cut.what, cut.id, cut.failover, cut.interruption
+                    "         but it is reachable: {}",
+                    path_text(&p.path, &p.via)
                 );
-            }
-            if i.interruptions.len() > 3 {
-                let _ = writeln!(
-                    out,
-                    "         … and {} more failovers (--json lists them)",
-                    i.interruptions.len() - 3
-                );
-            }
-            if let Some(broken) = &i.broken_by {
-                let _ = writeln!(
-                    out,
-                    "         but not when {} fails [{}]",
-                    broken.what, broken.id
-                );
-            } else if !i.holds {
-                if let Some(p) = analysis.pair(&i.from, &i.to) {
-                    if p.reachable {
-                        let _ = writeln!(
-                            out,
-                            "         but it is reachable: {}",
-                            path_text(&p.path, &p.via)
-                        );
-                    } else if let Some(reason) = &p.reason {
-                        let _ = writeln!(out, "         but it is not: {reason}");
-                    }
-                }
+            } else if let Some(reason) = &p.reason {
+                let _ = writeln!(out, "         but it is not: {reason}");
             }
         }
     }
-    out
 }
 
 fn matrix(out: &mut String, analysis: &Analysis) {

@@ -8,8 +8,9 @@
 mod check;
 mod explain;
 mod grouped;
+mod hubs;
 mod pair;
 
-pub use check::{check, check_with, summary};
+pub use check::{check, check_grouped, check_with, summary, Rest};
 pub use explain::explain;
 pub use grouped::GROUP_ABOVE;

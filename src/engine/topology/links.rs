@@ -68,7 +68,26 @@ impl Net {
                 self.limited_access(&mut conn, link)
             }
         }
+        if conn.assumption.is_none() && self.hub_gateway_unlisted(b, link.kind) {
+            conn.assumption = Some(AssumptionId::HubGatewayUnlisted);
+        }
         self.conns.push(conn);
+    }
+
+    /// Whether `hub` is a Virtual WAN hub whose `scale_units` are given but list no gateway of
+    /// the kind a `kind` link to it needs: the hub is then taken to have that gateway with one
+    /// unit (assumption `vwan-hub-gateway-unlisted`; capacity measures it the same way).
+    fn hub_gateway_unlisted(&self, hub: usize, kind: LinkKind) -> bool {
+        let node = self.node(hub);
+        let Some(units) = node.scale_units.filter(|_| node.kind == NodeKind::VwanHub) else {
+            return false;
+        };
+        match kind {
+            LinkKind::S2s => units.s2s.is_none(),
+            LinkKind::P2s => units.p2s.is_none(),
+            LinkKind::ErConnection => units.er.is_none(),
+            _ => false,
+        }
     }
 
     pub(super) fn peering(&mut self, conn: &mut Conn, link: &Link) {

@@ -17,10 +17,8 @@
 //!
 //! [`transit::hop`]: super::super::transit::hop
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::super::model::NodeKind;
+use super::super::quick::QuickMap;
 use super::super::topology::{ConnKind, Net};
 use super::super::transit::{self, Decision, Ingress};
 use super::classes::{Groups, NONE};
@@ -36,37 +34,6 @@ const KNOWN_OTHER: u8 = 1;
 const ALLOW_OTHER: u8 = 2;
 const KNOWN_SAME: u8 = 4;
 const ALLOW_SAME: u8 = 8;
-
-/// A multiplicative hasher for the small integer keys of the state maps (the default SipHash is
-/// made for untrusted keys and costs more than the search step it serves).
-#[derive(Default)]
-struct Quick(u64);
-
-impl Hasher for Quick {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
 /// A sparse bit row: (word index, bits), by word.
 type Mask = Vec<(u32, u64)>;
