@@ -138,11 +138,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
             survived.push(failure.domain);
         }
     }
-    single_points.sort_by(|a, b| {
-        (b.weight, b.pairs_lost)
-            .cmp(&(a.weight, a.pairs_lost))
-            .then_with(|| a.domain.id.cmp(&b.domain.id))
-    });
+    rank(&mut single_points);
     Resilience {
         reachplan: 1,
         endpoints: base.endpoints.len(),
@@ -150,6 +146,28 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         single_points,
         survived,
     }
+}
+
+/// Sorts single points of failure the way [`Resilience::single_points`] lists them: the
+/// heaviest first, then the most pairs lost, then by id.
+pub fn rank(single_points: &mut [Failure]) {
+    single_points.sort_by(|a, b| {
+        (b.weight, b.pairs_lost)
+            .cmp(&(a.weight, a.pairs_lost))
+            .then_with(|| a.domain.id.cmp(&b.domain.id))
+    });
+}
+
+/// One failure of the sweep on its own, judged by a fast matrix of the failed plan against
+/// `base`, the network's own [`Network::verdicts`]: what the browser runs one failure at a
+/// time so that the page stays responsive. The same answer as the failure's entry in
+/// [`resilience_of`].
+pub fn failure(network: &Network, base: &Matrix, domain: Domain) -> Failure {
+    let plan = network.plan();
+    let users = users_of(plan, base);
+    let ctx = Tally::new(plan, &users);
+    let failed = Network::of(Arc::new(apply(plan, &domain.cut))).verdicts();
+    compare(base, &failed, &ctx, domain)
 }
 
 impl Failure {
