@@ -14,6 +14,7 @@ import { fieldTests } from './fields.mjs';
 import { firstVisitTests } from './first-visit.mjs';
 import { linkTests } from './links.mjs';
 import { phoneTests } from './phone.mjs';
+import { viewTests } from './views.mjs';
 import { serve, STRICT_CSP } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -446,6 +447,7 @@ await linkTests({ browser, base, page, test, assert, watch, loadTemplate, waitTi
 await firstVisitTests({ browser, base, page, test, assert, loadTemplate, templates: Object.keys(TEMPLATES), shots });
 await drawingTests({ page, test, assert, loadTemplate, shots });
 await phoneTests({ browser, base, test, assert, watch, shots });
+await viewTests({ browser, base, page, test, assert, watch, loadTemplate, importGenerated, root, shots });
 
 await test('destructive actions undo: template load, import and clear', async () => {
   await loadTemplate(page, 'hub-spoke-firewall');
