@@ -21,12 +21,12 @@ fn plan() -> Plan {
     read_plan(
         r#"{"reachplan": 1,
         "nodes": [
-          {"id": "hq", "kind": "site", "prefixes": ["192.168.0.0/24"]},
+          {"id": "hq", "kind": "site", "address_space": ["192.168.0.0/24"]},
           {"id": "hub", "kind": "vnet", "address_space": ["10.0.0.0/16"],
            "vpn_gateway": {"sku": "VpnGw1"}},
           {"id": "app", "kind": "vnet", "address_space": ["10.1.0.0/16"]}],
         "links": [
-          {"kind": "peering", "from": "hub", "to": "app", "allow_gateway_transit": true,
+          {"kind": "peering", "from": "app", "to": "hub", "allow_gateway_transit": true,
            "use_remote_gateways": true},
           {"kind": "s2s", "from": "hq", "to": "hub"}]}"#,
     )
