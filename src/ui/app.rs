@@ -26,10 +26,7 @@ use super::inspector::plan::PlanInspector;
 use super::inspector::several::SeveralNodes;
 use super::views::compare::ComparePanel;
 use super::views::failures::{FailureBar, FailuresPanel};
-use super::views::marks::Mark;
-use super::views::shown::shown;
-use super::views::sweep::use_sweep;
-use super::views::View;
+use super::views::{use_views, Views};
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
@@ -163,36 +160,18 @@ pub fn app() -> Html {
     let plan = state.plan().clone();
     // The plan's prepared network: built once per plan version, asked by every view.
     let real_network = use_network(plan.clone());
-    let real_answers: Answers = (*use_memo(real_network.clone(), |n| Answers::of(n))).clone();
     // A failure or a comparison shown (see `views`): the answers are about the shown plan.
-    let view = use_state(View::default);
-    let on_view = use_callback(view.setter(), |v: View, set| set.set(v));
-    let shown = (*use_memo(
-        (plan.clone(), real_network.clone(), (*view).clone()),
-        |(p, n, v)| shown(p, n, v),
-    ))
-    .clone();
+    let Views {
+        view,
+        on_view,
+        shown,
+        answers,
+        progress,
+        on_sweep,
+        on_cancel,
+    } = use_views(plan.clone(), real_network);
     let network = shown.network.clone();
     let view_plan = shown.plan.clone();
-    let answers: Answers = (*use_memo(
-        (
-            real_answers.clone(),
-            shown.failure.is_some(),
-            network.clone(),
-        ),
-        |(real, failed, n)| {
-            if *failed {
-                Answers::of(n)
-            } else {
-                real.clone()
-            }
-        },
-    ))
-    .clone();
-    let real_intents = use_memo(real_answers.clone(), |a| Rc::new(a.intents().to_vec()));
-    let small = matches!(real_answers, Answers::Full(_));
-    let (progress, on_sweep, on_cancel) =
-        use_sweep(real_network.clone(), (*real_intents).clone(), small);
 
     // A large plan's edit is drawn first; its autosave and the selected pair's explanation
     // follow in the next task (see `defer`).
@@ -339,12 +318,7 @@ pub fn app() -> Html {
     let failing = (answers.intents().iter().zip(0..))
         .filter(|(i, k)| !i.holds || broken(survival.as_deref(), *k))
         .count();
-    let lost = shown
-        .marks
-        .cells
-        .values()
-        .filter(|m| **m == Mark::Lost)
-        .count();
+    let lost = shown.lost();
     html! {
         <div class="app">
             <SkipLink />
@@ -381,12 +355,12 @@ pub fn app() -> Html {
                 </aside>
                 <section class="panel failures-panel" aria-labelledby="failures-title">
                     <h2 id="failures-title">{"Failures: what if one element breaks?"}</h2>
-                    <FailuresPanel plan={plan.clone()} selection={state.selection.clone()} view={(*view).clone()}
+                    <FailuresPanel plan={plan.clone()} selection={state.selection.clone()} view={view.clone()}
                         on_view={on_view.clone()} {progress} {on_sweep} {on_cancel} />
                 </section>
                 <section class="panel compare-panel" aria-labelledby="compare-title">
                     <h2 id="compare-title">{"Compare with another design"}</h2>
-                    <ComparePanel loaded={(*loaded).clone()} view={(*view).clone()} diff={shown.diff.clone()}
+                    <ComparePanel loaded={(*loaded).clone()} view={view.clone()} diff={shown.diff.clone()}
                         on_view={on_view.clone()} />
                 </section>
                 <section class="panel capacity-panel" aria-labelledby="capacity-title">

@@ -47,6 +47,15 @@ impl Shown {
         }
     }
 
+    /// How many cells the view marks lost.
+    pub fn lost(&self) -> usize {
+        self.marks
+            .cells
+            .values()
+            .filter(|m| **m == Mark::Lost)
+            .count()
+    }
+
     /// A highlight computed on the shown plan, with its links numbered as in the plan itself
     /// (what the diagram draws).
     pub fn on_diagram(&self, highlight: Option<Rc<Highlight>>) -> Option<Rc<Highlight>> {
