@@ -54,11 +54,17 @@
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
 //! [`import`] is pure as well (no I/O): Azure's own JSON of a network (resources, Resource
-//! Graph output) turned into a plan and an [`import::ImportReport`]; `shape` recognises the
-//! input shapes, `resource` reduces each resource to ARM's shape, `ids` matches references and
-//! hands out plan ids, `arm` runs the mapping passes (`network`: VNets and peerings), `layout`
-//! places the nodes by role, `report` says what became what. The CLI's `import` reads the
-//! files. The widget does not call it, so its builds do not carry it.
+//! Graph output, ARM templates, Terraform JSON) turned into a plan and an
+//! [`import::ImportReport`]; `shape` recognises the input shapes, `template` evaluates a
+//! template (`expr` parses and evaluates its expressions, `functions` holds the template
+//! functions), `terraform` rewrites azurerm resources in ARM's shape, `resource` reduces each
+//! resource to ARM's shape, `ids` matches references and hands out plan ids, `arm` runs the
+//! mapping passes (`network`: VNets and peerings; `gateways`; `connections`: local network
+//! gateways and connections; `circuits`; `wan`: Virtual WAN; `services`: firewall, Route
+//! Server, Bastion, Application Gateway, route tables), `layout` places the nodes by role,
+//! `report` says what became what; [`import::sample`] generates a Resource Graph dump for the
+//! bench (`src/bin/reachplan-bench-import.rs`). The CLI's `import` reads the files. The widget
+//! does not call it, so its builds do not carry it.
 //!
 //! [`export`] is pure as well: the plan's Azure resources as a Bicep file or the ARM JSON
 //! template it compiles to (`reachplan export`). `build` makes neutral declarations

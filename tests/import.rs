@@ -88,6 +88,32 @@ fn a_file_of_no_known_shape_is_named_and_nothing_is_made_up() {
 }
 
 #[test]
+fn a_generated_estate_of_two_thousand_resources_imports_whole() {
+    let text = reachplan::import::sample::resource_graph(2_000);
+    let imported = import(&one("graph.json", &text), &options()).unwrap();
+    assert!(!imported.report.has_problems());
+    assert!(
+        imported.plan.nodes.len() > 900,
+        "{}",
+        imported.plan.nodes.len()
+    );
+    let via_firewall = imported
+        .plan
+        .links
+        .iter()
+        .filter(|l| l.route_via_firewall == Some(true));
+    // Every spoke (`hubN-sM`) routes through its hub's firewall.
+    let spokes = imported
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| n.id.contains("-s"))
+        .count();
+    assert_eq!(via_firewall.count(), spokes);
+    read_plan(&write_plan(&imported.plan)).unwrap();
+}
+
+#[test]
 fn a_bad_file_beside_a_good_one_is_reported_and_the_rest_imported() {
     let vnet = r#"{"type": "Microsoft.Network/virtualNetworks", "name": "a",
         "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}"#;
@@ -126,4 +152,87 @@ fn hostile_names_become_valid_unique_ids_and_keep_their_text() {
         !report.contains('\u{1b}') && !report.contains("\nx"),
         "{report}"
     );
+}
+
+/// A fixture and its pairs: (from, to, reachable).
+type Expected<'a> = (&'a str, &'a [(&'a str, &'a str, bool)]);
+
+/// The pairs each fixture's design connects (and one it does not), as the analysis answers
+/// them on the imported plan.
+#[test]
+fn imported_plans_answer_as_their_designs_say() {
+    let expect: &[Expected] = &[
+        (
+            "graph-hub-spoke",
+            &[
+                ("spoke1-vnet", "hub-vnet", true),
+                ("spoke1-vnet", "partner-vnet", false),
+            ],
+        ),
+        (
+            "graph-hybrid",
+            &[
+                ("hq-lgw", "hub", true),
+                ("hub-vpngw-users", "hub", true),
+                ("hub-vpngw-users", "hq-lgw", true),
+                ("er-nyc-on-premises", "hub", true),
+                ("er-nyc-on-premises", "hq-lgw", false),
+            ],
+        ),
+        (
+            "quickstart-site-to-site-vpn",
+            &[("localgateway", "azurevnet", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-bgp",
+            &[("vnet1-westeurope", "vnet2-westeurope", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-peering",
+            &[("vnet1", "vnet2", true)],
+        ),
+    ];
+    let fixtures = fixtures();
+    for (stem, pairs) in expect {
+        let (_, files) = fixtures.iter().find(|(s, _)| s == stem).unwrap();
+        let plan = import(files, &options()).unwrap().plan;
+        let analysis = analyze(&plan);
+        for &(from, to, reachable) in *pairs {
+            let pair = analysis
+                .pair(from, to)
+                .unwrap_or_else(|| panic!("{stem}: no pair {from} → {to}"));
+            assert_eq!(pair.reachable, reachable, "{stem}: {from} → {to}");
+        }
+    }
+}
+
+/// The ARM templates `reachplan export --arm` writes for the examples, imported again, answer
+/// every pair of endpoints the two plans share (by id) as the example does.
+#[test]
+fn an_exported_template_imports_to_the_same_answers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in fs::read_dir(root.join("tests/golden/export")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".arm.json") else {
+            continue;
+        };
+        let example = root.join(format!("www/examples/{stem}.json"));
+        let original = read_plan(&fs::read_to_string(&example).unwrap()).unwrap();
+        let files = one(&name, &fs::read_to_string(&path).unwrap());
+        let imported = import(&files, &options()).unwrap().plan;
+        let (before, after) = (analyze(&original), analyze(&imported));
+        for pair in &before.pairs {
+            if let Some(again) = after.pair(&pair.from, &pair.to) {
+                assert_eq!(
+                    again.reachable, pair.reachable,
+                    "{stem}: {} → {} after export and import",
+                    pair.from, pair.to
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} pairs compared");
 }

@@ -9,7 +9,7 @@ use crate::engine::model::{Cidr, Node, NodeKind, Plan};
 use super::ids::{self, Ids};
 use super::report::{ImportReport, Mapped, NoteKind};
 use super::resource::Resource;
-use super::{layout, network, ImportOptions};
+use super::{circuits, connections, gateways, layout, network, services, wan, ImportOptions};
 
 /// An import under way.
 pub(crate) struct Build<'a> {
@@ -27,6 +27,8 @@ pub(crate) struct Build<'a> {
     pub link_ids: Ids,
     /// The node each resource key became (a VNet, hub, circuit, site).
     pub nodes: HashMap<String, String>,
+    /// The VNet node of each virtual network gateway, by the gateway's key.
+    pub gateways: HashMap<String, String>,
     /// Resource keys already mapped or skipped.
     done: Vec<bool>,
 }
@@ -55,6 +57,39 @@ const SKIPPED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The resource types the mapping reads (lower case).
+const MAPPED: &[&str] = &[
+    "microsoft.network/virtualnetworks",
+    "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+    "microsoft.network/virtualnetworkgateways",
+    "microsoft.network/localnetworkgateways",
+    "microsoft.network/connections",
+    "microsoft.network/expressroutecircuits",
+    "microsoft.network/expressroutecircuits/peerings",
+    "microsoft.network/expressroutecircuits/peerings/connections",
+    "microsoft.network/virtualwans",
+    "microsoft.network/virtualhubs",
+    "microsoft.network/virtualhubs/hubvirtualnetworkconnections",
+    "microsoft.network/virtualhubs/routingintent",
+    "microsoft.network/virtualhubs/ipconfigurations",
+    "microsoft.network/vpngateways",
+    "microsoft.network/vpngateways/vpnconnections",
+    "microsoft.network/vpnsites",
+    "microsoft.network/expressroutegateways",
+    "microsoft.network/expressroutegateways/expressrouteconnections",
+    "microsoft.network/p2svpngateways",
+    "microsoft.network/vpnserverconfigurations",
+    "microsoft.network/azurefirewalls",
+    "microsoft.network/bastionhosts",
+    "microsoft.network/applicationgateways",
+    "microsoft.network/routetables",
+];
+
+/// Whether the mapping reads resources of this type (lower case).
+pub(crate) fn is_mapped(rtype: &str) -> bool {
+    MAPPED.contains(&rtype)
+}
+
 /// Maps every resource, in passes.
 pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut ImportReport) -> Plan {
     let mut b = Build {
@@ -65,11 +100,21 @@ pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut Imp
         node_ids: Ids::default(),
         link_ids: Ids::default(),
         nodes: HashMap::new(),
+        gateways: HashMap::new(),
         done: vec![false; resources.len()],
     };
     b.dedupe();
     network::vnets(&mut b);
+    connections::sites(&mut b);
+    circuits::circuits(&mut b);
+    wan::wans_and_hubs(&mut b);
+    gateways::gateways(&mut b);
+    services::services(&mut b);
+    connections::connections(&mut b);
+    circuits::peerings(&mut b);
+    wan::gateways_and_connections(&mut b);
     network::peerings(&mut b);
+    services::route_tables(&mut b);
     b.skip_the_rest();
     layout::place(&mut b.plan);
     b.plan

@@ -9,19 +9,31 @@
 //! and JSON path while the rest of the import goes on.
 //!
 //! Inputs, recognised by their shape (`shape`): one ARM resource, an array, a REST list
-//! (`{"value": [...]}`), Resource Graph output (`{"data": [...]}`). Every resource is reduced
-//! to ARM's shape (`resource`), matched to the resources it refers to by type and name
-//! (`ids`), and mapped to nodes and links (`arm`, `network`); `layout` places the nodes by
-//! role. Each node and link made from a resource carries the resource's id in `azure_id`, so
-//! that a later import can update what it made.
+//! (`{"value": [...]}`), Resource Graph output (`{"data": [...]}`), an ARM template with its
+//! parameters file (`template`, `expr`, `functions`), Terraform's plan or state JSON
+//! (`terraform`). Every resource is reduced to ARM's shape (`resource`), matched to
+//! the resources it refers to by type and name (`ids`), and mapped to nodes and links (`arm`
+//! runs the passes: `network`, `gateways`, `connections`, `circuits`, `wan`, `services`);
+//! `layout` places the nodes by role. Each node and link made from a resource carries the
+//! resource's id in `azure_id`, so that a later import can update what it made.
 
 mod arm;
+mod circuits;
+mod connections;
+mod expr;
+mod functions;
+mod gateways;
 mod ids;
 mod layout;
 mod network;
 mod report;
 mod resource;
+pub mod sample;
+mod services;
 mod shape;
+mod template;
+mod terraform;
+mod wan;
 
 use std::fmt;
 
@@ -90,10 +102,7 @@ impl std::error::Error for ImportError {}
 /// ```
 pub fn import(files: &[(String, String)], opts: &ImportOptions) -> Result<Imported, ImportError> {
     let mut report = ImportReport::default();
-    let mut resources = Vec::new();
-    for (file, text) in files {
-        resources.extend(read(file, text, opts, &mut report));
-    }
+    let resources = read_all(files, opts, &mut report);
     if resources.is_empty() {
         let first = report.notes.iter().find(|n| n.kind == NoteKind::Problem);
         return Err(match first {
@@ -117,48 +126,93 @@ pub fn import(files: &[(String, String)], opts: &ImportOptions) -> Result<Import
     Ok(Imported { plan, report })
 }
 
-/// The resources of one file, its problems reported.
-fn read(
-    file: &str,
-    text: &str,
-    _opts: &ImportOptions,
+/// A file read and recognised.
+struct Read<'a> {
+    file: &'a str,
+    shape: shape::Shape,
+    doc: serde_json::Value,
+}
+
+/// The resources of every file: templates evaluated with the parameters file beside them
+/// (the one of the same stem, `x.parameters.json` for `x.json`, or the only one given).
+fn read_all(
+    files: &[(String, String)],
+    opts: &ImportOptions,
     report: &mut ImportReport,
 ) -> Vec<resource::Resource> {
+    let mut read = Vec::new();
+    for (file, text) in files {
+        if let Some(r) = recognise(file, text, report) {
+            read.push(r);
+        }
+    }
+    let params: Vec<&Read> = read
+        .iter()
+        .filter(|r| matches!(r.shape, shape::Shape::Parameters))
+        .collect();
+    let templates = read
+        .iter()
+        .filter(|r| matches!(r.shape, shape::Shape::Template))
+        .count();
+    let mut used = vec![false; params.len()];
+    let mut out = Vec::new();
+    for r in &read {
+        match r.shape {
+            shape::Shape::Resources => out.extend(shape::resources(r.file, &r.doc, report)),
+            shape::Shape::Template => {
+                let stem = r.file.trim_end_matches(".json");
+                let pick = params
+                    .iter()
+                    .position(|p| p.file.trim_end_matches(".parameters.json") == stem)
+                    .or_else(|| (params.len() == 1 && templates == 1).then_some(0));
+                if let Some(i) = pick {
+                    used[i] = true;
+                }
+                let given = pick.map(|i| &params[i].doc);
+                let region = opts.region.as_deref();
+                out.extend(template::resources(
+                    r.file,
+                    &r.doc,
+                    given,
+                    region,
+                    arm::is_mapped,
+                    report,
+                ));
+            }
+            shape::Shape::Terraform => out.extend(terraform::resources(r.file, &r.doc, report)),
+            shape::Shape::Parameters => {}
+        }
+    }
+    for (p, used) in params.iter().zip(used) {
+        if !used {
+            let message = "a template's parameters file, with no template of the same name \
+                           (x.json for x.parameters.json) to apply it to"
+                .to_string();
+            report.note(NoteKind::Problem, p.file, ".", message);
+        }
+    }
+    out
+}
+
+/// A file parsed and its shape recognised; what is neither is a problem.
+fn recognise<'a>(file: &'a str, text: &str, report: &mut ImportReport) -> Option<Read<'a>> {
     let doc: serde_json::Value = match serde_json::from_str(text) {
         Ok(doc) => doc,
         Err(e) => {
             let message = format!("not JSON (line {}, column {}): {e}", e.line(), e.column());
             report.note(NoteKind::Problem, file, ".", message);
-            return Vec::new();
+            return None;
         }
     };
-    match shape::recognise(doc) {
-        Ok(shape::Shape::Resources(doc)) => shape::resources(file, &doc, report),
-        Ok(shape::Shape::Template) => {
-            let message = "an ARM template: templates are not evaluated yet; import the \
-                           deployed resources (az resource list) instead"
-                .to_string();
-            report.note(NoteKind::Problem, file, ".", message);
-            Vec::new()
-        }
-        Ok(shape::Shape::Parameters) => {
-            let message =
-                "a template's parameters file, with no template to apply it to".to_string();
-            report.note(NoteKind::Problem, file, ".", message);
-            Vec::new()
-        }
-        Ok(shape::Shape::Terraform) => {
-            let message = "a Terraform plan: not read yet".to_string();
-            report.note(NoteKind::Problem, file, ".", message);
-            Vec::new()
-        }
-        Err(_) => {
+    match shape::recognise(&doc) {
+        Some(shape) => Some(Read { file, shape, doc }),
+        None => {
             let message = "not a shape reachplan imports: an Azure resource, an array of them, \
                            {\"value\": [...]}, Resource Graph {\"data\": [...]}, an ARM template \
                            or its parameters, or Terraform's plan JSON"
                 .to_string();
             report.note(NoteKind::Problem, file, ".", message);
-            Vec::new()
+            None
         }
     }
 }

@@ -6,6 +6,8 @@
 //! Source: <https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview>
 //! and <https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering>.
 
+use std::collections::HashMap;
+
 use crate::engine::model::{Link, LinkKind, NodeKind};
 
 use super::arm::Build;
@@ -34,20 +36,17 @@ pub(crate) fn vnets(b: &mut Build) {
     }
 }
 
-/// The region of a resource: its location, or `--region` when the location is the
-/// deployment's (unknown).
+/// The region of a resource: its location; `--region` when the location is not known (a
+/// template's parameter without a value; the template reader has said why).
 pub(crate) fn region(b: &mut Build, r: &Resource) -> Option<String> {
     if let Some(region) = r.region() {
         return Some(region);
     }
+    let region = b.opts.region.clone()?;
     if r.at("location").is_some() {
-        if let Some(region) = &b.opts.region {
-            let message = format!("the location is the deployment's; {region} (--region) taken");
-            b.note(r, NoteKind::Defaulted, "location", message);
-            return Some(super::resource::region(region));
-        }
-        let message = "the location is the deployment's; give --region to set it".into();
-        b.note(r, NoteKind::Unknown, "location", message);
+        let message = format!("the location is not known; {region} (--region) taken");
+        b.note(r, NoteKind::Defaulted, "location", message);
+        return Some(super::resource::region(&region));
     }
     None
 }
@@ -58,6 +57,7 @@ struct Side<'a> {
     resource: &'a Resource,
     local: String,
     remote: String,
+    remote_key: String,
 }
 
 impl Side<'_> {
@@ -85,12 +85,22 @@ pub(crate) fn peerings(b: &mut Build) {
             b.mapped(index, "no link (the remote VNet is not known)".into());
             continue;
         };
+        let remote_key = ids::key_of(&remote);
         sides.push(Side {
             index,
             resource: r,
             local,
             remote,
+            remote_key,
         });
+    }
+    // The sides of each (local, remote) pair of VNets, in input order.
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, s) in sides.iter().enumerate() {
+        by_pair
+            .entry((s.local.as_str(), s.remote_key.as_str()))
+            .or_default()
+            .push(i);
     }
     let mut paired = vec![false; sides.len()];
     for a in 0..sides.len() {
@@ -98,12 +108,10 @@ pub(crate) fn peerings(b: &mut Build) {
             continue;
         }
         paired[a] = true;
-        let remote_key = ids::key_of(&sides[a].remote);
-        let back = (0..sides.len()).find(|&c| {
-            !paired[c]
-                && sides[c].local == remote_key
-                && ids::key_of(&sides[c].remote) == sides[a].local
-        });
+        let key = (sides[a].remote_key.as_str(), sides[a].local.as_str());
+        let back = by_pair
+            .get(&key)
+            .and_then(|found| found.iter().copied().find(|&c| !paired[c]));
         if let Some(c) = back {
             paired[c] = true;
         }
@@ -163,7 +171,9 @@ fn link(b: &mut Build, a: &Side, back: Option<&Side>) {
     };
     let mut l = Link::new(LinkKind::Peering, &from, &to);
     l.name = Some(from_side.resource.short_name().to_string());
-    l.id = Some(b.link_ids.make(from_side.resource.short_name(), "peering"));
+    let name = from_side.resource.short_name();
+    let alternative = from_side.resource.name.replace('/', "-");
+    l.id = Some(b.link_ids.make_or(name, &alternative, "peering"));
     l.azure_id = Some(from_side.resource.id.clone());
     l.use_remote_gateways = Some(from_side.flag("useRemoteGateways"));
     l.allow_forwarded_traffic = Some(from_side.flag("allowForwardedTraffic"));
@@ -186,11 +196,13 @@ fn link(b: &mut Build, a: &Side, back: Option<&Side>) {
 }
 
 impl Resource {
-    /// The id of a child resource's parent (a peering's VNet).
+    /// The id of a child resource's parent (a peering's VNet): from its id, or built from its
+    /// type and name.
     pub(crate) fn id_of_parent(&self) -> String {
-        match self.id.rfind('/').and_then(|end| self.id[..end].rfind('/')) {
-            Some(cut) if ids::parse(&self.id[..cut]).is_some() => self.id[..cut].to_string(),
-            _ => ids::build(VNET, self.name.split('/').next().unwrap_or_default()),
-        }
+        ids::parent(&self.id).unwrap_or_else(|| {
+            let rtype = self.rtype.rsplit_once('/').map_or("", |(t, _)| t);
+            let name = self.name.rsplit_once('/').map_or("", |(n, _)| n);
+            ids::build(rtype, name)
+        })
     }
 }

@@ -54,6 +54,11 @@ impl Resource {
         flag(self.at(path)?)
     }
 
+    /// The whole number at a path, also when written as a string.
+    pub fn number(&self, path: &str) -> Option<u64> {
+        number(self.at(path)?)
+    }
+
     /// The `id` of a reference object at a path (`{"id": "/subscriptions/…"}`), or a string.
     pub fn reference(&self, path: &str) -> Option<String> {
         let v = self.at(path)?;
@@ -120,6 +125,15 @@ pub(crate) fn flag(value: &Value) -> Option<bool> {
             "false" | "disabled" | "no" => Some(false),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// A non-negative whole number, also written as a string.
+pub(crate) fn number(value: &Value) -> Option<u64> {
+    match value {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }

@@ -13,7 +13,7 @@ use super::resource::{text, Resource};
 /// What a file is.
 pub(crate) enum Shape {
     /// Resources as Azure returns them.
-    Resources(Value),
+    Resources,
     /// An ARM template.
     Template,
     /// A template's parameters file.
@@ -23,12 +23,9 @@ pub(crate) enum Shape {
 }
 
 /// Recognises the shape of a parsed file; `None` when it is none of them.
-pub(crate) fn recognise(doc: Value) -> Result<Shape, Value> {
-    let Value::Object(map) = &doc else {
-        return match doc {
-            Value::Array(_) => Ok(Shape::Resources(doc)),
-            other => Err(other),
-        };
+pub(crate) fn recognise(doc: &Value) -> Option<Shape> {
+    let Value::Object(map) = doc else {
+        return doc.is_array().then_some(Shape::Resources);
     };
     let schema = map
         .get("$schema")
@@ -36,15 +33,15 @@ pub(crate) fn recognise(doc: Value) -> Result<Shape, Value> {
         .unwrap_or("")
         .to_ascii_lowercase();
     if schema.contains("deploymentparameters") {
-        return Ok(Shape::Parameters);
+        return Some(Shape::Parameters);
     }
     if schema.contains("deploymenttemplate")
         || (map.contains_key("resources") && map.contains_key("contentVersion"))
     {
-        return Ok(Shape::Template);
+        return Some(Shape::Template);
     }
     if map.contains_key("parameters") && map.contains_key("contentVersion") {
-        return Ok(Shape::Parameters);
+        return Some(Shape::Parameters);
     }
     if map.contains_key("format_version")
         && [
@@ -56,13 +53,10 @@ pub(crate) fn recognise(doc: Value) -> Result<Shape, Value> {
         .iter()
         .any(|k| map.contains_key(*k))
     {
-        return Ok(Shape::Terraform);
+        return Some(Shape::Terraform);
     }
     let list = |k: &str| map.get(k).is_some_and(Value::is_array);
-    if list("data") || list("value") || is_resource(map) {
-        return Ok(Shape::Resources(doc));
-    }
-    Err(doc)
+    (list("data") || list("value") || is_resource(map)).then_some(Shape::Resources)
 }
 
 fn is_resource(map: &Map<String, Value>) -> bool {

@@ -137,9 +137,10 @@ pub enum Command {
         seed: u64,
     },
     /// A plan from Azure's descriptions of a network: resources as Azure returns them (one, an
-    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`). The plan goes to standard
-    /// output (or -o), the report of what became what to standard error. Exit 2 when a file
-    /// or value cannot be read (the plan of the rest is still written).
+    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`) and ARM templates with
+    /// their parameters file (`x.json x.parameters.json`), Terraform's `show -json`. The plan
+    /// goes to standard output (or -o), the report of what became what to standard error.
+    /// Exit 2 when a file or value cannot be read (the plan of the rest is still written).
     Import {
         /// The files to import (- for standard input).
         #[arg(required = true)]

@@ -34,10 +34,12 @@ pub fn run(
         Some(path) => write(path, &engine::write_plan(&imported.plan))?,
         None => out::json(&imported.plan)?,
     }
+    let (nodes, links) = (imported.plan.nodes.len(), imported.plan.links.len());
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     err.push_str(&format!(
-        "{} nodes, {} links\n",
-        imported.plan.nodes.len(),
-        imported.plan.links.len()
+        "{nodes} node{}, {links} link{}\n",
+        plural(nodes),
+        plural(links)
     ));
     out::report(&err);
     Ok(if imported.report.has_problems() { 2 } else { 0 })
