@@ -1,10 +1,12 @@
 //! Intents that must survive failures (`"survives": "any single failure"`): the intent holds
 //! when its answer holds with nothing failed and after every single failure of the plan's
 //! failure domains (see [`domains`](super::domains)), except a failure that removes the pair's
-//! own endpoints. Failovers are not modelled yet: a pair that a backup keeps is kept at once.
+//! own endpoints. A pair that is reachable again after a failover (the gateway's other
+//! instance, ExpressRoute falling back to a VPN, another circuit or tunnel) survives, and the
+//! failover with its documented interruption is noted on the intent (`interruptions`).
 //!
 //! The answers of the prepared network ([`Network::analysis`], [`Network::summary`]) judge every
-//! intent with nothing failed; `check` then asks [`judge`], the browser [`judge_under`] one
+//! intent with nothing failed; `check` then asks [`judge`], the browser [`Survival`] one
 //! failure at a time (the documentation widget's build stays without the sweep).
 //!
 //! Complexity: nothing unless an intent asks for it; otherwise one summary of the failed plan
@@ -13,72 +15,128 @@
 
 use std::sync::Arc;
 
-use super::super::analysis::{BrokenBy, IntentResult};
+use super::super::analysis::{BrokenBy, IntentResult, Interruption};
+use super::super::matrix::Matrix;
+use super::super::model::Plan;
 use super::super::prepared::Network;
-use super::domains::{apply, domains, Domain};
+use super::domains::{apply, domains, Cut, Domain};
+use super::failover::{failovers, Failover, Ways};
 
 /// Marks the intents that must survive failures and do not: `holds` false, `broken_by` the
 /// first failure (in domain order) that breaks them. `intents` are the plan's intents, in plan
 /// order, with their verdicts with nothing failed.
 pub fn judge(network: &Network, intents: &mut [IntentResult]) {
-    let plan = network.plan();
-    let asked = asked(network, intents);
-    if asked.is_empty() {
+    let Some(survival) = Survival::new(network, intents) else {
         return;
-    }
-    for domain in domains(plan) {
-        judge_under(network, &domain, intents, &asked);
+    };
+    for domain in domains(network.plan()) {
+        survival.judge_under(network, &domain, intents);
     }
 }
 
-/// The intents of `plan` that must survive failures and hold with nothing failed (the
-/// indexes [`judge`] asks about).
-pub fn asked(network: &Network, intents: &[IntentResult]) -> Vec<usize> {
-    let plan = network.plan();
-    (0..intents.len().min(plan.intents.len()))
-        .filter(|&i| plan.intents[i].survives.is_some() && intents[i].holds)
-        .collect()
+/// What judging the intents that must survive needs once per plan: which intents ask (those
+/// that must survive and hold with nothing failed), the plan's matrix and the ways of their
+/// pairs. [`judge`] asks [`Survival::judge_under`] for every failure in turn; the browser
+/// does the same one failure per task, so that the page stays responsive.
+pub struct Survival {
+    asked: Vec<usize>,
+    base: Matrix,
+    ways: Ways,
 }
 
-/// One failure's part of [`judge`]: marks the intents of `asked` (see [`asked`]) that this
-/// failure breaks, unless an earlier failure already did. The browser calls it one failure at
-/// a time, so that the page stays responsive.
-pub fn judge_under(
-    network: &Network,
-    domain: &Domain,
-    intents: &mut [IntentResult],
-    asked: &[usize],
-) {
-    let plan = network.plan();
-    let mut failed = apply(plan, &domain.cut);
-    // Only the intents that must survive, without the requirement (not asked again), and
-    // only those whose two endpoints the failure keeps.
-    let mut kept = Vec::new();
-    failed.intents.clear();
-    for &i in asked {
-        let Some(intent) = plan.intents.get(i) else {
-            continue;
-        };
-        let remains = |id: &str| failed.nodes.iter().any(|n| n.id == id);
-        let open = intents.get(i).is_some_and(|r| r.broken_by.is_none());
-        if open && remains(&intent.from) && remains(&intent.to) {
-            let mut copy = intent.clone();
-            copy.survives = None;
-            failed.intents.push(copy);
-            kept.push(i);
+impl Survival {
+    /// `None` when no intent asks (nothing to judge). `intents` are the plan's intents, in
+    /// plan order, with their verdicts with nothing failed.
+    pub fn new(network: &Network, intents: &[IntentResult]) -> Option<Survival> {
+        let plan = network.plan();
+        let asked: Vec<usize> = (0..intents.len().min(plan.intents.len()))
+            .filter(|&i| plan.intents[i].survives.is_some() && intents[i].holds)
+            .collect();
+        if asked.is_empty() {
+            return None;
         }
+        let base = network.verdicts();
+        let pairs: Vec<(&str, &str)> = asked
+            .iter()
+            .map(|&i| (plan.intents[i].from.as_str(), plan.intents[i].to.as_str()))
+            .collect();
+        let ways = Ways::of_pairs(network, &base, &pairs);
+        Some(Survival { asked, base, ways })
     }
-    if kept.is_empty() {
-        return;
+
+    /// One failure's part of [`judge`]: marks the asked intents that this failure breaks
+    /// (unless an earlier failure already did) and notes the failovers that keep the others.
+    pub fn judge_under(&self, network: &Network, domain: &Domain, intents: &mut [IntentResult]) {
+        let plan = network.plan();
+        let (base, ways) = (&self.base, &self.ways);
+        if domain.cut == Cut::Nothing {
+            let found = failovers(plan, ways, base, domain, None);
+            note(domain, &found, &self.asked, plan, intents);
+            return;
+        }
+        let mut failed = apply(plan, &domain.cut);
+        // Only the intents that must survive, without the requirement (not asked again), and
+        // only those whose two endpoints the failure keeps.
+        let mut kept = Vec::new();
+        failed.intents.clear();
+        for &i in &self.asked {
+            let (Some(intent), Some(result)) = (plan.intents.get(i), intents.get(i)) else {
+                continue;
+            };
+            let remains = |id: &str| failed.nodes.iter().any(|n| n.id == id);
+            if result.broken_by.is_none() && remains(&intent.from) && remains(&intent.to) {
+                let mut copy = intent.clone();
+                copy.survives = None;
+                failed.intents.push(copy);
+                kept.push(i);
+            }
+        }
+        if kept.is_empty() {
+            return;
+        }
+        let failed = Network::of(Arc::new(failed));
+        let after = failed.summary();
+        for (k, &i) in kept.iter().enumerate() {
+            if after.intents.get(k).is_some_and(|r| !r.holds) {
+                intents[i].holds = false;
+                intents[i].broken_by = Some(BrokenBy {
+                    id: domain.id.clone(),
+                    what: domain.what.clone(),
+                });
+            }
+        }
+        let found = failovers(
+            plan,
+            ways,
+            base,
+            domain,
+            Some((&failed, &failed.verdicts())),
+        );
+        note(domain, &found, &kept, plan, intents);
     }
-    let after = Network::of(Arc::new(failed)).summary();
-    for (k, &i) in kept.iter().enumerate() {
-        if after.intents.get(k).is_some_and(|r| !r.holds) {
-            intents[i].holds = false;
-            intents[i].broken_by = Some(BrokenBy {
-                id: domain.id.clone(),
-                what: domain.what.clone(),
-            });
+}
+
+/// Notes on the intents (of `asked`, still holding) whose pair failed over.
+fn note(
+    domain: &Domain,
+    found: &[Failover],
+    asked: &[usize],
+    plan: &Plan,
+    intents: &mut [IntentResult],
+) {
+    for f in found {
+        for &i in asked {
+            let intent = &plan.intents[i];
+            let pair = [intent.from.clone(), intent.to.clone()];
+            if intents[i].holds && f.kept.contains(&pair) {
+                intents[i].interruptions.push(Interruption {
+                    id: domain.id.clone(),
+                    what: domain.what.clone(),
+                    failover: f.what,
+                    interruption: f.interruption,
+                    source: f.source,
+                });
+            }
         }
     }
 }

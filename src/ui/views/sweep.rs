@@ -1,6 +1,6 @@
 //! The single-failure sweep in the page: every failure domain failed in turn
 //! ([`resilience::failure`](crate::engine::resilience::failure)), and the intents that must
-//! survive judged under each ([`judge_under`]), a few failures per task: each task works for
+//! survive judged under each ([`Survival::judge_under`]), a few failures per task: each task works for
 //! about [`SLICE_MS`] milliseconds, shows its progress and yields to the browser (a timeout),
 //! so that the page stays responsive; Cancel stops it between two failures, and an edit of the
 //! plan starts it again on the edited plan.
@@ -13,9 +13,11 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::engine::matrix::Matrix;
-use crate::engine::resilience::survive::{asked, judge_under};
+use crate::engine::resilience::failover::Ways;
+use crate::engine::resilience::survive::Survival;
 use crate::engine::resilience::{domains, failure, rank, Domain, Failure};
 use crate::engine::IntentResult;
+use crate::ui::answers::FULL_UP_TO;
 use crate::ui::network::Prepared;
 
 /// How long one task of the sweep works before it yields to the browser.
@@ -48,7 +50,8 @@ struct Job {
     total: usize,
     found: Vec<Failure>,
     intents: Vec<IntentResult>,
-    asked: Vec<usize>,
+    survival: Option<Survival>,
+    ways: Option<Ways>,
 }
 
 #[derive(Default)]
@@ -122,13 +125,20 @@ fn begin(
     intents: Vec<IntentResult>,
 ) {
     let todo: VecDeque<Domain> = domains(network.plan()).into();
-    let asked = asked(&network, &intents);
+    let survival = Survival::new(&network, &intents);
+    let base = network.verdicts();
+    // Failovers are judged for the plans the app explains in full (their ways cost an answer
+    // per pair).
+    let ways = (base.endpoints.len() <= FULL_UP_TO)
+        .then(|| Ways::of(&network, &base))
+        .flatten();
     let job = Job {
-        base: network.verdicts(),
+        base,
         total: todo.len(),
         todo,
         found: Vec::new(),
-        asked,
+        survival,
+        ways,
         intents,
         network,
     };
@@ -162,10 +172,10 @@ fn tick(runner: Rc<RefCell<Runner>>, progress: UseStateHandle<Progress>, generat
         };
         let started = js_sys::Date::now();
         while let Some(domain) = job.todo.pop_front() {
-            if !job.asked.is_empty() {
-                judge_under(&job.network, &domain, &mut job.intents, &job.asked);
+            if let Some(s) = &job.survival {
+                s.judge_under(&job.network, &domain, &mut job.intents);
             }
-            let f = failure(&job.network, &job.base, domain);
+            let f = failure(&job.network, &job.base, job.ways.as_ref(), domain);
             if f.pairs_lost > 0 {
                 job.found.push(f);
             }
