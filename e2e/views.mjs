@@ -26,19 +26,22 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
     await p.waitForFunction(([s, v]) => document.querySelector(s)?.dataset.change === v, [cell(from, to), value]);
   }
 
-  await test('failures: fail a gateway and a link, the matrix, diagram and capacity show it; Restore; the plan is unchanged', async () => {
+  await test('failures: fail a region and a link, the matrix, diagram and capacity show it; Restore; the plan is unchanged', async () => {
     await loadTemplate(page, 'users-to-azure-and-onprem');
     const before = await exported();
     const capacity = await page.textContent('.capacity-panel');
     const undo = await page.isEnabled('#undo');
-    assert((await mark(page, 'remote-staff', 'spoke-app')) === '✓', 'starts reachable');
+    assert((await mark(page, 'remote-staff', 'hq')) === '✓', 'starts reachable');
     await page.click('#diagram [data-node="hub"]');
+    // An instance of the gateway fails over to the other: shown, nothing lost.
     await page.click('.failures [data-domain="vpn_gateway:hub"]');
     await page.waitForSelector('#failure-bar');
-    assert((await page.textContent('#failure-bar')).includes('the VPN gateway of hub'), 'the bar names the failure');
-    await waitChange(page, 'remote-staff', 'spoke-app', 'lost');
-    assert((await mark(page, 'remote-staff', 'spoke-app')) === '✗', 'the lost cell shows ✗');
-    assert((await page.getAttribute(cell('remote-staff', 'spoke-app'), 'aria-label')).includes('(lost)'), 'the cell says lost in words');
+    assert((await page.textContent('#failure-bar')).includes('0 pairs lost'), 'a gateway instance fails over');
+    await page.click('.failures .fail-here [data-domain="region:westeurope"]');
+    await page.waitForFunction(() => document.querySelector('#failure-bar')?.textContent.includes('the region westeurope'));
+    await waitChange(page, 'remote-staff', 'hq', 'lost');
+    assert((await mark(page, 'remote-staff', 'hq')) === '✗', 'the lost cell shows ✗');
+    assert((await page.getAttribute(cell('remote-staff', 'hq'), 'aria-label')).includes('(lost)'), 'the cell says lost in words');
     assert(await page.isVisible('#diagram [data-mark-node="hub"][data-change="failed"]'), 'the diagram draws the hub failed');
     assert((await page.textContent('.capacity-panel')) !== capacity, 'the capacity panel answers for the failed state');
     await page.screenshot({ path: `${shots}/failures-1280x800.png` });
@@ -46,8 +49,8 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
     assert((await page.isEnabled('#undo')) === undo, 'nor adds an undo step');
     await page.click('#restore');
     await page.waitForSelector('#failure-bar', { state: 'detached' });
-    await page.waitForFunction((s) => !document.querySelector(s)?.dataset.change, cell('remote-staff', 'spoke-app'));
-    assert((await mark(page, 'remote-staff', 'spoke-app')) === '✓', 'Restore brings the pair back');
+    await page.waitForFunction((s) => !document.querySelector(s)?.dataset.change, cell('remote-staff', 'hq'));
+    assert((await mark(page, 'remote-staff', 'hq')) === '✓', 'Restore brings the pair back');
     // A link: the S2S tunnel to the head office.
     await page.focus('#diagram [data-kind="s2s"]');
     await page.keyboard.press('Enter');
