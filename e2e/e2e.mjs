@@ -15,6 +15,7 @@ import { fieldTests } from './fields.mjs';
 import { firstVisitTests } from './first-visit.mjs';
 import { linkTests } from './links.mjs';
 import { phoneTests } from './phone.mjs';
+import { viewTests } from './views.mjs';
 import { serve, STRICT_CSP } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -448,6 +449,7 @@ await firstVisitTests({ browser, base, page, test, assert, loadTemplate, templat
 await drawingTests({ page, test, assert, loadTemplate, shots });
 await azureTests({ page, test, assert, loadTemplate, root, shots, title });
 await phoneTests({ browser, base, test, assert, watch, shots });
+await viewTests({ browser, base, page, test, assert, watch, loadTemplate, importGenerated, root, shots });
 
 await test('destructive actions undo: template load, import and clear', async () => {
   await loadTemplate(page, 'hub-spoke-firewall');

@@ -76,7 +76,9 @@
 //! `ui::storage` and `ui::url` keep the plan in localStorage and in share links;
 //! `ui::network` holds the plan's prepared network (one per plan version) that every view asks;
 //! `ui::answers` chooses the full analysis (small plans) or the fast overview (large plans) and
-//! `ui::grouping` groups a large matrix.
+//! `ui::grouping` groups a large matrix; `ui::views` shows a failure or a comparison with another
+//! plan (the Failures and Compare panels) without editing the plan, and runs the single-failure
+//! sweep a few failures per task.
 //! `src/main.rs` starts it; `index.html` is the page trunk builds.
 //!
 //! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in

@@ -13,7 +13,7 @@ use super::components::canvas::Canvas;
 use super::components::capacity::CapacityPanel;
 use super::components::explain::Explain;
 use super::components::findings::Findings;
-use super::components::intents::Intents;
+use super::components::intents::{broken, Intents};
 use super::components::legend::Legend;
 use super::components::matrix::Matrix;
 use super::components::notice::NoticeBar;
@@ -25,6 +25,9 @@ use super::inspector::link::LinkInspector;
 use super::inspector::node::NodeInspector;
 use super::inspector::plan::PlanInspector;
 use super::inspector::several::SeveralNodes;
+use super::views::compare::ComparePanel;
+use super::views::failures::{FailureBar, FailuresPanel};
+use super::views::{use_views, Views};
 
 use super::state::{Action, Notice, Selection, State};
 use super::{storage, surge, templates, url};
@@ -142,15 +145,34 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial);
+    // The plan as loaded (the template, file or link opened last): what Compare starts from.
+    let loaded = use_state(|| state.plan().clone());
     // One callback for the app's life, so that views whose data did not change are not drawn
     // again (a new callback would make every view's props differ).
-    let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
-        dispatcher.dispatch(action)
-    });
+    let on_action = use_callback(
+        (state.dispatcher(), loaded.setter()),
+        |action: Action, (dispatcher, loaded)| {
+            if let Action::Load(plan, _) = &action {
+                loaded.set(Rc::new(plan.clone()));
+            }
+            dispatcher.dispatch(action)
+        },
+    );
     let plan = state.plan().clone();
     // The plan's prepared network: built once per plan version, asked by every view.
-    let network = use_network(plan.clone());
-    let answers: Answers = (*use_memo(network.clone(), |n| Answers::of(n))).clone();
+    let real_network = use_network(plan.clone());
+    // A failure or a comparison shown (see `views`): the answers are about the shown plan.
+    let Views {
+        view,
+        on_view,
+        shown,
+        answers,
+        progress,
+        on_sweep,
+        on_cancel,
+    } = use_views(plan.clone(), real_network);
+    let network = shown.network.clone();
+    let view_plan = shown.plan.clone();
 
     // A large plan's edit is drawn first; its autosave and the selected pair's explanation
     // follow in the next task (see `defer`).
@@ -239,10 +261,10 @@ pub fn app() -> Html {
     // capacity: for a large plan, from the plan as it was before an edit until the edit is on
     // screen (then at once from the edited plan).
     let (story_plan, story_network) = {
-        let shown = use_state(|| (plan.clone(), network.clone()));
+        let shown = use_state(|| (view_plan.clone(), network.clone()));
         {
             let shown = shown.clone();
-            use_effect_with((plan.clone(), network.clone()), move |now| {
+            use_effect_with((view_plan.clone(), network.clone()), move |now| {
                 // Small plans read the present plan (below) and need no second render.
                 if large {
                     let now = now.clone();
@@ -253,10 +275,11 @@ pub fn app() -> Html {
         if large {
             (*shown).clone()
         } else {
-            (plan.clone(), network.clone())
+            (view_plan.clone(), network.clone())
         }
     };
     let (story, highlight) = use_story(story_network.clone(), &state.selection);
+    let highlight = shown.on_diagram(highlight);
     use_reveal(&state.selection);
     let access_path = highlight.as_ref().is_some_and(|h| h.access.is_some());
     let flagged: Rc<BTreeSet<String>> = Rc::new(
@@ -270,7 +293,7 @@ pub fn app() -> Html {
 
     let side = match &state.selection {
         Selection::Pair { from, to } => html! {
-            <Explain plan={plan.clone()} story={story.clone()} from={from.clone()} to={to.clone()}
+            <Explain plan={view_plan.clone()} story={story.clone()} from={from.clone()} to={to.clone()}
                 on_action={on_action.clone()} />
         },
         Selection::Node(id) => html! {
@@ -292,7 +315,11 @@ pub fn app() -> Html {
         .unwrap_or_else(|| "Untitled plan".to_string());
     let errors = answers.count(Severity::Error);
     let warnings = answers.count(Severity::Warning);
-    let failing = answers.intents().iter().filter(|i| !i.holds).count();
+    let survival = progress.intents.clone();
+    let failing = (answers.intents().iter().zip(0..))
+        .filter(|(i, k)| !i.holds || broken(survival.as_deref(), *k))
+        .count();
+    let lost = shown.lost();
     html! {
         <div class="app">
             <SkipLink />
@@ -310,20 +337,34 @@ pub fn app() -> Html {
             if let Some(notice) = &state.notice {
                 <NoticeBar notice={notice.clone()} on_action={on_action.clone()} />
             }
+            if let Some(failure) = &shown.failure {
+                <FailureBar failure={failure.clone()} {lost} on_view={on_view.clone()} />
+            }
             <main class="work">
                 <section class="panel diagram-panel" aria-label="Diagram">
                     <Palette on_action={on_action.clone()} />
                     <Canvas plan={plan.clone()} selection={state.selection.clone()} highlight={highlight}
-                        flagged={flagged} on_action={on_action.clone()} />
+                        flagged={flagged} on_action={on_action.clone()} marks={shown.marks.clone()} />
                     <Legend plan={plan.clone()} {access_path} />
                 </section>
                 <section class="panel matrix-panel" aria-labelledby="matrix-title">
                     <h2 id="matrix-title" tabindex="-1">{"Who reaches whom"}</h2>
-                    <Matrix plan={plan.clone()} answers={answers.clone()} selection={state.selection.clone()} on_action={on_action.clone()} />
+                    <Matrix plan={view_plan.clone()} answers={answers.clone()} selection={state.selection.clone()} on_action={on_action.clone()}
+                        marks={shown.marks.clone()} />
                 </section>
                 <aside class="panel side-panel" aria-label="Details" id="side">
                     { side }
                 </aside>
+                <section class="panel failures-panel" aria-labelledby="failures-title">
+                    <h2 id="failures-title">{"Failures: what if one element breaks?"}</h2>
+                    <FailuresPanel plan={plan.clone()} selection={state.selection.clone()} view={view.clone()}
+                        on_view={on_view.clone()} {progress} {on_sweep} {on_cancel} />
+                </section>
+                <section class="panel compare-panel" aria-labelledby="compare-title">
+                    <h2 id="compare-title">{"Compare with another design"}</h2>
+                    <ComparePanel loaded={(*loaded).clone()} view={view.clone()} diff={shown.diff.clone()}
+                        on_view={on_view.clone()} />
+                </section>
                 <section class="panel capacity-panel" aria-labelledby="capacity-title">
                     <h2 id="capacity-title">{"Capacity: what breaks first when more people work from home"}</h2>
                     <CapacityPanel plan={story_plan.clone()} network={story_network.clone()} surge={state.surge} settled={state.settled}
@@ -341,7 +382,7 @@ pub fn app() -> Html {
                         {"Intents"}
                         if failing > 0 { <span class="counts fails">{ format!(" {failing} failing") }</span> }
                     </h2>
-                    <Intents answers={answers.clone()} on_action={on_action.clone()} />
+                    <Intents answers={answers.clone()} on_action={on_action.clone()} {survival} />
                 </section>
             </main>
             <footer class="foot">

@@ -7,7 +7,8 @@
 //! [`reveal`] scrolls a selected cell's explanation into view on a narrow screen,
 //! [`storage`] autosaves, [`url`] carries share links, [`clipboard`] copies them, [`notice`]
 //! is the message above the work area, [`export`] downloads files,
-//! [`templates`] are the plans to start from, and [`panic`] keeps the plan exportable if the
+//! [`templates`] are the plans to start from, [`views`] show a failure or a comparison
+//! without editing the plan, and [`panic`] keeps the plan exportable if the
 //! app fails. [`components`] and [`inspector`] render; they receive data as props and send
 //! [`state::Action`]s up through one callback.
 //!
@@ -38,6 +39,7 @@ pub mod story;
 pub mod surge;
 pub mod templates;
 pub mod url;
+pub mod views;
 pub mod visible;
 
 /// Starts the app in the page's `#app` element (or the body when there is none).

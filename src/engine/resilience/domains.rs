@@ -94,6 +94,20 @@ pub struct Domain {
     pub(super) takeover: Vec<(usize, FailoverKind)>,
 }
 
+impl Domain {
+    /// The plan with this element failed: the element removed, with the links that depend on
+    /// it (the same edit the sweep judges; the browser's Failures view shows it).
+    pub fn failed(&self, plan: &Plan) -> Plan {
+        apply(plan, &self.cut)
+    }
+
+    /// Whether its failure removes its `nodes` from the plan (a circuit, a hub, a peering
+    /// location, a region), rather than a gateway, a firewall or links of them.
+    pub fn removes_nodes(&self) -> bool {
+        matches!(self.cut, Cut::Nodes(_))
+    }
+}
+
 fn carried(kind: LinkKind) -> bool {
     matches!(
         kind,

@@ -187,11 +187,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
             survived.push(failure.domain);
         }
     }
-    single_points.sort_by(|a, b| {
-        (b.weight, b.pairs_lost)
-            .cmp(&(a.weight, a.pairs_lost))
-            .then_with(|| a.domain.id.cmp(&b.domain.id))
-    });
+    rank(&mut single_points);
     Resilience {
         reachplan: 1,
         endpoints: base.endpoints.len(),
@@ -201,6 +197,33 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         failovers_judged: ways.is_some(),
         survived_after_failover,
     }
+}
+
+/// Sorts single points of failure the way [`Resilience::single_points`] lists them: the
+/// heaviest first, then the most pairs lost, then by id.
+pub fn rank(single_points: &mut [Failure]) {
+    single_points.sort_by(|a, b| {
+        (b.weight, b.pairs_lost)
+            .cmp(&(a.weight, a.pairs_lost))
+            .then_with(|| a.domain.id.cmp(&b.domain.id))
+    });
+}
+
+/// One failure of the sweep on its own, judged by a fast matrix of the failed plan against
+/// `base`, the network's own [`Network::verdicts`], with its failovers when `ways`
+/// ([`Ways::of`]) are given: what the browser runs one failure at a time so that the page stays
+/// responsive. The same answer as the failure's entry in [`sweep`] without its shortcut.
+pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Domain) -> Failure {
+    let plan = network.plan();
+    let users = users_of(plan, base);
+    let ctx = Tally::new(plan, &users);
+    let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
+    let m = failed.verdicts();
+    let mut f = compare(base, &m, &ctx, domain);
+    if let Some(w) = ways {
+        f.failovers = failovers(plan, w, base, &f.domain, Some((&failed, &m)));
+    }
+    f
 }
 
 impl Failure {

@@ -6,8 +6,8 @@
 //! failover with its documented interruption is noted on the intent (`interruptions`).
 //!
 //! The answers of the prepared network ([`Network::analysis`], [`Network::summary`]) judge every
-//! intent with nothing failed; `check` then asks [`judge`] (the browser does not yet, and the
-//! documentation widget's build stays without the sweep).
+//! intent with nothing failed; `check` then asks [`judge`], the browser [`Survival`] one
+//! failure at a time (the documentation widget's build stays without the sweep).
 //!
 //! Complexity: nothing unless an intent asks for it; otherwise one summary of the failed plan
 //! (the fast matrix, and the access rules when an intent names an access kind) per failure
@@ -16,6 +16,7 @@
 use std::sync::Arc;
 
 use super::super::analysis::{BrokenBy, IntentResult, Interruption};
+use super::super::matrix::Matrix;
 use super::super::model::Plan;
 use super::super::prepared::Network;
 use super::domains::{apply, domains, Cut, Domain};
@@ -25,34 +26,65 @@ use super::failover::{failovers, Failover, Ways};
 /// first failure (in domain order) that breaks them. `intents` are the plan's intents, in plan
 /// order, with their verdicts with nothing failed.
 pub fn judge(network: &Network, intents: &mut [IntentResult]) {
-    let plan = network.plan();
-    let asked: Vec<usize> = (0..intents.len().min(plan.intents.len()))
-        .filter(|&i| plan.intents[i].survives.is_some() && intents[i].holds)
-        .collect();
-    if asked.is_empty() {
+    let Some(survival) = Survival::new(network, intents) else {
         return;
+    };
+    for domain in domains(network.plan()) {
+        survival.judge_under(network, &domain, intents);
     }
-    let base = network.verdicts();
-    let pairs: Vec<(&str, &str)> = asked
-        .iter()
-        .map(|&i| (plan.intents[i].from.as_str(), plan.intents[i].to.as_str()))
-        .collect();
-    let ways = Ways::of_pairs(network, &base, &pairs);
-    for domain in domains(plan) {
+}
+
+/// What judging the intents that must survive needs once per plan: which intents ask (those
+/// that must survive and hold with nothing failed), the plan's matrix and the ways of their
+/// pairs. [`judge`] asks [`Survival::judge_under`] for every failure in turn; the browser
+/// does the same one failure per task, so that the page stays responsive.
+pub struct Survival {
+    asked: Vec<usize>,
+    base: Matrix,
+    ways: Ways,
+}
+
+impl Survival {
+    /// `None` when no intent asks (nothing to judge). `intents` are the plan's intents, in
+    /// plan order, with their verdicts with nothing failed.
+    pub fn new(network: &Network, intents: &[IntentResult]) -> Option<Survival> {
+        let plan = network.plan();
+        let asked: Vec<usize> = (0..intents.len().min(plan.intents.len()))
+            .filter(|&i| plan.intents[i].survives.is_some() && intents[i].holds)
+            .collect();
+        if asked.is_empty() {
+            return None;
+        }
+        let base = network.verdicts();
+        let pairs: Vec<(&str, &str)> = asked
+            .iter()
+            .map(|&i| (plan.intents[i].from.as_str(), plan.intents[i].to.as_str()))
+            .collect();
+        let ways = Ways::of_pairs(network, &base, &pairs);
+        Some(Survival { asked, base, ways })
+    }
+
+    /// One failure's part of [`judge`]: marks the asked intents that this failure breaks
+    /// (unless an earlier failure already did) and notes the failovers that keep the others.
+    pub fn judge_under(&self, network: &Network, domain: &Domain, intents: &mut [IntentResult]) {
+        let plan = network.plan();
+        let (base, ways) = (&self.base, &self.ways);
         if domain.cut == Cut::Nothing {
-            let found = failovers(plan, &ways, &base, &domain, None);
-            note(&domain, &found, &asked, plan, intents);
-            continue;
+            let found = failovers(plan, ways, base, domain, None);
+            note(domain, &found, &self.asked, plan, intents);
+            return;
         }
         let mut failed = apply(plan, &domain.cut);
         // Only the intents that must survive, without the requirement (not asked again), and
         // only those whose two endpoints the failure keeps.
         let mut kept = Vec::new();
         failed.intents.clear();
-        for &i in &asked {
-            let intent = &plan.intents[i];
+        for &i in &self.asked {
+            let (Some(intent), Some(result)) = (plan.intents.get(i), intents.get(i)) else {
+                continue;
+            };
             let remains = |id: &str| failed.nodes.iter().any(|n| n.id == id);
-            if intents[i].broken_by.is_none() && remains(&intent.from) && remains(&intent.to) {
+            if result.broken_by.is_none() && remains(&intent.from) && remains(&intent.to) {
                 let mut copy = intent.clone();
                 copy.survives = None;
                 failed.intents.push(copy);
@@ -60,7 +92,7 @@ pub fn judge(network: &Network, intents: &mut [IntentResult]) {
             }
         }
         if kept.is_empty() {
-            continue;
+            return;
         }
         let failed = Network::of(Arc::new(failed));
         let after = failed.summary();
@@ -75,12 +107,12 @@ pub fn judge(network: &Network, intents: &mut [IntentResult]) {
         }
         let found = failovers(
             plan,
-            &ways,
-            &base,
-            &domain,
+            ways,
+            base,
+            domain,
             Some((&failed, &failed.verdicts())),
         );
-        note(&domain, &found, &kept, plan, intents);
+        note(domain, &found, &kept, plan, intents);
     }
 }
 

@@ -14,6 +14,7 @@ use super::connect::{self, Choice, Chooser};
 use super::edges::{draw_highlight, draw_links, draw_mesh, ACCESS_COLOR};
 use super::gestures::Gestures;
 use super::label::node_text;
+use super::marks::draw_marks;
 use super::shapes::{self, node_color};
 use super::viewport::{use_wheel_zoom, zoom_at, Drag, Interact, HOME};
 use crate::engine::model::{Plan, Position};
@@ -22,6 +23,7 @@ use crate::ui::export::DIAGRAM_ID;
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::path::Highlight;
 use crate::ui::state::{Action, Selection};
+use crate::ui::views::marks::Marks;
 use crate::ui::visible;
 
 /// The diagram's inputs.
@@ -37,6 +39,9 @@ pub struct CanvasProps {
     pub flagged: Rc<BTreeSet<String>>,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// What the view shown marks (a failure, a comparison); nothing by default.
+    #[prop_or_default]
+    pub marks: Rc<Marks>,
 }
 
 impl PartialEq for CanvasProps {
@@ -51,6 +56,7 @@ impl PartialEq for CanvasProps {
             && self.highlight == other.highlight
             && self.flagged == other.flagged
             && self.on_action == other.on_action
+            && self.marks == other.marks
     }
 }
 
@@ -297,6 +303,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     { links }
                     { overlay }
                     { nodes }
+                    { draw_marks(&props.marks, plan, &at) }
                     { drawing_now }
                 </g>
                 if empty {

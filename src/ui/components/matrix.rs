@@ -16,6 +16,7 @@ use crate::engine::words::counted;
 use crate::engine::Pair;
 use crate::ui::answers::Answers;
 use crate::ui::state::{Action, Selection};
+use crate::ui::views::marks::{Mark, Marks};
 
 /// The most endpoints drawn one row and one column each; larger plans are drawn by groups.
 pub const GROUP_ABOVE: usize = 40;
@@ -31,6 +32,9 @@ pub struct MatrixProps {
     pub selection: Selection,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// The cells a view marks gained or lost (a failure, a comparison); none by default.
+    #[prop_or_default]
+    pub marks: Rc<Marks>,
 }
 
 /// Symbol, class and words for a pair's answer (the same symbols as the CLI's matrix).
@@ -69,6 +73,18 @@ pub fn cell_html(
     tab_stop: bool,
     on_action: &Callback<Action>,
 ) -> Html {
+    marked_cell(answers, (i, j), selection, tab_stop, on_action, None)
+}
+
+/// A cell as [`cell_html`] draws it, marked gained or lost by a view.
+pub fn marked_cell(
+    answers: &Answers,
+    (i, j): (usize, usize),
+    selection: &Selection,
+    tab_stop: bool,
+    on_action: &Callback<Action>,
+    change: Option<Mark>,
+) -> Html {
     let endpoints = answers.endpoints();
     let (Some(from), Some(to)) = (endpoints.get(i), endpoints.get(j)) else {
         return html! { <td /> };
@@ -88,11 +104,15 @@ pub fn cell_html(
             }))
         })
     };
-    let label = format!("{from} to {to}: {words}");
+    let label = match change {
+        Some(c) => format!("{from} to {to}: {words} ({})", c.words()),
+        None => format!("{from} to {to}: {words}"),
+    };
+    let change = change.map(Mark::as_str);
     html! {
-        <td class={classes!("cell", class, selected.then_some("selected"))}>
+        <td class={classes!("cell", class, selected.then_some("selected"), change)}>
             <button type="button" id={cell_id(i, j)} data-i={i.to_string()} data-j={j.to_string()}
-                data-from={from.clone()} data-to={to.clone()} data-mark={mark}
+                data-from={from.clone()} data-to={to.clone()} data-mark={mark} data-change={change}
                 tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-label={label.clone()} title={label} aria-pressed={selected.to_string()}
                 {onclick}>
@@ -290,12 +310,18 @@ pub fn matrix(props: &MatrixProps) -> Html {
         .map(|(i, from)| {
             let cells = (0..n)
                 .map(|j| {
-                    cell_html(
+                    let change = a
+                        .endpoints()
+                        .get(j)
+                        .filter(|_| !props.marks.cells.is_empty())
+                        .and_then(|to| props.marks.cell(from, to));
+                    marked_cell(
                         a,
                         (i, j),
                         &props.selection,
                         (i, j) == (fi, fj),
                         &props.on_action,
+                        change,
                     )
                 })
                 .collect::<Html>();

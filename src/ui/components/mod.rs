@@ -12,6 +12,7 @@ pub mod groups;
 pub mod intents;
 pub mod label;
 pub mod legend;
+pub mod marks;
 pub mod matrix;
 pub mod notice;
 pub mod palette;

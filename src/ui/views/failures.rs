@@ -1,0 +1,205 @@
+//! The Failures panel: fail the selected element (its gateway, firewall, circuit, hub, region,
+//! or the selected link) to see the plan in that state, and the single points of failure of
+//! the whole plan, found by the sweep a few failures per task (see [`sweep`](super::sweep)),
+//! each with the remote users it cuts, the change that removes it, and "Fail it" to see it.
+//! [`FailureBar`] says above the work area which failure is shown, with Restore.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::sweep::Progress;
+use super::View;
+use crate::engine::resilience::{domains, Domain, DomainKind, Failure};
+use crate::engine::words::counted;
+use crate::engine::Plan;
+use crate::ui::state::Selection;
+
+/// The Failures panel's inputs.
+#[derive(Properties, PartialEq)]
+pub struct FailuresProps {
+    /// The plan (not the failed one).
+    pub plan: Rc<Plan>,
+    /// What is selected.
+    pub selection: Selection,
+    /// The view shown.
+    pub view: View,
+    /// Where a new view goes.
+    pub on_view: Callback<View>,
+    /// The sweep's progress.
+    pub progress: Progress,
+    /// Starts the sweep.
+    pub on_sweep: Callback<()>,
+    /// Stops the sweep.
+    pub on_cancel: Callback<()>,
+}
+
+/// The failure domains of the selection: a node's gateways, firewall, circuit, hub, site
+/// device, peering location and region; a link's connection and site device.
+pub fn of_selection(plan: &Plan, selection: &Selection) -> Vec<Domain> {
+    let all = domains(plan);
+    match selection {
+        Selection::Node(id) => all
+            .into_iter()
+            .filter(|d| d.kind != DomainKind::Connection && d.nodes.contains(id))
+            .collect(),
+        Selection::Link(i) => all.into_iter().filter(|d| d.links.contains(i)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// "1 single point of failure", "2 single points of failure".
+fn points(n: usize) -> String {
+    if n == 1 {
+        "1 single point of failure".into()
+    } else {
+        format!("{n} single points of failure")
+    }
+}
+
+fn fail_button(domain: &Domain, on_view: &Callback<View>, shown: bool) -> Html {
+    let onclick = {
+        let on_view = on_view.clone();
+        let id = domain.id.clone();
+        Callback::from(move |_: MouseEvent| on_view.emit(View::Failed(id.clone())))
+    };
+    html! {
+        <button type="button" class="small fail" data-domain={domain.id.clone()} disabled={shown}
+            aria-label={format!("Fail {}", domain.what)} {onclick}>
+            { if shown { "Shown" } else { "Fail it" } }
+        </button>
+    }
+}
+
+fn single_point(f: &Failure, view: &View, on_view: &Callback<View>) -> Html {
+    let shown = matches!(view, View::Failed(id) if *id == f.domain.id);
+    let users = if f.users_cut > 0 {
+        format!(", {} cut", counted(f.users_cut as usize, "remote user"))
+    } else {
+        String::new()
+    };
+    let rule = f.rule.map(|r| format!(" ({r})")).unwrap_or_default();
+    html! {
+        <li class="spof" data-domain={f.domain.id.clone()}>
+            <span class="what">{ f.domain.what.clone() }</span>
+            <span class="cut">{ format!("{} lost{users}", counted(f.pairs_lost, "pair")) }</span>
+            { fail_button(&f.domain, on_view, shown) }
+            <span class="remedy">{ format!("To remove it: {}{rule}", f.remedy) }</span>
+        </li>
+    }
+}
+
+/// The Failures panel.
+#[function_component(FailuresPanel)]
+pub fn failures_panel(props: &FailuresProps) -> Html {
+    let p = &props.progress;
+    let here = of_selection(&props.plan, &props.selection);
+    let selected = match &props.selection {
+        Selection::Node(id) => Some(format!("Selected: {id}.")),
+        Selection::Link(i) => props
+            .plan
+            .links
+            .get(*i)
+            .map(|l| format!("Selected: the link {} → {}.", l.from, l.to)),
+        _ => None,
+    };
+    let fail_here = match (&selected, here.is_empty()) {
+        (None, _) => html! {
+            <p class="hint">{"Select a node or a link on the diagram to fail it."}</p>
+        },
+        (Some(s), true) => html! {
+            <p class="hint">{ format!("{s} Nothing of it fails on its own here: fail its gateway, its links or its region instead.") }</p>
+        },
+        (Some(s), false) => html! {
+            <div class="fail-here">
+                <p class="hint">{ s.clone() }</p>
+                <ul class="domains">
+                    { for here.iter().map(|d| {
+                        let shown = matches!(&props.view, View::Failed(id) if *id == d.id);
+                        html! { <li>{ d.what.clone() }{" "}{ fail_button(d, &props.on_view, shown) }</li> }
+                    }) }
+                </ul>
+            </div>
+        },
+    };
+    let sweep = {
+        let on_sweep = props.on_sweep.clone();
+        Callback::from(move |_: MouseEvent| on_sweep.emit(()))
+    };
+    let cancel = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| on_cancel.emit(()))
+    };
+    let status = if p.running {
+        html! {
+            <p class="sweep-status" role="status">
+                <progress max={p.total.max(1).to_string()} value={p.done.to_string()} />
+                { format!(" Failing each element in turn: {} of {}…", p.done, p.total) }
+                <button type="button" class="small" id="sweep-cancel" onclick={cancel}>{"Cancel"}</button>
+            </p>
+        }
+    } else if p.finished {
+        html! {
+            <p class="sweep-status" role="status">
+                { format!("{} failed in turn: ", counted(p.total, "element")) }
+                if p.single_points.is_empty() {
+                    {"no single point of failure; every pair survives any single failure."}
+                } else {
+                    { format!("{} (the heaviest first, weighted by the remote users cut).", points(p.single_points.len())) }
+                }
+            </p>
+        }
+    } else if p.cancelled {
+        html! { <p class="sweep-status" role="status">{ format!("Cancelled after {} of {} failures; the list is partial.", p.done, p.total) }</p> }
+    } else {
+        html! {}
+    };
+    html! {
+        <div class="failures">
+            { fail_here }
+            <div class="sweep">
+                if !p.running {
+                    <button type="button" id="sweep-start" onclick={sweep}>
+                        { if p.finished { "Sweep again" } else { "Find the single points of failure" } }
+                    </button>
+                }
+                { status }
+            </div>
+            if !p.single_points.is_empty() {
+                <ul class="spofs">
+                    { for p.single_points.iter().map(|f| single_point(f, &props.view, &props.on_view)) }
+                </ul>
+                <p class="hint">{"The change that removes each is a sentence for now, not yet an edit of the plan that one click applies."}</p>
+            }
+        </div>
+    }
+}
+
+/// The bar's inputs.
+#[derive(Properties, PartialEq)]
+pub struct FailureBarProps {
+    /// The failure shown.
+    pub failure: Domain,
+    /// How many ordered pairs it loses, of those reachable with nothing failed.
+    pub lost: usize,
+    /// Where a new view goes.
+    pub on_view: Callback<View>,
+}
+
+/// Above the work area while a failure is shown: which, what it costs, and Restore.
+#[function_component(FailureBar)]
+pub fn failure_bar(props: &FailureBarProps) -> Html {
+    let restore = {
+        let on_view = props.on_view.clone();
+        Callback::from(move |_: MouseEvent| on_view.emit(View::Plan))
+    };
+    html! {
+        <div class="view-bar failed" role="status" id="failure-bar">
+            <span class="view-text">
+                <strong>{"Failure shown: "}</strong>{ props.failure.what.clone() }
+                { format!(" is down; {} lost (marked on the matrix). The plan itself is unchanged.", counted(props.lost, "pair")) }
+            </span>
+            <button type="button" id="restore" onclick={restore}>{"Restore"}</button>
+        </div>
+    }
+}
