@@ -59,7 +59,7 @@
 //! `ui::network` holds the plan's prepared network (one per plan version) that every view asks;
 //! `ui::answers` chooses the full analysis (small plans) or the fast overview (large plans) and
 //! `ui::grouping` groups a large matrix.
-//! `src/main.rs` starts it; `index.html` is the page trunk builds.
+//! `src/main.rs` starts it; `www/index.html` is its page, built by `scripts/build-app.sh`.
 //!
 //! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in
 //! `widget`, behind the `widget` feature: it reuses the app's state, matrix and explanation,
