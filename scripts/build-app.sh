@@ -29,7 +29,7 @@ next="$dist.next"
 rm -rf "$next"
 mkdir -p "$next"
 wasm-bindgen --target web --no-typescript --out-dir "$next" \
-  "target/wasm32-unknown-unknown/$dir/$bin.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$dir/$bin.wasm"
 if [ "$profile" = release ]; then
   echo "== app: wasm-opt -Oz $bin ($(date +%T))"
   scripts/wasm-opt.sh "$next/${bin}_bg.wasm"

@@ -20,7 +20,7 @@ for bin in "${bins[@]}"; do
   echo "== widget: cargo build $bin ($(date +%T))"
   cargo build --locked --profile widget --target wasm32-unknown-unknown --features widget --bin "$bin"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "target/wasm32-unknown-unknown/widget/$bin.wasm"
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/widget/$bin.wasm"
   echo "== widget: wasm-opt -Oz $bin ($(date +%T))"
   scripts/wasm-opt.sh "$out/${bin}_bg.wasm"
 done
