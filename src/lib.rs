@@ -53,6 +53,21 @@
 //! | [`engine::terminal`] | text safe to show on a terminal: control characters and bidirectional overrides escaped |
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
+//! [`import`] is pure as well (no I/O): Azure's own JSON of a network (resources, Resource
+//! Graph output, ARM templates) turned into a plan and an [`import::ImportReport`]; `shape`
+//! recognises the input shapes, `template` evaluates a template (`expr` parses and evaluates
+//! its expressions, `functions` holds the template functions), `resource` reduces each
+//! resource to ARM's shape, `ids` matches references and hands out plan ids, `arm` runs the
+//! mapping passes (`network`: VNets and peerings; `gateways`; `connections`: local network
+//! gateways and connections; `circuits`), `layout` places the nodes by role, `report` says
+//! what became what. The CLI's `import` reads the files. The widget does not call it, so its
+//! builds do not carry it.
+//!
+//! [`export`] is pure as well: the plan's Azure resources as a Bicep file or the ARM JSON
+//! template it compiles to (`reachplan export`). `build` makes neutral declarations
+//! ([`export::decl`]) from the plan, one part per concern (`vnet`, `appgw`, `circuit`, `wan`,
+//! `links`); `bicep` and `arm` write them; `text` escapes untrusted names.
+//!
 //! The browser app lives in `ui` (behind the `web` feature, so the default build never compiles
 //! Yew): `ui::state` holds the one `State` and its `Action`s (no HTML), `ui::components` draw it,
 //! `ui::storage` and `ui::url` keep the plan in localStorage and in share links;
@@ -104,6 +119,8 @@
 #![forbid(unsafe_code)]
 
 pub mod engine;
+pub mod export;
+pub mod import;
 #[cfg(feature = "web")]
 pub mod ui;
 #[cfg(feature = "widget")]

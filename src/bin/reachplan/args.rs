@@ -108,6 +108,24 @@ pub enum Command {
         /// The plan file (- for standard input).
         plan: PathBuf,
     },
+    /// The plan's Azure resources as a Bicep file (or the ARM JSON template it compiles to):
+    /// VNets, peerings, gateways, connections, circuits, Virtual WAN, firewalls, with
+    /// parameters for what the plan does not know (addresses of devices, shared keys, exact
+    /// subnets) and the analysis's assumptions in its header.
+    #[command(after_help = crate::budget::READING_HELP)]
+    Export {
+        /// The plan file (- for standard input).
+        plan: PathBuf,
+        /// Write Bicep (the default).
+        #[arg(long, conflicts_with = "arm")]
+        bicep: bool,
+        /// Write the ARM JSON template instead (what `bicep build` makes of the Bicep file).
+        #[arg(long)]
+        arm: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// A realistic plan (hubs, spokes, branches, users, circuits, Virtual WAN, other clouds),
     /// the same for the same N and seed.
     #[command(after_help = crate::budget::GENERATE_HELP)]
@@ -117,6 +135,25 @@ pub enum Command {
         /// The seed of the generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// A plan from Azure's descriptions of a network: resources as Azure returns them (one, an
+    /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`) and ARM templates with
+    /// their parameters file (`x.json x.parameters.json`). The plan goes to standard
+    /// output (or -o), the report of what became what to standard error. Exit 2 when a file
+    /// or value cannot be read (the plan of the rest is still written).
+    Import {
+        /// The files to import (- for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The Azure region of resources whose location is the deployment's.
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
+        /// Write the plan to this file instead of standard output.
+        #[arg(short, long, value_name = "PLAN")]
+        output: Option<PathBuf>,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
     /// A completion script for a shell, to source from its start-up file (e.g.
     /// `reachplan completions bash > ~/.local/share/bash-completion/completions/reachplan`).

@@ -1,5 +1,6 @@
 //! The `reachplan` command: check a plan file, explain one pair, measure capacity, compare two
-//! plans, sweep single failures, format or generate a plan, print shell completions.
+//! plans, sweep single failures, export the design as Bicep or ARM, import Azure resources,
+//! format or generate a plan, print shell completions.
 //!
 //! Exit status: 0 when the plan was read and every intent holds (and no finding is denied);
 //! 1 when an intent fails or a denied finding is present (for `diff`, when something that held
@@ -8,10 +9,11 @@
 //! cannot be written.
 //!
 //! The parts: `args` declares the command line for clap, `budget` holds each command's memory
-//! budget, `out` prints (terminal-safe, streamed, write errors reported).
+//! budget, `import` reads the files of `reachplan import`, `out` prints (terminal-safe, streamed, write errors reported).
 
 mod args;
 mod budget;
+mod import;
 mod out;
 
 use std::ffi::OsString;
@@ -87,6 +89,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             out::json(&plan)?;
             Ok(0)
         }
+        Command::Export {
+            plan,
+            bicep: _,
+            arm,
+            output,
+        } => export(&plan, arm, output.as_deref()),
         Command::Generate { endpoints, seed } => {
             budget::generate(endpoints)?;
             let text = engine::write_plan(&engine::generate::generate(endpoints, seed));
@@ -96,6 +104,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             out::text(&text)?;
             Ok(0)
         }
+        Command::Import {
+            files,
+            region,
+            output,
+            report,
+        } => import::run(&files, region, output.as_deref(), report.as_deref()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "reachplan", &mut script);
@@ -121,11 +135,11 @@ fn usage(e: &clap::Error) -> Result<u8, String> {
 
 /// A path for messages: `-` for standard input, otherwise the path with its control
 /// characters, bidirectional overrides and bytes that are not UTF-8 escaped.
-fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     terminal::escape_bytes(path.as_os_str().as_encoded_bytes())
 }
 
-fn read_text(path: &Path, shown: &str) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path, shown: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     // One byte more than the reader takes, so that it can say the plan is too large without
     // holding all of an endless input in memory.
@@ -233,6 +247,25 @@ fn diff(before: &Path, after: &Path, json: bool, markdown: bool) -> Result<u8, S
         out::text(&engine::diff::render::text(&result))?;
     }
     Ok(u8::from(result.regressed))
+}
+
+/// `export`: the assumptions come from the plan's analysis, within the report's budget.
+fn export(path: &Path, arm: bool, output: Option<&Path>) -> Result<u8, String> {
+    let (shown_path, plan) = load(path)?;
+    budget::report(&shown_path, &plan)?;
+    let assumptions = engine::analyze(&plan).assumptions;
+    let text = if arm {
+        reachplan::export::arm(&plan, &assumptions)
+    } else {
+        reachplan::export::bicep(&plan, &assumptions)
+    };
+    match output {
+        None => out::text(&text)?,
+        Some(file) => {
+            std::fs::write(file, text).map_err(|e| format!("cannot write {}: {e}", shown(file)))?
+        }
+    }
+    Ok(0)
 }
 
 fn explain(path: &Path, from: &str, to: &str, json: bool) -> Result<u8, String> {

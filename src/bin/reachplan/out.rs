@@ -46,6 +46,13 @@ pub fn error(message: &str) {
     let _ = writeln!(err, "reachplan: {}", escape_text(message));
 }
 
+/// Prints a report on standard error, escaped; as for [`error`], a failure to write it is
+/// ignored.
+pub fn report(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(escape_text(text).as_bytes());
+}
+
 /// serde_json's pretty layout, with the characters of [`is_unsafe`] that serde_json writes
 /// as they are (DEL, C1 controls, bidirectional overrides) written as `\uXXXX` escapes.
 struct Safe(PrettyFormatter<'static>);

@@ -128,6 +128,11 @@ pub struct Link {
     /// Display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The id of the Azure resource the link was imported from (`reachplan import`): a
+    /// peering, connection or hub connection. A later import matches it to update the link;
+    /// the analysis never reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_id: Option<String>,
     /// Peering: the `from` side uses the `to` side's gateways.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_remote_gateways: Option<bool>,
@@ -157,6 +162,7 @@ impl Link {
             from: from.to_string(),
             to: to.to_string(),
             name: None,
+            azure_id: None,
             use_remote_gateways: None,
             allow_gateway_transit: None,
             allow_forwarded_traffic: None,

@@ -107,6 +107,11 @@ pub struct Node {
     /// Where the diagram draws it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// The id of the Azure resource the node was imported from (`reachplan import`): a VNet,
+    /// hub, circuit, local network gateway or VPN site. A later import matches it to update
+    /// the node; the analysis never reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azure_id: Option<String>,
 
     /// Site: the kind of on-premises VPN device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,6 +202,7 @@ impl Node {
             address_space: None,
             region: None,
             position: None,
+            azure_id: None,
             vpn_device: None,
             asn: None,
             count: None,

@@ -1,0 +1,181 @@
+//! Import tests: every fixture under tests/data/import (a file, or a template with its
+//! `*.parameters.json`) is imported; the plan and the report must equal the golden files under
+//! tests/golden/import (refresh with `UPDATE_EXPECT=1 cargo test --test import` and review the
+//! diff), and the plan must read back and be analysed without a reader error.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use reachplan::engine::{analyze, read_plan, write_plan};
+use reachplan::import::{import, ImportOptions};
+
+mod support;
+use support::golden::{compare, orphans};
+
+const DIR: &str = "tests/data/import";
+
+/// Every fixture: (stem, files as (name, text)). A `*.parameters.json` file goes with the
+/// template of the same stem.
+fn fixtures() -> Vec<(String, Vec<(String, String)>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let mut names: Vec<String> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.ends_with(".parameters.json"))
+        .collect();
+    names.sort();
+    let read = |name: &str| fs::read_to_string(root.join(name)).unwrap();
+    names
+        .into_iter()
+        .map(|name| {
+            let stem = name.trim_end_matches(".json").to_string();
+            let mut files = vec![(name.clone(), read(&name))];
+            let params = format!("{stem}.parameters.json");
+            if root.join(&params).exists() {
+                files.push((params.clone(), read(&params)));
+            }
+            (stem, files)
+        })
+        .collect()
+}
+
+fn options() -> ImportOptions {
+    ImportOptions {
+        region: Some("westeurope".into()),
+    }
+}
+
+#[test]
+fn every_fixture_imports_as_its_golden_files_say() {
+    let mut failures = Vec::new();
+    let mut produced = BTreeSet::new();
+    for (stem, files) in fixtures() {
+        let imported =
+            import(&files, &options()).unwrap_or_else(|e| panic!("{stem}: nothing imported: {e}"));
+        let text = write_plan(&imported.plan);
+        let plan = read_plan(&text).unwrap_or_else(|e| panic!("{stem}: the plan reads back: {e}"));
+        let _ = analyze(&plan);
+        for (name, actual) in [
+            (format!("import/{stem}.plan.json"), text),
+            (
+                format!("import/{stem}.report.txt"),
+                imported.report.render(),
+            ),
+        ] {
+            compare(&name, &actual, &mut failures);
+            produced.insert(name);
+        }
+    }
+    orphans("import", &produced, &mut failures);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn one(name: &str, text: &str) -> Vec<(String, String)> {
+    vec![(name.to_string(), text.to_string())]
+}
+
+#[test]
+fn a_file_of_no_known_shape_is_named_and_nothing_is_made_up() {
+    let err = import(&one("x.json", r#"{"hello": 1}"#), &options()).unwrap_err();
+    assert_eq!((err.file.as_str(), err.path.as_str()), ("x.json", "."));
+    assert!(err.message.contains("not a shape"), "{err}");
+    let err = import(&one("y.json", "{ not json"), &options()).unwrap_err();
+    assert!(err.message.contains("line 1, column 3"), "{err}");
+    assert!(import(&[], &options()).is_err());
+}
+
+#[test]
+fn a_bad_file_beside_a_good_one_is_reported_and_the_rest_imported() {
+    let vnet = r#"{"type": "Microsoft.Network/virtualNetworks", "name": "a",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}"#;
+    let files = vec![
+        ("bad.json".to_string(), "[1, 2".to_string()),
+        ("good.json".to_string(), vnet.to_string()),
+    ];
+    let imported = import(&files, &options()).unwrap();
+    assert_eq!(imported.plan.nodes.len(), 1);
+    assert!(imported.report.has_problems());
+    assert_eq!(imported.report.notes[0].file, "bad.json");
+}
+
+#[test]
+fn hostile_names_become_valid_unique_ids_and_keep_their_text() {
+    let vnet = |name: &str| {
+        format!(
+            r#"{{"type": "Microsoft.Network/virtualNetworks", "name": {},
+            "properties": {{"addressSpace": {{"addressPrefixes": []}}}}}}"#,
+            serde_json::to_string(name).unwrap()
+        )
+    };
+    let text = format!(
+        "[{}, {}, {}]",
+        vnet("Hub\u{1b}[2J"),
+        vnet("hub"),
+        vnet("\u{202e}\nx")
+    );
+    let imported = import(&one("h.json", &text), &options()).unwrap();
+    let ids: Vec<&str> = imported.plan.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["hub-2j", "hub", "x"]);
+    assert_eq!(imported.plan.nodes[0].name.as_deref(), Some("Hub\u{1b}[2J"));
+    read_plan(&write_plan(&imported.plan)).unwrap();
+    let report = imported.report.render();
+    assert!(
+        !report.contains('\u{1b}') && !report.contains("\nx"),
+        "{report}"
+    );
+}
+
+/// A fixture and its pairs: (from, to, reachable).
+type Expected<'a> = (&'a str, &'a [(&'a str, &'a str, bool)]);
+
+/// The pairs each fixture's design connects (and one it does not), as the analysis answers
+/// them on the imported plan.
+#[test]
+fn imported_plans_answer_as_their_designs_say() {
+    let expect: &[Expected] = &[
+        (
+            "graph-hub-spoke",
+            &[
+                ("spoke1-vnet", "hub-vnet", true),
+                ("spoke1-vnet", "partner-vnet", false),
+            ],
+        ),
+        (
+            "graph-hybrid",
+            &[
+                ("hq-lgw", "hub", true),
+                ("hub-vpngw-users", "hub", true),
+                ("hub-vpngw-users", "hq-lgw", true),
+                ("er-nyc-on-premises", "hub", true),
+                ("er-nyc-on-premises", "hq-lgw", false),
+            ],
+        ),
+        (
+            "quickstart-site-to-site-vpn",
+            &[("localgateway", "azurevnet", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-bgp",
+            &[("vnet1-westeurope", "vnet2-westeurope", true)],
+        ),
+        (
+            "quickstart-vnet-to-vnet-peering",
+            &[("vnet1", "vnet2", true)],
+        ),
+    ];
+    let fixtures = fixtures();
+    for (stem, pairs) in expect {
+        let (_, files) = fixtures.iter().find(|(s, _)| s == stem).unwrap();
+        let plan = import(files, &options()).unwrap().plan;
+        let analysis = analyze(&plan);
+        for &(from, to, reachable) in *pairs {
+            let pair = analysis
+                .pair(from, to)
+                .unwrap_or_else(|| panic!("{stem}: no pair {from} → {to}"));
+            assert_eq!(pair.reachable, reachable, "{stem}: {from} → {to}");
+        }
+    }
+}
