@@ -62,5 +62,8 @@ node e2e/widget.mjs dist target/screenshots
 step "end-to-end tests (headless chromium)"
 node e2e/e2e.mjs dist target/screenshots
 
+step "planner budgets (fails on size; prints the time, which scripts/budgets.sh enforces)"
+node e2e/app-budget.mjs dist
+
 step "fuzz: every target for 15 s (scripts/fuzz.sh for longer runs)"
 scripts/fuzz.sh --ci
