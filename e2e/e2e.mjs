@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { azureTests } from './azure.mjs';
 import { drawingTests } from './drawing.mjs';
 import { fieldTests } from './fields.mjs';
 import { firstVisitTests } from './first-visit.mjs';
@@ -445,6 +446,7 @@ await test('a reload restores the autosaved plan', async () => {
 await linkTests({ browser, base, page, test, assert, watch, loadTemplate, waitTitle, title });
 await firstVisitTests({ browser, base, page, test, assert, loadTemplate, templates: Object.keys(TEMPLATES), shots });
 await drawingTests({ page, test, assert, loadTemplate, shots });
+await azureTests({ page, test, assert, loadTemplate, root, shots, title });
 await phoneTests({ browser, base, test, assert, watch, shots });
 
 await test('destructive actions undo: template load, import and clear', async () => {

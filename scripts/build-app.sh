@@ -34,7 +34,11 @@ if [ "$profile" = release ]; then
   echo "== app: wasm-opt -Oz $bin ($(date +%T))"
   scripts/wasm-opt.sh "$next/${bin}_bg.wasm"
 fi
-cp www/index.html www/start.js www/style.css www/editing.css www/favicon.svg "$next/"
+# The page, its start-up script, and every stylesheet and icon the page links.
+for f in index.html start.js \
+  $(sed -n 's/.*<link rel="\(stylesheet\|icon\)" href="\([^"]*\)".*/\2/p' www/index.html); do
+  cp "www/$f" "$next/"
+done
 rm -rf "$dist"
 mv "$next" "$dist"
 echo "== app: built into $dist ($(date +%T))"

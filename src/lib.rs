@@ -38,7 +38,7 @@
 //! | [`engine::overview`] | a question: the summary with every cell's verdict, what the app draws for a large plan |
 //! | `engine::focus` | (private) the explained answers of a few pairs (for `explain`, `capacity` and the selected pair), tracing only from their endpoints |
 //! | [`engine::diff`] | what changes between two designs (`reachplan diff`): pairs gained and lost, findings, intents, capacity rows, from two prepared networks; text and Markdown renderings |
-//! | [`engine::resilience`] | what a single failure cuts (`reachplan resilience`): the failure domains of a plan, each failed as a plan edit and judged with the fast matrix, single points of failure ranked by the users behind the pairs |
+//! | [`engine::resilience`] | what a single failure cuts (`reachplan resilience`): the failure domains of a plan, each failed as a plan edit and judged with the fast matrix, single points of failure ranked by the users behind the pairs, the pairs kept only after a failover with its documented interruption |
 //! | [`engine::generate`] | realistic plans of any size, deterministic from a seed, for benchmarks and tests |
 //! | `engine::access` | (private) access of a limited kind (Bastion RDP/SSH, Application Gateway HTTPS, virtual desktops) and the Microsoft 365 path of each user group |
 //! | `engine::validate` | (private) findings that need the whole network: overlaps, hub and gateway limits |
@@ -54,14 +54,17 @@
 //! | [`engine::share`] | the share-link codec: a plan, compressed, in a versioned URL fragment |
 //!
 //! [`import`] is pure as well (no I/O): Azure's own JSON of a network (resources, Resource
-//! Graph output, ARM templates) turned into a plan and an [`import::ImportReport`]; `shape`
-//! recognises the input shapes, `template` evaluates a template (`expr` parses and evaluates
-//! its expressions, `functions` holds the template functions), `resource` reduces each
+//! Graph output, ARM templates, Terraform JSON) turned into a plan and an
+//! [`import::ImportReport`]; `shape` recognises the input shapes, `template` evaluates a
+//! template (`expr` parses and evaluates its expressions, `functions` holds the template
+//! functions), `terraform` rewrites azurerm resources in ARM's shape, `resource` reduces each
 //! resource to ARM's shape, `ids` matches references and hands out plan ids, `arm` runs the
 //! mapping passes (`network`: VNets and peerings; `gateways`; `connections`: local network
-//! gateways and connections; `circuits`), `layout` places the nodes by role, `report` says
-//! what became what. The CLI's `import` reads the files. The widget does not call it, so its
-//! builds do not carry it.
+//! gateways and connections; `circuits`; `wan`: Virtual WAN; `services`: firewall, Route
+//! Server, Bastion, Application Gateway, route tables), `layout` places the nodes by role,
+//! `report` says what became what; [`import::sample`] generates a Resource Graph dump for the
+//! bench (`src/bin/reachplan-bench-import.rs`). The CLI's `import` reads the files. The widget
+//! does not call it, so its builds do not carry it.
 //!
 //! [`export`] is pure as well: the plan's Azure resources as a Bicep file or the ARM JSON
 //! template it compiles to (`reachplan export`). `build` makes neutral declarations

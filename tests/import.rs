@@ -88,6 +88,32 @@ fn a_file_of_no_known_shape_is_named_and_nothing_is_made_up() {
 }
 
 #[test]
+fn a_generated_estate_of_two_thousand_resources_imports_whole() {
+    let text = reachplan::import::sample::resource_graph(2_000);
+    let imported = import(&one("graph.json", &text), &options()).unwrap();
+    assert!(!imported.report.has_problems());
+    assert!(
+        imported.plan.nodes.len() > 900,
+        "{}",
+        imported.plan.nodes.len()
+    );
+    let via_firewall = imported
+        .plan
+        .links
+        .iter()
+        .filter(|l| l.route_via_firewall == Some(true));
+    // Every spoke (`hubN-sM`) routes through its hub's firewall.
+    let spokes = imported
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| n.id.contains("-s"))
+        .count();
+    assert_eq!(via_firewall.count(), spokes);
+    read_plan(&write_plan(&imported.plan)).unwrap();
+}
+
+#[test]
 fn a_bad_file_beside_a_good_one_is_reported_and_the_rest_imported() {
     let vnet = r#"{"type": "Microsoft.Network/virtualNetworks", "name": "a",
         "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}"#;
@@ -178,4 +204,86 @@ fn imported_plans_answer_as_their_designs_say() {
             assert_eq!(pair.reachable, reachable, "{stem}: {from} → {to}");
         }
     }
+}
+
+/// The ARM templates `reachplan export --arm` writes for the examples, imported again, answer
+/// every pair of endpoints the two plans share (by id) as the example does.
+#[test]
+fn an_exported_template_imports_to_the_same_answers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in fs::read_dir(root.join("tests/golden/export")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".arm.json") else {
+            continue;
+        };
+        let example = root.join(format!("www/examples/{stem}.json"));
+        let original = read_plan(&fs::read_to_string(&example).unwrap()).unwrap();
+        let files = one(&name, &fs::read_to_string(&path).unwrap());
+        let imported = import(&files, &options()).unwrap().plan;
+        let (before, after) = (analyze(&original), analyze(&imported));
+        for pair in &before.pairs {
+            if let Some(again) = after.pair(&pair.from, &pair.to) {
+                assert_eq!(
+                    again.reachable, pair.reachable,
+                    "{stem}: {} → {} after export and import",
+                    pair.from, pair.to
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} pairs compared");
+}
+
+/// A template is untrusted text: expressions nested without end, variables that chain or
+/// refer to themselves, copy loops inside copy loops. Each is reported; none crashes or runs
+/// away.
+#[test]
+fn hostile_templates_are_reported_not_obeyed() {
+    let template = |variables: &str, resources: &str| {
+        format!(
+            r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                "contentVersion": "1.0.0.0", "variables": {variables}, "resources": {resources}}}"#
+        )
+    };
+    let vnet = |name: &str| {
+        format!(
+            r#"{{"type": "Microsoft.Network/virtualNetworks", "name": "{name}",
+                "properties": {{"addressSpace": {{"addressPrefixes": ["10.0.0.0/16"]}}}}}}"#
+        )
+    };
+    // 10,000 nested calls.
+    let deep = format!("[{}'x'{}]", "concat(".repeat(10_000), ")".repeat(10_000));
+    let text = template("{}", &format!("[{}, {}]", vnet(&deep), vnet("ok")));
+    let imported = import(&one("deep.json", &text), &options()).unwrap();
+    assert_eq!(imported.plan.nodes.len(), 1);
+    assert!(imported.report.has_problems());
+    // A chain of 5,000 variables, and one that refers to itself.
+    let mut vars: Vec<String> = (0..5_000)
+        .map(|i| format!(r#""v{i}": "[variables('v{}')]""#, i + 1))
+        .collect();
+    vars.push(r#""v5000": "end", "me": "[variables('me')]""#.to_string());
+    let variables = format!("{{{}}}", vars.join(", "));
+    let text = template(
+        &variables,
+        &format!(
+            "[{}, {}]",
+            vnet("[variables('v0')]"),
+            vnet("[variables('me')]")
+        ),
+    );
+    // Nothing can be named: nothing is imported, and the error says why.
+    let err = import(&one("chain.json", &text), &options()).unwrap_err();
+    assert!(err.message.contains("more than 64"), "{err}");
+    // 800 VNets of 800 subnets each: the loops stop at the template's budget.
+    let bomb = r#"[{"type": "Microsoft.Network/virtualNetworks",
+        "name": "[concat('v', copyIndex())]", "copy": {"name": "outer", "count": 800},
+        "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+          "copy": [{"name": "subnets", "count": 800,
+                    "input": {"name": "[copyIndex('subnets')]"}}]}}]"#;
+    let imported = import(&one("bomb.json", &template("{}", bomb)), &options()).unwrap();
+    assert!(imported.report.has_problems());
+    assert!(imported.plan.nodes.len() <= 800);
 }

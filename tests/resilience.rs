@@ -10,8 +10,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use reachplan::engine::generate::generate;
+use reachplan::engine::model::{ErGwSku, VpnSku};
+use reachplan::engine::resilience::failover::FailoverKind;
 use reachplan::engine::resilience::survive::judge;
-use reachplan::engine::resilience::{render, resilience, sweep, Resilience};
+use reachplan::engine::resilience::{render, resilience, sweep, Failure, Resilience};
 use reachplan::engine::{read_plan, Network, Plan};
 
 mod support;
@@ -26,6 +28,24 @@ fn plan(stem: &str) -> Plan {
 
 fn ranked(r: &Resilience) -> Vec<&str> {
     r.single_points.iter().map(|f| f.id()).collect()
+}
+
+/// The failure that survived after a failover.
+fn after_failover<'r>(r: &'r Resilience, id: &str) -> &'r Failure {
+    r.survived_after_failover
+        .iter()
+        .chain(&r.single_points)
+        .find(|f| f.id() == id)
+        .unwrap_or_else(|| panic!("{id} fails over"))
+}
+
+/// The kinds of failover of one failure.
+fn kinds(r: &Resilience, id: &str) -> Vec<FailoverKind> {
+    after_failover(r, id)
+        .failovers
+        .iter()
+        .map(|f| f.kind)
+        .collect()
 }
 
 #[test]
@@ -49,7 +69,7 @@ fn every_plan_keeps_its_golden_output() {
         count += 1;
     }
     assert_eq!(
-        count, 3,
+        count, 5,
         "plans in {DIR} (update the count when adding one)"
     );
     orphans("resilience", &produced, &mut failures);
@@ -59,8 +79,10 @@ fn every_plan_keeps_its_golden_output() {
 #[test]
 fn one_circuit_at_one_location_cuts_every_site() {
     let r = resilience(&plan("one-circuit-every-site"));
-    let top: Vec<&str> = ranked(&r).into_iter().take(3).collect();
-    assert_eq!(top, ["circuit:er-ams", "connection:3", "er_gateway:hub"]);
+    let top: Vec<&str> = ranked(&r).into_iter().take(2).collect();
+    assert_eq!(top, ["circuit:er-ams", "connection:3"]);
+    // The zone-redundant ExpressRoute gateway loses an instance, not the sites.
+    assert_eq!(kinds(&r, "er_gateway:hub"), [FailoverKind::GatewayInstance]);
     let circuit = &r.single_points[0];
     for site in ["dc-1", "dc-2", "dc-3"] {
         assert!(
@@ -78,10 +100,17 @@ fn one_circuit_at_one_location_cuts_every_site() {
 }
 
 #[test]
-fn a_single_tunnel_cuts_its_branch_and_the_users_rank_the_gateway_first() {
+fn a_single_tunnel_cuts_its_branch_and_an_active_active_gateway_loses_an_instance_only() {
     let r = resilience(&plan("single-tunnel-branch"));
-    assert_eq!(r.single_points[0].id(), "vpn_gateway:hub");
+    // The region takes the hub with the 400 remote users' gateway; an instance of the
+    // active-active gateway does not.
+    assert_eq!(r.single_points[0].id(), "region:uksouth");
     assert_eq!(r.single_points[0].users_cut, 400);
+    assert_eq!(kinds(&r, "vpn_gateway:hub"), [FailoverKind::ActiveActive]);
+    let gateway = after_failover(&r, "vpn_gateway:hub");
+    assert!(gateway.failovers[0]
+        .kept
+        .contains(&["users".into(), "app".into()]));
     let tunnel = r
         .single_points
         .iter()
@@ -102,18 +131,25 @@ fn a_single_tunnel_cuts_its_branch_and_the_users_rank_the_gateway_first() {
     assert!(!hq.lost.iter().any(|[a, b]| a == "hq" && b == "app"));
     let survived: Vec<&str> = r.survived.iter().map(|d| d.id.as_str()).collect();
     assert!(survived.contains(&"circuit:er-lon"), "{survived:?}");
+    // The head office's traffic is on ExpressRoute (preferred), its tunnel the backup.
+    assert_eq!(kinds(&r, "circuit:er-lon"), [FailoverKind::ErToVpn]);
 }
 
 #[test]
 fn two_circuits_at_two_locations_survive_any_circuit_failure() {
     let r = resilience(&plan("two-circuits-two-locations"));
-    assert_eq!(ranked(&r), ["er_gateway:hub", "connection:6"]);
+    assert_eq!(ranked(&r), ["connection:6"]);
+    assert_eq!(
+        kinds(&r, "circuit:er-ams"),
+        [FailoverKind::BgpReconvergence]
+    );
     let survived: Vec<&str> = r.survived.iter().map(|d| d.id.as_str()).collect();
     for id in [
         "circuit:er-ams",
         "circuit:er-lon",
         "connection:4",
         "connection:5",
+        "er_gateway:hub",
     ] {
         assert!(survived.contains(&id), "{id} survives: {survived:?}");
     }
@@ -141,11 +177,14 @@ fn the_command_answers_with_exit_zero_and_refuses_bad_input_with_two() {
     let plan = format!("{DIR}/single-tunnel-branch.json");
     let (code, out, _) = cli(&["resilience", &plan]);
     assert_eq!(code, 0);
-    assert!(out.contains("1. the VPN gateway of hub"), "{out}");
+    assert!(out.contains("1. the region uksouth"), "{out}");
+    assert!(out.contains("kept through the other instance of the active-active gateway"));
     let (code, out, _) = cli(&["resilience", &plan, "--json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["single_points"][0]["id"], "vpn_gateway:hub");
+    assert_eq!(v["single_points"][0]["id"], "region:uksouth");
+    let failed_over = v["survived_after_failover"].as_array().unwrap();
+    assert!(failed_over.iter().any(|f| f["id"] == "vpn_gateway:hub"));
     let (code, _, err) = cli(&["resilience", "tests/data/resilience/missing.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
@@ -164,8 +203,11 @@ fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
         .find(|i| i.from == "hq" && i.to == "hub")
         .unwrap();
     assert!(hq.survives.is_some() && hq.holds && hq.broken_by.is_none());
-    // Fails: two circuits at two locations, but one ExpressRoute gateway.
+    // Fails: two circuits at two locations, but one ExpressRoute gateway whose SKU is not
+    // zone-redundant: one availability zone takes it.
     let mut two = plan("two-circuits-two-locations");
+    let hub = two.nodes.iter_mut().find(|n| n.id == "hub").unwrap();
+    hub.er_gateway.as_mut().unwrap().sku = ErGwSku::Standard;
     let mut intent = two.intents[0].clone();
     (intent.from, intent.to) = ("dc-1".into(), "hub".into());
     intent.survives = Some(reachplan::engine::model::Survives::AnySingleFailure);
@@ -179,7 +221,7 @@ fn an_intent_that_must_survive_fails_with_the_failure_that_breaks_it() {
         judge(&network, &mut intents);
         let last = intents.last().unwrap();
         assert!(!last.holds);
-        assert_eq!(last.broken_by.as_ref().unwrap().id, "er_gateway:hub");
+        assert_eq!(last.broken_by.as_ref().unwrap().id, "zone:westeurope");
         assert!(intents[..intents.len() - 1].iter().all(|i| i.holds));
     }
 }
@@ -196,8 +238,9 @@ fn check_exits_one_on_an_intent_that_does_not_survive_and_reads_the_field_back()
         text,
         "the field reads and writes back"
     );
-    // The branch has one tunnel to one gateway: its intent cannot survive every single failure;
-    // the first that breaks it, in domain order, is the gateway's.
+    // The branch has one tunnel to one device: its intent cannot survive every single failure;
+    // the first that breaks it, in domain order, is the tunnel's (the gateway's instances fail
+    // over).
     let weak = text.replacen(
         r#""from": "branch",
       "to": "app",
@@ -221,15 +264,99 @@ fn check_exits_one_on_an_intent_that_does_not_survive_and_reads_the_field_back()
     let _ = std::fs::remove_file(&path);
     assert_eq!((code, summary_code), (1, 1), "{out}");
     assert!(
-        out.contains(
-            "but not when the VPN gateway of hub (both instances) fails [vpn_gateway:hub]"
-        ),
+        out.contains("but not when the s2s link branch → hub fails [connection:4]"),
         "{out}"
     );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let intent = &v["intents"][1];
     assert_eq!(intent["survives"], "any single failure");
-    assert_eq!(intent["broken_by"]["id"], "vpn_gateway:hub");
+    assert_eq!(intent["broken_by"]["id"], "connection:4");
     assert_eq!(bad_code, 2);
     assert!(err.contains("intents[1].survives"), "{err}");
+}
+
+#[test]
+fn an_active_standby_gateway_survives_an_instance_failure_after_a_reported_failover() {
+    let p = plan("active-standby-gateway");
+    let r = resilience(&p);
+    assert_eq!(ranked(&r), ["connection:2"], "only the spoke's peering");
+    let gateway = after_failover(&r, "vpn_gateway:hub");
+    assert_eq!(gateway.failovers[0].kind, FailoverKind::ActiveStandby);
+    assert!(gateway.failovers[0]
+        .interruption
+        .starts_with("10 to 15 seconds for planned maintenance, up to 1.5 minutes"));
+    assert_eq!(kinds(&r, "connection:0"), [FailoverKind::OtherTunnel]);
+    // The intent survives every failure, the instance's with its interruption noted.
+    let network = Network::new(&p);
+    let mut intents = network.analysis().intents;
+    judge(&network, &mut intents);
+    assert!(intents[0].holds, "{:?}", intents[0]);
+    assert_eq!(intents[0].interruptions[0].id, "vpn_gateway:hub");
+}
+
+#[test]
+fn one_device_for_both_tunnels_or_a_zonal_sku_is_a_single_point_of_failure() {
+    let mut p = plan("active-standby-gateway");
+    p.links[1].device = Some("edge-1".into());
+    let r = resilience(&p);
+    assert!(
+        ranked(&r).contains(&"site_device:branch/edge-1"),
+        "{:?}",
+        ranked(&r)
+    );
+    let mut p = plan("active-standby-gateway");
+    p.nodes[1].vpn_gateway.as_mut().unwrap().sku = VpnSku::VpnGw1;
+    let r = resilience(&p);
+    let zone = r
+        .single_points
+        .iter()
+        .find(|f| f.id() == "zone:westeurope")
+        .unwrap();
+    assert_eq!(zone.rule.map(|r| r.id()), Some("R5.1"));
+    assert!(zone.lost.contains(&["branch".into(), "hub".into()]));
+}
+
+#[test]
+fn a_circuit_with_a_vpn_backup_survives_any_single_failure() {
+    let p = plan("circuit-with-vpn-backup");
+    let r = resilience(&p);
+    assert!(r.single_points.is_empty(), "{:?}", ranked(&r));
+    for id in ["circuit:er-lon", "connection:0", "connection:1"] {
+        assert_eq!(kinds(&r, id), [FailoverKind::ErToVpn], "{id}");
+    }
+    // The tunnel carries nothing while the circuit is up: its failure moves nothing.
+    assert!(!r
+        .survived_after_failover
+        .iter()
+        .any(|f| f.id() == "connection:2"));
+    let network = Network::new(&p);
+    let mut intents = network.analysis().intents;
+    judge(&network, &mut intents);
+    assert!(intents[0].holds);
+    let ids: Vec<&str> = intents[0]
+        .interruptions
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "circuit:er-lon",
+            "er_gateway:hub",
+            "connection:0",
+            "connection:1"
+        ]
+    );
+}
+
+#[test]
+fn a_metro_circuit_survives_one_peering_location() {
+    let mut p = plan("one-circuit-every-site");
+    p.nodes[3].metro = Some(true);
+    let r = resilience(&p);
+    assert!(!ranked(&r).contains(&"circuit:er-ams"));
+    assert_eq!(
+        kinds(&r, "circuit:er-ams"),
+        [FailoverKind::BgpReconvergence]
+    );
 }

@@ -48,6 +48,27 @@ pub struct IntentResult {
     /// answer no longer holds, when the intent must survive failures and does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub broken_by: Option<BrokenBy>,
+    /// The failures the intent survives only after a failover, with the interruption
+    /// Microsoft documents, in the order of the failure domains (an intent that must survive
+    /// failures, in plans whose failovers `resilience` judges).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interruptions: Vec<Interruption>,
+}
+
+/// A failure an intent survives after a failover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Interruption {
+    /// The failure domain's id.
+    pub id: String,
+    /// The element in words.
+    pub what: String,
+    /// What takes over, in words.
+    pub failover: &'static str,
+    /// The interruption Microsoft documents.
+    pub interruption: &'static str,
+    /// The page that documents it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static str>,
 }
 
 /// The failure that breaks an intent that must survive failures.
@@ -73,6 +94,7 @@ impl IntentResult {
             why: intent.why.clone(),
             survives: intent.survives,
             broken_by: None,
+            interruptions: Vec::new(),
         }
     }
 }

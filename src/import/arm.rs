@@ -9,7 +9,7 @@ use crate::engine::model::{Cidr, Node, NodeKind, Plan};
 use super::ids::{self, Ids};
 use super::report::{ImportReport, Mapped, NoteKind};
 use super::resource::Resource;
-use super::{circuits, connections, gateways, layout, network, ImportOptions};
+use super::{circuits, connections, gateways, layout, network, services, wan, ImportOptions};
 
 /// An import under way.
 pub(crate) struct Build<'a> {
@@ -67,6 +67,22 @@ const MAPPED: &[&str] = &[
     "microsoft.network/expressroutecircuits",
     "microsoft.network/expressroutecircuits/peerings",
     "microsoft.network/expressroutecircuits/peerings/connections",
+    "microsoft.network/virtualwans",
+    "microsoft.network/virtualhubs",
+    "microsoft.network/virtualhubs/hubvirtualnetworkconnections",
+    "microsoft.network/virtualhubs/routingintent",
+    "microsoft.network/virtualhubs/ipconfigurations",
+    "microsoft.network/vpngateways",
+    "microsoft.network/vpngateways/vpnconnections",
+    "microsoft.network/vpnsites",
+    "microsoft.network/expressroutegateways",
+    "microsoft.network/expressroutegateways/expressrouteconnections",
+    "microsoft.network/p2svpngateways",
+    "microsoft.network/vpnserverconfigurations",
+    "microsoft.network/azurefirewalls",
+    "microsoft.network/bastionhosts",
+    "microsoft.network/applicationgateways",
+    "microsoft.network/routetables",
 ];
 
 /// Whether the mapping reads resources of this type (lower case).
@@ -91,10 +107,14 @@ pub(crate) fn map(resources: &[Resource], opts: &ImportOptions, report: &mut Imp
     network::vnets(&mut b);
     connections::sites(&mut b);
     circuits::circuits(&mut b);
+    wan::wans_and_hubs(&mut b);
     gateways::gateways(&mut b);
+    services::services(&mut b);
     connections::connections(&mut b);
     circuits::peerings(&mut b);
+    wan::gateways_and_connections(&mut b);
     network::peerings(&mut b);
+    services::route_tables(&mut b);
     b.skip_the_rest();
     layout::place(&mut b.plan);
     b.plan

@@ -56,6 +56,7 @@ pub(crate) fn string(text: &str, scope: &mut dyn Scope) -> Eval {
     let mut p = Parser {
         s: inner.as_bytes(),
         at: 0,
+        depth: 0,
     };
     let expr = p.expr().and_then(|e| {
         p.space();
@@ -67,13 +68,29 @@ pub(crate) fn string(text: &str, scope: &mut dyn Scope) -> Eval {
     });
     match expr {
         Ok(e) => eval(&e, scope),
-        Err(why) => Err(Unknown(format!("the expression {t} cannot be read: {why}"))),
+        Err(why) => Err(Unknown(format!(
+            "the expression {} cannot be read: {why}",
+            short(t)
+        ))),
     }
 }
+
+/// An expression for a message: at most 80 characters of it.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// The deepest nesting of calls, members and indexes read (real templates nest a few levels;
+/// a bound keeps a hostile expression from exhausting the stack).
+const MAX_DEPTH: usize = 64;
 
 struct Parser<'a> {
     s: &'a [u8],
     at: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -94,6 +111,16 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self) -> Result<Expr, String> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        }
+        self.depth += 1;
+        let e = self.nested();
+        self.depth -= 1;
+        e
+    }
+
+    fn nested(&mut self) -> Result<Expr, String> {
         self.space();
         let mut e = match self.s.get(self.at) {
             Some(b'\'') => self.text()?,

@@ -4,7 +4,8 @@
 //! Sources: VPN gateway SKUs and the legacy `Standard` / `HighPerformance` SKUs,
 //! <https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus> and
 //! <https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-skus-legacy>; ExpressRoute
-//! gateway SKUs, <https://learn.microsoft.com/azure/expressroute/expressroute-about-virtual-network-gateways>;
+//! gateway SKUs,
+//! <https://learn.microsoft.com/azure/expressroute/expressroute-about-virtual-network-gateways>;
 //! point-to-site settings, <https://learn.microsoft.com/azure/vpn-gateway/point-to-site-about>.
 
 use crate::engine::model::{
@@ -31,15 +32,25 @@ pub(crate) fn vnet_of(b: &mut Build, r: &Resource, configs: &str) -> Option<Stri
         let id = super::resource::at(c, "properties/subnet/id")?;
         super::resource::text(id).map(str::to_string)
     })?;
-    let (_, name) = ids::parse(&subnet)?;
-    let vnet = name.split('/').next()?.to_string();
-    let at = subnet.to_ascii_lowercase().find("/subnets/")?;
-    let vnet_id = if subnet.to_ascii_lowercase().contains("/providers/") {
-        subnet[..at].to_string()
-    } else {
-        ids::build(VNET, &vnet)
+    vnet_of_subnet(b, r, &subnet, &configs.replace('/', "."))
+}
+
+/// The VNet node of a subnet id (`…/virtualNetworks/hub/subnets/GatewaySubnet`): the node its
+/// VNet became, or one marked outside the import.
+pub(crate) fn vnet_of_subnet(
+    b: &mut Build,
+    r: &Resource,
+    subnet: &str,
+    path: &str,
+) -> Option<String> {
+    let vnet_id = match ids::parent(subnet) {
+        Some(id) => id,
+        None => {
+            let (_, name) = ids::parse(subnet)?;
+            ids::build(VNET, name.split('/').next()?)
+        }
     };
-    Some(b.node_for(&vnet_id, NodeKind::Vnet, r, &configs.replace('/', ".")))
+    Some(b.node_for(&vnet_id, NodeKind::Vnet, r, path))
 }
 
 /// Every virtual network gateway, onto its VNet's node.
@@ -142,8 +153,23 @@ fn vpn_gateway(b: &mut Build, r: &Resource) -> VpnGateway {
 /// the settings each kind needs: root certificates, RADIUS servers, an Entra tenant).
 pub(crate) fn p2s(b: &mut Build, r: &Resource, at: &str) -> P2sConfig {
     let address_pool = b.prefixes(r, &format!("{at}/vpnClientAddressPool/addressPrefixes"));
+    let (protocols, auth) = offers(b, r, at, "vpnClientProtocols");
+    P2sConfig {
+        protocols,
+        auth,
+        address_pool,
+    }
+}
+
+/// The protocols (under `key`) and authentication types a P2S configuration offers.
+pub(crate) fn offers(
+    b: &mut Build,
+    r: &Resource,
+    at: &str,
+    key: &str,
+) -> (Vec<Protocol>, Vec<Auth>) {
     let mut protocols: Vec<Protocol> = r
-        .strings(&format!("{at}/vpnClientProtocols"))
+        .strings(&format!("{at}/{key}"))
         .iter()
         .filter_map(|p| match p.to_ascii_lowercase().as_str() {
             "openvpn" => Some(Protocol::Openvpn),
@@ -154,7 +180,7 @@ pub(crate) fn p2s(b: &mut Build, r: &Resource, at: &str) -> P2sConfig {
         .collect();
     if protocols.is_empty() {
         protocols = vec![Protocol::Sstp, Protocol::Ikev2];
-        let message = "no vpnClientProtocols: SSTP and IKEv2 taken, Azure's default".into();
+        let message = format!("no {key}: SSTP and IKEv2 taken, Azure's default");
         b.note(r, NoteKind::Defaulted, &at.replace('/', "."), message);
     }
     let mut auth: Vec<Auth> = r
@@ -175,15 +201,11 @@ pub(crate) fn p2s(b: &mut Build, r: &Resource, at: &str) -> P2sConfig {
         if has("radiusServerAddress") || has("radiusServers") {
             auth.push(Auth::Radius);
         }
-        if has("aadTenant") {
+        if has("aadTenant") || has("aadAuthenticationParameters") {
             auth.push(Auth::Entra);
         }
     }
-    P2sConfig {
-        protocols,
-        auth,
-        address_pool,
-    }
+    (protocols, auth)
 }
 
 /// The remote users of a point-to-site configuration: a `users` node with a `p2s` link.

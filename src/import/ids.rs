@@ -1,7 +1,7 @@
 //! Identity: Azure resource ids parsed into type and name, the keys that match a reference to
 //! the resource it names, and the plan's readable, unique ids made from resource names.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The key that matches a resource: its type and full name, in lower case
 /// (`microsoft.network/virtualnetworks|hub`). Subscription and resource group are left out,
@@ -74,6 +74,8 @@ const MAX_ID: usize = 64;
 #[derive(Debug, Default)]
 pub(crate) struct Ids {
     taken: BTreeSet<String>,
+    /// The next suffix to try for each base, so that a thousand clashes cost a thousand steps.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -87,15 +89,26 @@ impl Ids {
             base = "node".to_string();
         }
         let mut id = base.clone();
-        let mut n = 2;
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
         while self.taken.contains(&id) {
             let suffix = format!("-{n}");
             let keep = MAX_ID.saturating_sub(suffix.len()).min(base.len());
             id = format!("{}{suffix}", &base[..keep]);
             n += 1;
         }
+        self.next.insert(base, n);
         self.taken.insert(id.clone());
         id
+    }
+
+    /// A new id from `name`, or from `alternative` when `name`'s is taken (a peering named
+    /// `to-hub` in every spoke becomes `spoke1-to-hub`), numbered only when both are.
+    pub fn make_or(&mut self, name: &str, alternative: &str, fallback: &str) -> String {
+        let first = slug(name);
+        if !first.is_empty() && !self.taken.contains(&first) {
+            return self.make(name, fallback);
+        }
+        self.make(alternative, fallback)
     }
 }
 

@@ -10,12 +10,12 @@
 //!
 //! Inputs, recognised by their shape (`shape`): one ARM resource, an array, a REST list
 //! (`{"value": [...]}`), Resource Graph output (`{"data": [...]}`), an ARM template with its
-//! parameters file (`template`, `expr`, `functions`); Terraform plan JSON is recognised, not
-//! read yet (`terraform`). Every resource is reduced to ARM's shape (`resource`), matched to
+//! parameters file (`template`, `expr`, `functions`), Terraform's plan or state JSON
+//! (`terraform`). Every resource is reduced to ARM's shape (`resource`), matched to
 //! the resources it refers to by type and name (`ids`), and mapped to nodes and links (`arm`
-//! runs the passes: `network`, `gateways`, `connections`, `circuits`); `layout` places the
-//! nodes by role. Each node and link made from a resource carries the resource's id in `azure_id`, so
-//! that a later import can update what it made.
+//! runs the passes: `network`, `gateways`, `connections`, `circuits`, `wan`, `services`);
+//! `layout` places the nodes by role. Each node and link made from a resource carries the
+//! resource's id in `azure_id`, so that a later import can update what it made.
 
 mod arm;
 mod circuits;
@@ -25,12 +25,16 @@ mod functions;
 mod gateways;
 mod ids;
 mod layout;
+pub mod merge;
 mod network;
 mod report;
 mod resource;
+pub mod sample;
+mod services;
 mod shape;
 mod template;
 mod terraform;
+mod wan;
 
 use std::fmt;
 

@@ -6,6 +6,8 @@
 //! Source: <https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview>
 //! and <https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering>.
 
+use std::collections::HashMap;
+
 use crate::engine::model::{Link, LinkKind, NodeKind};
 
 use super::arm::Build;
@@ -55,6 +57,7 @@ struct Side<'a> {
     resource: &'a Resource,
     local: String,
     remote: String,
+    remote_key: String,
 }
 
 impl Side<'_> {
@@ -82,12 +85,22 @@ pub(crate) fn peerings(b: &mut Build) {
             b.mapped(index, "no link (the remote VNet is not known)".into());
             continue;
         };
+        let remote_key = ids::key_of(&remote);
         sides.push(Side {
             index,
             resource: r,
             local,
             remote,
+            remote_key,
         });
+    }
+    // The sides of each (local, remote) pair of VNets, in input order.
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, s) in sides.iter().enumerate() {
+        by_pair
+            .entry((s.local.as_str(), s.remote_key.as_str()))
+            .or_default()
+            .push(i);
     }
     let mut paired = vec![false; sides.len()];
     for a in 0..sides.len() {
@@ -95,12 +108,10 @@ pub(crate) fn peerings(b: &mut Build) {
             continue;
         }
         paired[a] = true;
-        let remote_key = ids::key_of(&sides[a].remote);
-        let back = (0..sides.len()).find(|&c| {
-            !paired[c]
-                && sides[c].local == remote_key
-                && ids::key_of(&sides[c].remote) == sides[a].local
-        });
+        let key = (sides[a].remote_key.as_str(), sides[a].local.as_str());
+        let back = by_pair
+            .get(&key)
+            .and_then(|found| found.iter().copied().find(|&c| !paired[c]));
         if let Some(c) = back {
             paired[c] = true;
         }
@@ -160,7 +171,9 @@ fn link(b: &mut Build, a: &Side, back: Option<&Side>) {
     };
     let mut l = Link::new(LinkKind::Peering, &from, &to);
     l.name = Some(from_side.resource.short_name().to_string());
-    l.id = Some(b.link_ids.make(from_side.resource.short_name(), "peering"));
+    let name = from_side.resource.short_name();
+    let alternative = from_side.resource.name.replace('/', "-");
+    l.id = Some(b.link_ids.make_or(name, &alternative, "peering"));
     l.azure_id = Some(from_side.resource.id.clone());
     l.use_remote_gateways = Some(from_side.flag("useRemoteGateways"));
     l.allow_forwarded_traffic = Some(from_side.flag("allowForwardedTraffic"));

@@ -8,6 +8,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::components::azure::AzureTools;
 use super::components::canvas::Canvas;
 use super::components::capacity::CapacityPanel;
 use super::components::explain::Explain;
@@ -303,6 +304,7 @@ pub fn app() -> Html {
                 </div>
                 <Toolbar plan={plan.clone()} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                     on_action={on_action.clone()} />
+                <AzureTools plan={plan.clone()} answers={answers.clone()} on_action={on_action.clone()} />
             </header>
             <Start on_action={on_action.clone()} />
             if let Some(notice) = &state.notice {

@@ -138,9 +138,9 @@ pub enum Command {
     },
     /// A plan from Azure's descriptions of a network: resources as Azure returns them (one, an
     /// array, `{"value": [...]}`, Resource Graph `{"data": [...]}`) and ARM templates with
-    /// their parameters file (`x.json x.parameters.json`). The plan goes to standard
-    /// output (or -o), the report of what became what to standard error. Exit 2 when a file
-    /// or value cannot be read (the plan of the rest is still written).
+    /// their parameters file (`x.json x.parameters.json`), Terraform's `show -json`. The plan
+    /// goes to standard output (or -o), the report of what became what to standard error.
+    /// Exit 2 when a file or value cannot be read (the plan of the rest is still written).
     Import {
         /// The files to import (- for standard input).
         #[arg(required = true)]
@@ -154,6 +154,11 @@ pub enum Command {
         /// Also write the report as JSON to this file.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Merge the import into this plan: what came from Azure before (matched by its
+        /// azure_id) is updated, what was drawn by hand stays; the merged plan is written back
+        /// into it (or to -o).
+        #[arg(long, value_name = "PLAN")]
+        into: Option<PathBuf>,
     },
     /// A completion script for a shell, to source from its start-up file (e.g.
     /// `reachplan completions bash > ~/.local/share/bash-completion/completions/reachplan`).

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use reachplan::engine;
+use reachplan::import::merge::merge;
 use reachplan::import::{import, ImportOptions};
 
 use crate::{out, read_text, shown};
@@ -16,23 +17,34 @@ pub fn run(
     region: Option<String>,
     output: Option<&Path>,
     report: Option<&Path>,
+    into: Option<&Path>,
 ) -> Result<u8, String> {
+    // The open plan is read first: one that cannot be read stops the import, untouched.
+    let open = into.map(crate::load).transpose()?;
     let mut texts = Vec::new();
     for path in files {
         let shown = shown(path);
         let text = read_text(path, &shown)?;
         texts.push((shown, text));
     }
-    let imported = import(&texts, &ImportOptions { region }).map_err(|e| e.to_string())?;
+    let mut imported = import(&texts, &ImportOptions { region }).map_err(|e| e.to_string())?;
     let mut err = imported.report.render();
     if let Some(path) = report {
         let json = serde_json::to_string_pretty(&imported.report)
             .map_err(|e| format!("cannot write the report: {e}"))?;
         write(path, &(json + "\n"))?;
     }
-    match output {
-        Some(path) => write(path, &engine::write_plan(&imported.plan))?,
-        None => out::json(&imported.plan)?,
+    if let Some((_, plan)) = &open {
+        let merged = merge(plan, &imported.plan);
+        err.push_str(&format!("merged: {}\n", merged.summary()));
+        for (from, to) in &merged.renamed {
+            err.push_str(&format!("{from} is {to} in the plan (its id was taken)\n"));
+        }
+        imported.plan = merged.plan;
+    }
+    match (output, into) {
+        (Some(path), _) | (None, Some(path)) => write(path, &engine::write_plan(&imported.plan))?,
+        (None, None) => out::json(&imported.plan)?,
     }
     let (nodes, links) = (imported.plan.nodes.len(), imported.plan.links.len());
     let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -45,6 +57,16 @@ pub fn run(
     Ok(if imported.report.has_problems() { 2 } else { 0 })
 }
 
+/// Writes through a temporary file beside `path`, renamed over it: a plan written back into
+/// its own file is never left half written.
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", shown(path)))
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".reachplan-tmp");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            format!("cannot write {}: {e}", shown(path))
+        })
 }

@@ -109,7 +109,14 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             region,
             output,
             report,
-        } => import::run(&files, region, output.as_deref(), report.as_deref()),
+            into,
+        } => import::run(
+            &files,
+            region,
+            output.as_deref(),
+            report.as_deref(),
+            into.as_deref(),
+        ),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "reachplan", &mut script);

@@ -99,7 +99,7 @@ impl LinkKind {
                 "allow_forwarded_traffic",
                 "route_via_firewall",
             ],
-            LinkKind::S2s => &["bgp"],
+            LinkKind::S2s => &["bgp", "device"],
             LinkKind::P2s => &["protocol"],
             _ => &[],
         }
@@ -151,6 +151,10 @@ pub struct Link {
     /// P2S: which of the gateway's protocols these users use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
+    /// S2S: the on-premises VPN device that ends this tunnel, a name unique within its site
+    /// (default: every tunnel of a site ends on one device).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
 }
 
 impl Link {
@@ -169,6 +173,7 @@ impl Link {
             route_via_firewall: None,
             bgp: None,
             protocol: None,
+            device: None,
         }
     }
 
@@ -187,6 +192,7 @@ impl Link {
             ("route_via_firewall", self.route_via_firewall.is_some()),
             ("bgp", self.bgp.is_some()),
             ("protocol", self.protocol.is_some()),
+            ("device", self.device.is_some()),
         ]
         .into_iter()
         .filter(|(_, present)| *present)

@@ -70,7 +70,14 @@ impl NodeKind {
                 "p2s",
                 "allow_non_virtual_wan_traffic",
             ],
-            NodeKind::Expressroute => &["location", "sku", "bandwidth_mbps", "direct", "provider"],
+            NodeKind::Expressroute => &[
+                "location",
+                "sku",
+                "bandwidth_mbps",
+                "direct",
+                "provider",
+                "metro",
+            ],
             NodeKind::Cloud => &["provider"],
             NodeKind::Microsoft | NodeKind::Internet => &[],
         }
@@ -189,6 +196,10 @@ pub struct Node {
     /// Circuit: the connectivity provider; cloud: `aws`, `gcp`, `oci` or `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// Circuit: an ExpressRoute Metro circuit, its two links at two peering locations of one
+    /// metropolitan area (default false: both links at `location`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metro: Option<bool>,
 }
 
 impl Node {
@@ -226,6 +237,7 @@ impl Node {
             bandwidth_mbps: None,
             direct: None,
             provider: None,
+            metro: None,
         }
     }
 
@@ -268,6 +280,7 @@ impl Node {
         add("bandwidth_mbps", self.bandwidth_mbps.is_some());
         add("direct", self.direct.is_some());
         add("provider", self.provider.is_some());
+        add("metro", self.metro.is_some());
         out
     }
 

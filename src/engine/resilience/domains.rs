@@ -1,13 +1,21 @@
-//! The failure domains of a plan, as far as the plan format expresses them, and each failure
-//! applied as an edit of the plan.
+//! The failure domains of a plan and each failure applied as an edit of the plan.
 //!
-//! A domain is something that fails as a whole: a VNet's VPN or ExpressRoute gateway (both of
-//! its instances: the plan says nothing of instances yet), a firewall, a connection (VNet
-//! peering, S2S tunnel, ExpressRoute private or Microsoft peering, a circuit's connection to a
-//! gateway or hub, Global Reach, a hub's VNet connection), a circuit, a peering location with
-//! more than one circuit, a Virtual WAN hub, a site's VPN device when it has more than one
-//! tunnel (with one, the device is the tunnel), and an Azure region with every VNet and hub in
-//! it. Point-to-site links, the access links (Bastion, Application Gateway, virtual desktops)
+//! A domain is something that fails as a whole (see [`DomainKind`]):
+//! - one instance of a VNet's VPN or ExpressRoute gateway: every gateway has two, and the other
+//!   one takes over (nothing is removed; the pairs whose way crossed the gateway are kept after
+//!   that failover, see [`failover`](super::failover));
+//! - an availability zone of a region whose VPN or ExpressRoute gateways are not all
+//!   zone-redundant: those gateways fail (see [`redundancy`](super::redundancy)), the
+//!   zone-redundant ones fail over to their instance in another zone;
+//! - a firewall, a connection (VNet peering, S2S tunnel, ExpressRoute private or Microsoft
+//!   peering, a circuit's connection to a gateway or hub, Global Reach, a hub's VNet
+//!   connection), a circuit (for an ExpressRoute Metro circuit: one of its two peering
+//!   locations, which the other survives), a peering location with more than one circuit, a
+//!   Virtual WAN hub, a site's VPN device when it ends more than one tunnel (with one, the
+//!   device is the tunnel; tunnels name their device with `device`, all of a site's tunnels
+//!   share one device otherwise), and an Azure region with every VNet and hub in it.
+//!
+//! Point-to-site links, the access links (Bastion, Application Gateway, virtual desktops)
 //! and internet breakouts are not domains: what fails there is the gateway, or the user group.
 
 use std::collections::BTreeMap;
@@ -15,14 +23,17 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::super::model::{LinkKind, NodeKind, Plan};
+use super::failover::FailoverKind;
+use super::places::places;
+use super::redundancy::{backed_up, metro};
 
 /// What kind of element fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainKind {
-    /// A VNet's VPN gateway.
+    /// One instance of a VNet's VPN gateway.
     VpnGateway,
-    /// A VNet's ExpressRoute gateway.
+    /// One instance of a VNet's ExpressRoute gateway.
     ErGateway,
     /// Azure Firewall (or the NVA) of a VNet or hub.
     Firewall,
@@ -34,8 +45,10 @@ pub enum DomainKind {
     PeeringLocation,
     /// A Virtual WAN hub.
     VwanHub,
-    /// A site's VPN device: every S2S tunnel of the site.
+    /// A site's VPN device: every S2S tunnel of the site that ends on it.
     SiteDevice,
+    /// An availability zone of a region: the gateways there that are not zone-redundant.
+    Zone,
     /// An Azure region: every VNet and hub in it.
     Region,
 }
@@ -43,9 +56,11 @@ pub enum DomainKind {
 /// How a failure changes the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Cut {
-    /// The gateway or firewall of these nodes is removed.
-    VpnGateway(usize),
-    ErGateway(usize),
+    /// Nothing is removed: another instance or link of the element takes over.
+    Nothing,
+    /// These VNets' VPN gateways (first) and ExpressRoute gateways (second) are removed.
+    Gateways(Vec<usize>, Vec<usize>),
+    /// The firewall of this node is removed.
     Firewall(usize),
     /// These links are removed.
     Links(Vec<usize>),
@@ -69,6 +84,14 @@ pub struct Domain {
     pub links: Vec<usize>,
     #[serde(skip)]
     pub(super) cut: Cut,
+    /// The plan links whose traffic crosses what fails: a pair whose way took one of them and
+    /// that is still reachable after the failure has failed over.
+    #[serde(skip)]
+    pub(super) carries: Vec<usize>,
+    /// The links that a second instance (or link) of the failed element keeps, with the kind
+    /// of that failover.
+    #[serde(skip)]
+    pub(super) takeover: Vec<(usize, FailoverKind)>,
 }
 
 fn carried(kind: LinkKind) -> bool {
@@ -84,14 +107,67 @@ fn carried(kind: LinkKind) -> bool {
     )
 }
 
-fn sorted(mut ids: Vec<String>) -> Vec<String> {
+pub(super) fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
 }
 
+/// The links of a VNet's VPN gateway (S2S and P2S) or ExpressRoute gateway (connections).
+pub(super) fn gateway_links(plan: &Plan, node: usize, vpn: bool) -> Vec<usize> {
+    let Some(n) = plan.nodes.get(node) else {
+        return Vec::new();
+    };
+    let kinds: &[LinkKind] = if vpn {
+        &[LinkKind::S2s, LinkKind::P2s]
+    } else {
+        &[LinkKind::ErConnection]
+    };
+    plan.links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| kinds.contains(&l.kind) && (l.from == n.id || l.to == n.id))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The links of these nodes.
+pub(super) fn links_of(plan: &Plan, nodes: &[usize]) -> Vec<usize> {
+    let ids: Vec<&str> = nodes
+        .iter()
+        .filter_map(|&i| plan.nodes.get(i))
+        .map(|n| n.id.as_str())
+        .collect();
+    plan.links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| ids.contains(&l.from.as_str()) || ids.contains(&l.to.as_str()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The failover kind of an instance failure of a VNet's VPN gateway.
+pub(super) fn vpn_takeover(plan: &Plan, node: usize) -> FailoverKind {
+    let active_active = plan
+        .nodes
+        .get(node)
+        .and_then(|n| n.vpn_gateway.as_ref())
+        .and_then(|g| g.active_active)
+        .unwrap_or(false);
+    if active_active {
+        FailoverKind::ActiveActive
+    } else {
+        FailoverKind::ActiveStandby
+    }
+}
+
+pub(super) fn with(links: Vec<usize>, kind: FailoverKind) -> Vec<(usize, FailoverKind)> {
+    links.into_iter().map(|l| (l, kind)).collect()
+}
+
 /// Every failure domain of a plan, in plan order: the nodes' gateways, firewalls, circuits
-/// and hubs, then the links, the site devices, the peering locations and the regions.
+/// and hubs, then the links, the site devices, the peering locations, the availability zones
+/// and the regions.
 pub fn domains(plan: &Plan) -> Vec<Domain> {
     let mut out = Vec::new();
     let domain = |kind, id: String, what: String, nodes: Vec<String>, links, cut| Domain {
@@ -101,32 +177,47 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         nodes: sorted(nodes),
         links,
         cut,
+        carries: Vec::new(),
+        takeover: Vec::new(),
     };
     for (i, n) in plan.nodes.iter().enumerate() {
         let own = vec![n.id.clone()];
-        if n.vpn_gateway.is_some() {
-            let what = format!("the VPN gateway of {} (both instances)", n.id);
+        if let Some(g) = &n.vpn_gateway {
+            let kind = vpn_takeover(plan, i);
+            let mode = if kind == FailoverKind::ActiveActive {
+                "active-active"
+            } else {
+                "active-standby"
+            };
+            let what = format!(
+                "an instance of the VPN gateway of {} ({mode}, {})",
+                n.id, g.sku
+            );
             let id = format!("vpn_gateway:{}", n.id);
-            out.push(domain(
+            let mut d = domain(
                 DomainKind::VpnGateway,
                 id,
                 what,
                 own.clone(),
                 vec![],
-                Cut::VpnGateway(i),
-            ));
+                Cut::Nothing,
+            );
+            d.takeover = with(gateway_links(plan, i, true), kind);
+            out.push(d);
         }
         if n.er_gateway.is_some() {
-            let what = format!("the ExpressRoute gateway of {}", n.id);
+            let what = format!("an instance of the ExpressRoute gateway of {}", n.id);
             let id = format!("er_gateway:{}", n.id);
-            out.push(domain(
+            let mut d = domain(
                 DomainKind::ErGateway,
                 id,
                 what,
                 own.clone(),
                 vec![],
-                Cut::ErGateway(i),
-            ));
+                Cut::Nothing,
+            );
+            d.takeover = with(gateway_links(plan, i, false), FailoverKind::GatewayInstance);
+            out.push(d);
         }
         if n.firewall.is_some() {
             let what = format!("the firewall of {}", n.id);
@@ -140,6 +231,17 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
                 Cut::Firewall(i),
             ));
         }
+        if n.kind == NodeKind::Expressroute && metro(n) {
+            let what = format!(
+                "one of the two peering locations of the Metro circuit {}",
+                n.id
+            );
+            let id = format!("circuit:{}", n.id);
+            let mut d = domain(DomainKind::Circuit, id, what, own, vec![], Cut::Nothing);
+            d.takeover = with(links_of(plan, &[i]), FailoverKind::BgpReconvergence);
+            out.push(d);
+            continue;
+        }
         let whole = match n.kind {
             NodeKind::Expressroute => Some((DomainKind::Circuit, "circuit", "the circuit")),
             NodeKind::VwanHub => Some((DomainKind::VwanHub, "vwan_hub", "the Virtual WAN hub")),
@@ -148,10 +250,12 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         if let Some((kind, prefix, words)) = whole {
             let what = format!("{words} {}", n.id);
             let id = format!("{prefix}:{}", n.id);
-            out.push(domain(kind, id, what, own, vec![], Cut::Nodes(vec![i])));
+            let mut d = domain(kind, id, what, own, vec![], Cut::Nodes(vec![i]));
+            d.carries = links_of(plan, &[i]);
+            out.push(d);
         }
     }
-    let mut tunnels: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut tunnels: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
     for (i, l) in plan.links.iter().enumerate() {
         if !carried(l.kind) {
             continue;
@@ -159,70 +263,54 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         let what = format!("the {} link {} → {}", l.kind.as_str(), l.from, l.to);
         let nodes = vec![l.from.clone(), l.to.clone()];
         let id = format!("connection:{i}");
-        out.push(domain(
+        let mut d = domain(
             DomainKind::Connection,
             id,
             what,
             nodes,
             vec![i],
             Cut::Links(vec![i]),
-        ));
+        );
+        d.carries = vec![i];
+        out.push(d);
         if l.kind == LinkKind::S2s {
             for end in [&l.from, &l.to] {
                 if plan.node(end).is_some_and(|n| n.kind == NodeKind::Site) {
-                    tunnels.entry(end.as_str()).or_default().push(i);
+                    let device = l.device.as_deref();
+                    tunnels.entry((end.as_str(), device)).or_default().push(i);
                 }
             }
         }
     }
-    for (site, links) in tunnels.into_iter().filter(|(_, l)| l.len() > 1) {
-        let what = format!("the VPN device of {site} (its {} tunnels)", links.len());
-        let id = format!("site_device:{site}");
+    for ((site, device), links) in tunnels.into_iter().filter(|(_, l)| l.len() > 1) {
+        let (what, id) = match device {
+            Some(dev) => (
+                format!(
+                    "the VPN device {dev} of {site} (its {} tunnels)",
+                    links.len()
+                ),
+                format!("site_device:{site}/{dev}"),
+            ),
+            None => (
+                format!("the VPN device of {site} (its {} tunnels)", links.len()),
+                format!("site_device:{site}"),
+            ),
+        };
         let nodes = vec![site.to_string()];
-        out.push(domain(
+        let mut d = domain(
             DomainKind::SiteDevice,
             id,
             what,
             nodes,
             links.clone(),
-            Cut::Links(links),
-        ));
+            Cut::Links(links.clone()),
+        );
+        d.carries = links;
+        out.push(d);
     }
-    let mut locations: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut regions: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, n) in plan.nodes.iter().enumerate() {
-        match (n.kind, n.location.as_deref(), n.region.as_deref()) {
-            (NodeKind::Expressroute, Some(at), _) => locations.entry(at).or_default().push(i),
-            (NodeKind::Vnet | NodeKind::VwanHub, _, Some(region)) => {
-                regions.entry(region).or_default().push(i)
-            }
-            _ => {}
-        }
-    }
-    let ids = |nodes: &[usize]| nodes.iter().map(|&i| plan.nodes[i].id.clone()).collect();
-    for (at, nodes) in locations.into_iter().filter(|(_, n)| n.len() > 1) {
-        let what = format!("the peering location {at} ({} circuits)", nodes.len());
-        let id = format!("peering_location:{at}");
-        out.push(domain(
-            DomainKind::PeeringLocation,
-            id,
-            what,
-            ids(&nodes),
-            vec![],
-            Cut::Nodes(nodes),
-        ));
-    }
-    for (region, nodes) in regions {
-        let what = format!("the region {region} ({} VNets and hubs)", nodes.len());
-        let id = format!("region:{region}");
-        out.push(domain(
-            DomainKind::Region,
-            id,
-            what,
-            ids(&nodes),
-            vec![],
-            Cut::Nodes(nodes),
-        ));
+    places(plan, &mut out);
+    for d in &mut out {
+        backed_up(plan, d);
     }
     out
 }
@@ -232,14 +320,17 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
 pub(super) fn apply(plan: &Plan, cut: &Cut) -> Plan {
     let mut failed = plan.clone();
     match cut {
-        Cut::VpnGateway(i) => {
-            if let Some(n) = failed.nodes.get_mut(*i) {
-                n.vpn_gateway = None;
+        Cut::Nothing => {}
+        Cut::Gateways(vpn, er) => {
+            for &i in vpn {
+                if let Some(n) = failed.nodes.get_mut(i) {
+                    n.vpn_gateway = None;
+                }
             }
-        }
-        Cut::ErGateway(i) => {
-            if let Some(n) = failed.nodes.get_mut(*i) {
-                n.er_gateway = None;
+            for &i in er {
+                if let Some(n) = failed.nodes.get_mut(i) {
+                    n.er_gateway = None;
+                }
             }
         }
         Cut::Firewall(i) => {

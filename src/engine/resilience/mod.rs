@@ -5,9 +5,10 @@
 //! A failure is applied as an edit of the plan (the element removed, with the links that depend
 //! on it) and judged with the fast matrix ([`Network::verdicts`]): a pair is lost when both of
 //! its endpoints are endpoints of the failed plan too (failures of a pair's own endpoints do not
-//! count) and it is reachable before and not after. Failovers are not modelled yet: the
-//! gateway domains fail both instances, and a pair that a backup keeps (ExpressRoute falling
-//! back to a VPN, R6.12) is kept without its interruption being reported.
+//! count) and it is reachable before and not after. A pair whose way crossed the failed element
+//! and that is still reachable is kept after a failover, reported with its kind and the
+//! interruption Microsoft documents (see [`failover`]); a gateway instance's failure removes
+//! nothing, its pairs are all kept after the other instance takes over.
 //!
 //! The weight of a failure: each lost ordered pair counts 1, plus the `count` of a user group
 //! at either end, so that 400 remote users losing the head office outweigh a test VNet.
@@ -16,9 +17,15 @@
 //! the connections of a site, user group or other cloud that has no other link: such an
 //! endpoint forwards nothing (the `no-on-premises-transit` assumption), so the failure loses
 //! exactly its own reachable pairs, read from the plan's matrix. Comparing two matrices costs
-//! O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads otherwise.
+//! O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads otherwise. A gateway
+//! instance's failure costs no matrix. Failovers add one explaining search of the plan and,
+//! per failure, a pass over the ways that crossed it (plans of at most
+//! [`failover::MAX_EXPLAINED`] endpoints).
 
 pub mod domains;
+pub mod failover;
+mod places;
+pub mod redundancy;
 pub mod remedy;
 pub mod render;
 pub mod survive;
@@ -33,6 +40,7 @@ use super::model::{Node, NodeKind, Plan};
 use super::prepared::Network;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
+use failover::{failovers, Failover, Ways};
 
 /// How many lost pairs a failure lists (all are counted).
 pub const MAX_LISTED: usize = 100;
@@ -51,6 +59,10 @@ pub struct Failure {
     pub weight: u64,
     /// The first [`MAX_LISTED`] lost pairs, as `[from, to]`, sorted.
     pub lost: Vec<[String; 2]>,
+    /// The pairs kept only after a failover, by kind of failover, with the interruption
+    /// Microsoft documents (see [`failover`]); empty when none or not judged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failovers: Vec<Failover>,
     /// The change that removes it, in a sentence (see [`remedy`](remedy::remedy)).
     pub remedy: &'static str,
     /// The rule that change rests on.
@@ -72,6 +84,11 @@ pub struct Resilience {
     pub single_points: Vec<Failure>,
     /// The failure domains whose failure loses no pair, in plan order.
     pub survived: Vec<Domain>,
+    /// Whether failovers were judged (plans of at most [`failover::MAX_EXPLAINED`] endpoints).
+    pub failovers_judged: bool,
+    /// The failures that lose no pair but keep some only after a failover, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub survived_after_failover: Vec<Failure>,
 }
 
 /// The resilience of a plan (see the module).
@@ -114,11 +131,21 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         }
     }
     let none = vec![0u64; words];
+    let ways = Ways::of(network, &base);
     let mut single_points = Vec::new();
     let mut survived = Vec::new();
+    let mut survived_after_failover = Vec::new();
     for domain in domains(plan) {
         let leaf = isolated(plan, &domain.cut).filter(|_| shortcut);
-        let failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
+        let mut failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
+            _ if domain.cut == Cut::Nothing && shortcut => {
+                let mut f = Tally::new(plan, &users).failure(domain);
+                f.failovers = ways
+                    .as_ref()
+                    .map(|w| failovers(plan, w, &base, &f.domain, None))
+                    .unwrap_or_default();
+                f
+            }
             Some((kind, e)) => {
                 let kept = if kind == NodeKind::Vnet {
                     &outside
@@ -128,13 +155,22 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
                 own_pairs(&base, e, kept, &ctx, domain)
             }
             None => {
-                let failed = Network::of(Arc::new(apply(plan, &domain.cut))).verdicts();
-                compare(&base, &failed, &ctx, domain)
+                let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
+                let m = failed.verdicts();
+                let mut f = compare(&base, &m, &ctx, domain);
+                if let Some(w) = &ways {
+                    f.failovers = failovers(plan, w, &base, &f.domain, Some((&failed, &m)));
+                }
+                f
             }
         };
         if failure.pairs_lost > 0 {
             single_points.push(failure);
         } else {
+            if !failure.failovers.is_empty() {
+                survived_after_failover.push(failure.clone());
+            }
+            failure.failovers.clear();
             survived.push(failure.domain);
         }
     }
@@ -149,6 +185,8 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         reachable: base.count(),
         single_points,
         survived,
+        failovers_judged: ways.is_some(),
+        survived_after_failover,
     }
 }
 
@@ -274,6 +312,7 @@ impl<'u> Tally<'u> {
             users_cut,
             weight: self.weight,
             lost: self.lost,
+            failovers: Vec::new(),
         }
     }
 }

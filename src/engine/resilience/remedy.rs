@@ -1,7 +1,5 @@
 //! What removes a single point of failure of each kind, in a sentence, with the rule of the
-//! rule book that the change rests on. Not yet a mechanical edit of the plan: the plan format
-//! has no second instance, device or tunnel of one element to add (see the issue on
-//! redundancy in the format).
+//! rule book that the change rests on.
 //!
 //! Sources: Microsoft's "Designing for high availability with ExpressRoute"
 //! (learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute),
@@ -19,10 +17,9 @@ pub fn remedy(kind: DomainKind, link: Option<LinkKind>) -> (&'static str, Option
     match kind {
         DomainKind::Connection => connection(link),
         DomainKind::VpnGateway => (
-            "Give the networks behind it a second way in that does not cross this gateway: an \
-             ExpressRoute circuit with the VPN as its backup (coexistence), or a gateway in \
-             another VNet or region.",
-            Some(Rule::R6_12),
+            "Make the gateway active-active: both instances hold tunnels, and an instance's \
+             loss needs no failover.",
+            Some(Rule::R3_8),
         ),
         DomainKind::ErGateway => (
             "Add a VPN gateway beside it as the failover path for private peering \
@@ -52,6 +49,11 @@ pub fn remedy(kind: DomainKind, link: Option<LinkKind>) -> (&'static str, Option
             "Add a second VPN device at the site with its own tunnels to an active-active \
              gateway (BGP on every tunnel).",
             Some(Rule::R3_8),
+        ),
+        DomainKind::Zone => (
+            "Use zone-redundant gateway SKUs (VpnGw1AZ–VpnGw5AZ, ErGw1AZ–ErGw3AZ): their two \
+             instances sit in different availability zones, and one zone's loss is a failover.",
+            Some(Rule::R5_1),
         ),
         DomainKind::Region => (
             "Give what must survive a region's loss its networks and connections in a second \

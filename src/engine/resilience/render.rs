@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use super::super::words::counted;
-use super::Resilience;
+use super::failover::MAX_EXPLAINED;
+use super::{Failure, Resilience};
 
 /// How many single points of failure the text shows in full (the JSON has them all).
 pub const SHOWN: usize = 20;
@@ -63,6 +64,7 @@ pub fn text(r: &Resilience) -> String {
             String::new()
         };
         let _ = writeln!(out, "       lost: {}{more}", shown.join(", "));
+        failovers(&mut out, f);
         let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
         let _ = writeln!(out, "       remedy{rule}: {}", f.remedy);
     }
@@ -71,6 +73,26 @@ pub fn text(r: &Resilience) -> String {
             out,
             "  … and {} more (--json lists them all)",
             r.single_points.len() - SHOWN
+        );
+    }
+    if !r.survived_after_failover.is_empty() {
+        let _ = writeln!(out, "\nSurvived after a failover (no pair lost)");
+    }
+    for f in r.survived_after_failover.iter().take(SHOWN) {
+        let _ = writeln!(out, "  - {} [{}]", f.domain.what, f.domain.id);
+        failovers(&mut out, f);
+    }
+    if r.survived_after_failover.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "  … and {} more (--json lists them all)",
+            r.survived_after_failover.len() - SHOWN
+        );
+    }
+    if !r.failovers_judged {
+        let _ = writeln!(
+            out,
+            "\nFailovers not judged: the plan has more than {MAX_EXPLAINED} endpoints."
         );
     }
     if !r.survived.is_empty() {
@@ -89,4 +111,31 @@ pub fn text(r: &Resilience) -> String {
         let _ = writeln!(out, "\nSurvived (no pair lost): {}{more}", ids.join(", "));
     }
     out
+}
+
+/// The pairs a failure keeps only after a failover, one line per kind.
+fn failovers(out: &mut String, f: &Failure) {
+    for k in &f.failovers {
+        let shown: Vec<String> = k
+            .kept
+            .iter()
+            .take(EXAMPLES)
+            .map(|[a, b]| format!("{a} → {b}"))
+            .collect();
+        let more = k.pairs.saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "       kept through {}: {} ({}{more})",
+            k.what,
+            counted(k.pairs, "pair"),
+            shown.join(", ")
+        );
+        let source = k.source.map(|s| format!(" [{s}]")).unwrap_or_default();
+        let _ = writeln!(out, "         interruption: {}{source}", k.interruption);
+    }
 }

@@ -1,7 +1,9 @@
 //! Intents that must survive failures (`"survives": "any single failure"`): the intent holds
 //! when its answer holds with nothing failed and after every single failure of the plan's
 //! failure domains (see [`domains`](super::domains)), except a failure that removes the pair's
-//! own endpoints. Failovers are not modelled yet: a pair that a backup keeps is kept at once.
+//! own endpoints. A pair that is reachable again after a failover (the gateway's other
+//! instance, ExpressRoute falling back to a VPN, another circuit or tunnel) survives, and the
+//! failover with its documented interruption is noted on the intent (`interruptions`).
 //!
 //! The answers of the prepared network ([`Network::analysis`], [`Network::summary`]) judge every
 //! intent with nothing failed; `check` then asks [`judge`] (the browser does not yet, and the
@@ -13,9 +15,11 @@
 
 use std::sync::Arc;
 
-use super::super::analysis::{BrokenBy, IntentResult};
+use super::super::analysis::{BrokenBy, IntentResult, Interruption};
+use super::super::model::Plan;
 use super::super::prepared::Network;
-use super::domains::{apply, domains};
+use super::domains::{apply, domains, Cut, Domain};
+use super::failover::{failovers, Failover, Ways};
 
 /// Marks the intents that must survive failures and do not: `holds` false, `broken_by` the
 /// first failure (in domain order) that breaks them. `intents` are the plan's intents, in plan
@@ -28,7 +32,18 @@ pub fn judge(network: &Network, intents: &mut [IntentResult]) {
     if asked.is_empty() {
         return;
     }
+    let base = network.verdicts();
+    let pairs: Vec<(&str, &str)> = asked
+        .iter()
+        .map(|&i| (plan.intents[i].from.as_str(), plan.intents[i].to.as_str()))
+        .collect();
+    let ways = Ways::of_pairs(network, &base, &pairs);
     for domain in domains(plan) {
+        if domain.cut == Cut::Nothing {
+            let found = failovers(plan, &ways, &base, &domain, None);
+            note(&domain, &found, &asked, plan, intents);
+            continue;
+        }
         let mut failed = apply(plan, &domain.cut);
         // Only the intents that must survive, without the requirement (not asked again), and
         // only those whose two endpoints the failure keeps.
@@ -47,13 +62,47 @@ pub fn judge(network: &Network, intents: &mut [IntentResult]) {
         if kept.is_empty() {
             continue;
         }
-        let after = Network::of(Arc::new(failed)).summary();
+        let failed = Network::of(Arc::new(failed));
+        let after = failed.summary();
         for (k, &i) in kept.iter().enumerate() {
             if after.intents.get(k).is_some_and(|r| !r.holds) {
                 intents[i].holds = false;
                 intents[i].broken_by = Some(BrokenBy {
                     id: domain.id.clone(),
                     what: domain.what.clone(),
+                });
+            }
+        }
+        let found = failovers(
+            plan,
+            &ways,
+            &base,
+            &domain,
+            Some((&failed, &failed.verdicts())),
+        );
+        note(&domain, &found, &kept, plan, intents);
+    }
+}
+
+/// Notes on the intents (of `asked`, still holding) whose pair failed over.
+fn note(
+    domain: &Domain,
+    found: &[Failover],
+    asked: &[usize],
+    plan: &Plan,
+    intents: &mut [IntentResult],
+) {
+    for f in found {
+        for &i in asked {
+            let intent = &plan.intents[i];
+            let pair = [intent.from.clone(), intent.to.clone()];
+            if intents[i].holds && f.kept.contains(&pair) {
+                intents[i].interruptions.push(Interruption {
+                    id: domain.id.clone(),
+                    what: domain.what.clone(),
+                    failover: f.what,
+                    interruption: f.interruption,
+                    source: f.source,
                 });
             }
         }

@@ -104,6 +104,20 @@ pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
                 "  {mark} {} → {} {expect}{access}{survives}{why}",
                 i.from, i.to
             );
+            for cut in i.interruptions.iter().take(3) {
+                let _ = writeln!(
+                    out,
+                    "         survives {} [{}] through {}: {}",
+                    cut.what, cut.id, cut.failover, cut.interruption
+                );
+            }
+            if i.interruptions.len() > 3 {
+                let _ = writeln!(
+                    out,
+                    "         … and {} more failovers (--json lists them)",
+                    i.interruptions.len() - 3
+                );
+            }
             if let Some(broken) = &i.broken_by {
                 let _ = writeln!(
                     out,

@@ -16,10 +16,18 @@ use super::report::{ImportReport, NoteKind};
 use super::resource::{Resource, UNKNOWN};
 use super::shape;
 
+mod copies;
 mod scope;
 
 /// The most resources one `copy` loop makes.
 const MAX_COPY: i64 = 800;
+
+/// The most items all the `copy` loops of a template make together (resources and property
+/// items): loops inside loops multiply, and a template is untrusted text.
+const MAX_COPIES: usize = 20_000;
+
+/// The longest chain of parameters and variables that refer to each other.
+const MAX_CHAIN: usize = 64;
 
 /// A template being evaluated.
 struct Template<'a> {
@@ -33,6 +41,8 @@ struct Template<'a> {
     notes: Vec<(NoteKind, String, String)>,
     mapped: fn(&str) -> bool,
     region_used: bool,
+    /// How many more items `copy` loops may make.
+    copies: usize,
 }
 
 /// The resources of a template, given the values of a parameters file (its `parameters`
@@ -45,6 +55,34 @@ pub(crate) fn resources(
     mapped: fn(&str) -> bool,
     report: &mut ImportReport,
 ) -> Vec<Resource> {
+    let context = Context {
+        file,
+        region,
+        mapped,
+    };
+    run(&context, doc, given, MAX_COPIES, report).0
+}
+
+/// What a template and the templates nested in it share.
+struct Context<'a> {
+    file: &'a str,
+    region: Option<&'a str>,
+    mapped: fn(&str) -> bool,
+}
+
+/// The resources of a template and how many more items copy loops may still make.
+fn run(
+    context: &Context,
+    doc: &Value,
+    given: Option<&Value>,
+    copies: usize,
+    report: &mut ImportReport,
+) -> (Vec<Resource>, usize) {
+    let Context {
+        file,
+        region,
+        mapped,
+    } = *context;
     let given = given
         .and_then(|g| g.get("parameters"))
         .and_then(Value::as_object)
@@ -61,6 +99,7 @@ pub(crate) fn resources(
         notes: Vec::new(),
         mapped,
         region_used: false,
+        copies,
     };
     let mut out = Vec::new();
     t.list(doc.get("resources"), "resources", None, &mut out, report);
@@ -75,7 +114,7 @@ pub(crate) fn resources(
         }
         report.note(kind, file, &path, message);
     }
-    out
+    (out, t.copies)
 }
 
 /// Parts of a resource the plan never reads: an unknown value there is not worth a note
@@ -162,6 +201,9 @@ impl Template<'_> {
             return;
         }
         for i in 0..count {
+            if !self.spend(path) {
+                return;
+            }
             self.loops.push((name.clone(), i));
             self.one(&format!("{path}[copy {i}]"), item, parent, out, report);
             self.loops.pop();
@@ -279,14 +321,13 @@ impl Template<'_> {
             .unwrap_or_default();
         let passed = self.value(&passed, &format!("{path}.properties.parameters"));
         let given = serde_json::json!({ "parameters": passed });
-        let mut nested = resources(
-            self.file,
-            inner,
-            Some(&given),
-            self.region.as_deref(),
-            self.mapped,
-            report,
-        );
+        let context = Context {
+            file: self.file,
+            region: self.region.as_deref(),
+            mapped: self.mapped,
+        };
+        let (mut nested, left) = run(&context, inner, Some(&given), self.copies, report);
+        self.copies = left;
         for r in &mut nested {
             r.path = format!("{at}{}", r.path.trim_start_matches("resources"));
         }
@@ -323,35 +364,6 @@ impl Template<'_> {
                 Value::Object(out)
             }
             other => other.clone(),
-        }
-    }
-
-    /// `"copy": [{"name": "subnets", "count": n, "input": {...}}]` in properties.
-    fn property_copies(&mut self, copies: &Value, path: &str, out: &mut Map<String, Value>) {
-        for (i, c) in copies.as_array().into_iter().flatten().enumerate() {
-            let name = c
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            let at = format!("{path}.copy[{i}]");
-            let count = c
-                .get("count")
-                .map(|n| self.value(n, &format!("{at}.count")));
-            let count = count.as_ref().and_then(Value::as_i64).unwrap_or(-1);
-            if name.is_empty() || !(0..=MAX_COPY).contains(&count) {
-                let message = "a property copy loop without a known name and count".to_string();
-                self.notes.push((NoteKind::Unknown, at, message));
-                continue;
-            }
-            let input = c.get("input").cloned().unwrap_or(Value::Null);
-            let mut items = Vec::new();
-            for k in 0..count {
-                self.loops.push((name.clone(), k));
-                items.push(self.value(&input, &format!("{at}.input")));
-                self.loops.pop();
-            }
-            out.insert(name, Value::Array(items));
         }
     }
 }

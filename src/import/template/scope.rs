@@ -16,6 +16,12 @@ impl Template<'_> {
         if self.busy.contains(&key) {
             return Err(Unknown(format!("{kind}('{name}') refers to itself")));
         }
+        if self.busy.len() >= super::MAX_CHAIN {
+            return Err(Unknown(format!(
+                "{kind}('{name}') is reached through more than {} parameters and variables",
+                super::MAX_CHAIN
+            )));
+        }
         self.busy.push(key.clone());
         let result = if kind == "parameters" {
             self.parameter_value(name)

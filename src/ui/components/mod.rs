@@ -1,5 +1,6 @@
 //! The app's views: each gets data as props and sends actions up through one callback.
 
+pub mod azure;
 pub mod canvas;
 pub mod capacity;
 pub mod connect;
