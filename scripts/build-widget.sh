@@ -2,8 +2,8 @@
 # Builds the documentation widget (`<reach-plan>`) into dist/widget/ and the demo docs page into
 # dist/docs/: two WebAssembly builds of src/widget (view, and edit mode for pages that ask for
 # it) with the size-first `widget` profile, wasm-bindgen --target web, wasm-opt -Oz, then the
-# loader, stylesheet, iframe page and demo from www/. Run after `trunk build` (which replaces
-# dist/). Needs the web toolchain (scripts/setup-web.sh).
+# loader, stylesheet, iframe page and demo from www/. Run after scripts/build-app.sh (which
+# replaces dist/). Needs the web toolchain (scripts/setup-web.sh).
 #   scripts/build-widget.sh [--view-only]     (DIST=folder builds into another folder than dist/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,14 +20,9 @@ for bin in "${bins[@]}"; do
   echo "== widget: cargo build $bin ($(date +%T))"
   cargo build --locked --profile widget --target wasm32-unknown-unknown --features widget --bin "$bin"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "target/wasm32-unknown-unknown/widget/$bin.wasm"
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/widget/$bin.wasm"
   echo "== widget: wasm-opt -Oz $bin ($(date +%T))"
-  # rustc's wasm uses these features; binaryen must be told so. Rust keeps its stack and data
-  # far above the first kilobyte of memory, so binaryen may fold load and store offsets there
-  # (--low-memory-unused, as Emscripten passes it by default).
-  wasm-opt -Oz --low-memory-unused --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
-    "$out/${bin}_bg.wasm" -o "$out/${bin}_bg.wasm"
+  scripts/wasm-opt.sh "$out/${bin}_bg.wasm"
 done
 cp www/reach-plan.js www/widget.css www/embed.html www/embed.js "$out/"
 # Comments and indentation are for readers of the sources; the copies served go without them.

@@ -5,8 +5,8 @@
 #                               documentation widget's demo page at /docs/remote-work.html
 #   scripts/run.sh PLAN.json    builds the command-line tool and checks a plan file with it
 # On a fresh machine it first installs what the app needs (scripts/setup-web.sh): the
-# wasm32 target, wasm-bindgen-cli, trunk, and binaryen's wasm-opt from npm. This takes about
-# seven minutes once; later runs skip it.
+# wasm32 target, wasm-bindgen-cli, and binaryen's wasm-opt from npm (the README says how long
+# that takes); later runs skip it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${CARGO_HOME:=$HOME/.cargo}"
@@ -18,9 +18,7 @@ if [ $# -gt 0 ]; then
 fi
 
 scripts/setup-web.sh
-echo "== trunk build --release ($(date +%T))"
-# The browser build favours size: the release profile is tuned for the native CLI.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
+scripts/build-app.sh
 # The documentation widget and its demo page, into dist/widget and dist/docs.
 scripts/build-widget.sh
 port="${PORT:-8080}"

@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the browser app needs to build, serve and test, from crates.io, npm and Debian
-# only: the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, trunk, binaryen's wasm-opt
-# and playwright-core (npm, in e2e/), and Debian's chromium for the end-to-end tests.
+# only: the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, binaryen's wasm-opt and
+# playwright-core (npm, in e2e/), and Debian's chromium for the end-to-end tests.
 # Idempotent: it skips what is already installed at the pinned version.
 # Usage: scripts/setup-web.sh [--with-browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14 # the last trunk that builds with rustc 1.95 (0.22 needs 1.96.1)
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3}' Cargo.lock)
 : "${CARGO_HOME:=$HOME/.cargo}"
@@ -48,13 +47,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     || cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-step "trunk $TRUNK_VERSION"
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  # trunk's own release profile (fat LTO, one codegen unit) costs minutes for nothing here.
-  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "=$TRUNK_VERSION" --locked
-fi
-
 step "node and npm"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
@@ -65,9 +57,5 @@ if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/playwright
   || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
-
-step "crate sources"
-# trunk builds offline, so every crate must be in the local registry cache.
-cargo fetch --locked >/dev/null
 
 step "setup done"

@@ -22,7 +22,7 @@ if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
 fi
 scripts/setup-web.sh >/dev/null
 
-wasm=target/wasm32-unknown-unknown
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"
 builds=(
   "widget (view mode)|widget|reachplan-widget|widget"
   "planner|release|reachplan-web|web"

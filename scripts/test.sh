@@ -47,9 +47,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --features bench-web --bin
 step "cargo test (widget logic, native)"
 cargo test --locked --features widget --lib widget::
 
-step "trunk build --release"
-# The same profile override as scripts/run.sh, so that both share one build.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --locked
+step "browser app build"
+scripts/build-app.sh
 
 step "documentation widget build"
 scripts/build-widget.sh
@@ -62,6 +61,9 @@ node e2e/widget.mjs dist target/screenshots
 
 step "end-to-end tests (headless chromium)"
 node e2e/e2e.mjs dist target/screenshots
+
+step "planner budgets (fails on size; prints the time, which scripts/budgets.sh enforces)"
+node e2e/app-budget.mjs dist
 
 step "fuzz: every target for 15 s (scripts/fuzz.sh for longer runs)"
 scripts/fuzz.sh --ci

@@ -79,7 +79,7 @@
 //! `ui::grouping` groups a large matrix; `ui::views` shows a failure or a comparison with another
 //! plan (the Failures and Compare panels) without editing the plan, and runs the single-failure
 //! sweep a few failures per task.
-//! `src/main.rs` starts it; `index.html` is the page trunk builds.
+//! `src/main.rs` starts it; `www/index.html` is its page, built by `scripts/build-app.sh`.
 //!
 //! The documentation widget (`<reach-plan>`, one element per plan in a docs page) lives in
 //! `widget`, behind the `widget` feature: it reuses the app's state, matrix and explanation,

@@ -1,4 +1,4 @@
-//! The web entry: starts the reachplan browser app (built by trunk from index.html).
+//! The web entry: starts the reachplan browser app (built by scripts/build-app.sh).
 
 fn main() {
     reachplan::ui::run();

@@ -28,6 +28,7 @@ mod naive;
 pub mod network;
 pub mod overview;
 mod pair;
+pub mod path_at;
 mod prepared;
 mod quick;
 pub(crate) mod reach;

@@ -174,6 +174,11 @@ fn json_error(e: &serde_json::Error, at: &str) -> PlanError {
     }
 }
 
+/// Reads the plan's types; an error names the path where the reader stopped. The native build
+/// tracks the path while reading (serde_path_to_error); the browser builds, where that would
+/// double the code of every type read, find it afterwards in the text
+/// ([`path_at`](super::path_at::path_at), checked against the first by `tests/path_at.rs`).
+#[cfg(not(target_arch = "wasm32"))]
 fn typed_error_or_plan(text: &str) -> Result<Plan, PlanError> {
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Plan>(&mut de) {
@@ -184,6 +189,13 @@ fn typed_error_or_plan(text: &str) -> Result<Plan, PlanError> {
             Err(json_error(e.inner(), &at))
         }
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn typed_error_or_plan(text: &str) -> Result<Plan, PlanError> {
+    use serde::Deserialize;
+    let mut de = serde_json::Deserializer::from_str(text);
+    Plan::deserialize(&mut de).map_err(|e| json_error(&e, &super::path_at::path_of_error(text, &e)))
 }
 
 fn check_version(text: &str, value: &serde_json::Value) -> Result<(), PlanError> {

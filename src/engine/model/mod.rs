@@ -270,8 +270,19 @@ impl Serialize for Cidr {
 
 impl<'de> Deserialize<'de> for Cidr {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Cidr::parse(&text).map_err(serde::de::Error::custom)
+        // A visitor, not a String parsed afterwards: the JSON reader then places a refusal
+        // just after the prefix it refuses, not after the list that holds it.
+        struct Prefix;
+        impl serde::de::Visitor<'_> for Prefix {
+            type Value = Cidr;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Cidr, E> {
+                Cidr::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Prefix)
     }
 }
 
