@@ -216,7 +216,14 @@ pub fn rank(single_points: &mut [Failure]) {
 pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Domain) -> Failure {
     let plan = network.plan();
     let users = users_of(plan, base);
-    let ctx = Tally::new(plan, &users);
+    // What Azure would refuse to deploy carries nothing, as in `sweep`.
+    let findings = network.summary().findings;
+    let refused: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect();
+    let ctx = Tally::new(plan, &users, &refused);
     let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
     let m = failed.verdicts();
     let mut f = compare(base, &m, &ctx, domain);
