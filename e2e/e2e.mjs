@@ -540,6 +540,34 @@ await test('an unknown region is an error finding with the nearest names, and it
   await waitMark(page, 'remote-staff', 'hub', '✓');
 });
 
+await test('what a plan leaves empty is a finding, counted with the right grammar, until the exported plan fills it', async () => {
+  await loadTemplate(page, 'blank');
+  const counts = () => page.textContent('#findings-title .counts');
+  await page.click('button[data-add="vnet"]');
+  await page.waitForSelector('.finding[data-code="vnet-no-address-space"]', { timeout: HANG });
+  assert((await counts()).trim() === '0 errors, 1 warning', `counts: ${await counts()}`);
+  await page.check('#f-vpn-gateway');
+  await page.check('#f-vpn-p2s');
+  await page.waitForSelector('.finding[data-code="p2s-no-address-pool"]', { timeout: HANG });
+  await page.click('button[data-add="site"]');
+  await page.waitForSelector('.finding[data-code="site-no-prefixes"]', { timeout: HANG });
+  assert(/\b[2-9] warnings\b/.test(await counts()), `counts: ${await counts()}`);
+  await page.fill('#f-address-space', '192.168.10.0/24');
+  await page.press('#f-address-space', 'Enter');
+  await page.waitForSelector('.finding[data-code="site-no-prefixes"]', { state: 'detached', timeout: HANG });
+  await page.click('#diagram [data-node="vnet-1"]');
+  await page.fill('#f-address-space', '10.5.0.0/16');
+  await page.press('#f-address-space', 'Enter');
+  await page.fill('#f-vpn-p2s-pool', '172.16.5.0/24');
+  await page.press('#f-vpn-p2s-pool', 'Enter');
+  await page.waitForSelector('.finding[data-code="vnet-no-address-space"]', { state: 'detached', timeout: HANG });
+  await page.waitForSelector('.finding[data-code="p2s-no-address-pool"]', { state: 'detached', timeout: HANG });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
+  const plan = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const text = JSON.stringify(plan.nodes);
+  for (const v of ['192.168.10.0/24', '10.5.0.0/16', '172.16.5.0/24']) assert(text.includes(v), `the exported plan holds ${v}`);
+});
+
 await test('the hub setting for traffic from non-Virtual-WAN networks is a checkbox that reaches the plan file', async () => {
   await loadTemplate(page, 'vwan-two-hubs');
   await page.click('#diagram [data-node="hub-weu"]');

@@ -72,12 +72,13 @@ pub fn auto(plan: &Plan) -> Vec<Position> {
     for &c in &columns {
         counts[c] += 1;
     }
-    // Each role takes as many columns as it needs; roles follow each other left to right.
+    // Each role takes as many columns as it needs (a role the plan lacks, none: no empty
+    // column widens the drawing and shrinks its text); roles follow each other left to right.
     let mut left = [0.0f64; 4];
     let mut x = ORIGIN;
     for c in 0..4 {
         left[c] = x;
-        x += counts[c].div_ceil(WRAP).max(1) as f64 * COLUMN_GAP;
+        x += counts[c].div_ceil(WRAP) as f64 * COLUMN_GAP;
     }
     let rows_of = |c: usize| counts[c].min(WRAP);
     let tallest = (0..4).map(rows_of).max().unwrap_or(1).max(1);
@@ -168,6 +169,16 @@ mod tests {
         assert!(x("hq") < x("hub"));
         assert!(x("hub") < x("spoke-prod"));
         assert_eq!(x("spoke-prod"), x("spoke-dev"));
+    }
+
+    #[test]
+    fn a_role_the_plan_lacks_leaves_no_empty_column() {
+        // No circuit: the hub is one column right of the sites, not two.
+        let plan = read_plan(include_str!("../../www/examples/hub-spoke-firewall.json")).unwrap();
+        let pos = auto(&plan);
+        let x = |id: &str| pos[plan.nodes.iter().position(|n| n.id == id).unwrap()].x;
+        assert_eq!(x("hub") - x("hq"), COLUMN_GAP);
+        assert_eq!(x("spoke-prod") - x("hub"), COLUMN_GAP);
     }
 
     #[test]

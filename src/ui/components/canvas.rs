@@ -16,7 +16,7 @@ use super::gestures::Gestures;
 use super::label::node_text;
 use super::marks::draw_marks;
 use super::shapes::{self, node_color};
-use super::viewport::{use_wheel_zoom, zoom_at, Drag, Interact, HOME};
+use super::viewport::{in_view, use_wheel_zoom, zoom_at, Drag, Interact, HOME};
 use crate::engine::model::{Plan, Position};
 use crate::ui::drawing;
 use crate::ui::export::DIAGRAM_ID;
@@ -81,6 +81,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     );
     let selected_ids = Rc::new(drawing::selected_nodes(&props.selection));
     let choice = use_state(|| None::<Choice>);
+    let shown_path = use_mut_ref(|| None::<Vec<String>>);
     let interact = use_mut_ref(|| Interact {
         view: HOME,
         drag: None,
@@ -164,6 +165,18 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 *slot = q;
             }
         }
+    }
+    // A newly selected pair's path is brought into view: the whole plan again (Fit) when a
+    // node of it lies outside the view as panned and zoomed.
+    let path_nodes = props.highlight.as_ref().map(|h| h.nodes.clone());
+    if *shown_path.borrow() != path_nodes {
+        if let Some(ids) = &path_nodes {
+            let path = ids.iter().filter_map(|id| at.get(id.as_str()).copied());
+            if !in_view(&interact.borrow(), path) {
+                interact.borrow_mut().view = HOME;
+            }
+        }
+        *shown_path.borrow_mut() = path_nodes;
     }
     let drawing_now = drawing_overlay(&interact.borrow().drag, &at);
     let view = interact.borrow().view;

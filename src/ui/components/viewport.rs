@@ -74,6 +74,21 @@ pub(super) fn inside(places: &[(String, Position)], a: (f64, f64), b: (f64, f64)
         .collect()
 }
 
+/// Whether the box of every node at these positions lies inside the view box as panned and
+/// zoomed (a node drawn at `p` is shown at `t + k · p`).
+pub(super) fn in_view(state: &Interact, mut at: impl Iterator<Item = Position>) -> bool {
+    let (vx, vy, vw, vh) = state.view_box;
+    let v = state.view;
+    at.all(|p| {
+        let (x0, y0) = (
+            v.tx + v.k * (p.x - NODE_W / 2.0),
+            v.ty + v.k * (p.y - NODE_H / 2.0),
+        );
+        let (x1, y1) = (x0 + v.k * NODE_W, y0 + v.k * NODE_H);
+        x0 >= vx && y0 >= vy && x1 <= vx + vw && y1 <= vy + vh
+    })
+}
+
 #[derive(Debug)]
 pub(super) struct Interact {
     pub(super) view: View,
@@ -165,4 +180,33 @@ pub(super) fn use_wheel_zoom(
         });
         move || drop(listener)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_view, Interact, View, HOME};
+    use crate::engine::model::Position;
+
+    #[test]
+    fn a_node_is_in_view_until_the_view_pans_or_zooms_it_out() {
+        let mut state = Interact {
+            view: HOME,
+            drag: None,
+            view_box: (0.0, 0.0, 600.0, 300.0),
+        };
+        let node = || std::iter::once(Position { x: 500.0, y: 150.0 });
+        assert!(in_view(&state, node()));
+        state.view = View {
+            tx: -300.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        assert!(in_view(&state, node()));
+        state.view = View {
+            tx: 0.0,
+            ty: 0.0,
+            k: 2.0,
+        };
+        assert!(!in_view(&state, node()));
+    }
 }
