@@ -558,8 +558,8 @@ await test('what a plan leaves empty is a finding, counted with the right gramma
   await page.click('#diagram [data-node="vnet-1"]');
   await page.fill('#f-address-space', '10.5.0.0/16');
   await page.press('#f-address-space', 'Enter');
-  await page.fill('#f-vpn-p2s-pool', '172.16.5.0/24');
-  await page.press('#f-vpn-p2s-pool', 'Enter');
+  await page.fill('#vpn-p2s-pool', '172.16.5.0/24');
+  await page.press('#vpn-p2s-pool', 'Enter');
   await page.waitForSelector('.finding[data-code="vnet-no-address-space"]', { state: 'detached', timeout: HANG });
   await page.waitForSelector('.finding[data-code="p2s-no-address-pool"]', { state: 'detached', timeout: HANG });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
