@@ -320,9 +320,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     { drawing_now }
                 </g>
                 if empty {
+                    // Large in diagram units: the empty view box is drawn small on a phone.
                     <text x={(vb.0 + vb.2 / 2.0).to_string()} y={(vb.1 + vb.3 / 2.0).to_string()}
-                        text-anchor="middle" font-family="system-ui, sans-serif" font-size="16" fill="#555">
-                        {"An empty plan: add networks with the buttons above."}
+                        text-anchor="middle" font-family="system-ui, sans-serif" font-size="30" fill="#555">
+                        <tspan>{"An empty plan:"}</tspan>
+                        <tspan x={(vb.0 + vb.2 / 2.0).to_string()} dy="1.3em">{"add networks with the buttons above."}</tspan>
                     </text>
                 }
             </svg>
