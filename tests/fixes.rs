@@ -121,3 +121,35 @@ fn a_published_application_is_not_told_to_publish_again() {
         "{backend:?}"
     );
 }
+
+/// The internet and Microsoft's public services are reached through a breakout of one's own: a
+/// user group or a site without an internet link is offered one (the split tunnel for users),
+/// never a point-to-site VPN, which provides no internet connectivity (R3.19).
+#[test]
+fn no_breakout_is_fixed_by_a_breakout_not_a_vpn() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/rules/r48-no-breakout-to-public-services.json"
+    );
+    let plan = read_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let analysis = analyze(&plan);
+    for (from, to) in [
+        ("contractors", "m365"),
+        ("contractors", "internet"),
+        ("branch", "m365"),
+        ("branch", "internet"),
+    ] {
+        let pair = analysis.pair(from, to).unwrap();
+        let fix = pair.fix.as_deref().unwrap_or("");
+        assert!(fix.contains("internet link"), "{pair:?}");
+        assert!(!fix.contains("point-to-site"), "{pair:?}");
+        let edit = pair.edit.as_ref().expect("a mechanical fix");
+        check(&plan, edit, std::slice::from_ref(pair)).unwrap();
+        let mut fixed = plan.clone();
+        apply(&mut fixed, edit).unwrap();
+        assert!(
+            analyze(&fixed).pair(from, to).unwrap().reachable,
+            "{pair:?}"
+        );
+    }
+}
