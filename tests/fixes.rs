@@ -153,3 +153,24 @@ fn no_breakout_is_fixed_by_a_breakout_not_a_vpn() {
         );
     }
 }
+
+/// A spoke whose peering with the hub is written from the hub's side (`hub → spoke`) cannot
+/// take route_via_firewall on it (the flag is the `from` side's): the fix says so and carries
+/// no edit, rather than an edit that sets only the other half and leaves the pair closed.
+#[test]
+fn route_via_firewall_on_a_peering_written_from_the_hub() {
+    let plan = read_plan(
+        r#"{"reachplan": 1,
+            "nodes": [{"id": "a", "kind": "vnet"}, {"id": "b", "kind": "vnet"},
+                      {"id": "hub", "kind": "vnet", "firewall": {}}],
+            "links": [{"kind": "peering", "from": "hub", "to": "a"},
+                      {"kind": "peering", "from": "b", "to": "hub"}]}"#,
+    )
+    .unwrap();
+    for (edit, pairs) in fixes(&plan).values() {
+        check(&plan, edit, pairs).unwrap();
+    }
+    let a_b = analyze(&plan).pair("a", "b").unwrap().clone();
+    assert_eq!(a_b.edit, None, "{a_b:?}");
+    assert!(a_b.fix.unwrap().contains("from a's side"));
+}

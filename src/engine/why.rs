@@ -192,6 +192,11 @@ fn no_breakout(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         Some(idb)
     };
     let users = net.node(a).kind == NodeKind::Users;
+    let written = net
+        .plan
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Internet && l.from == ida);
     pair.reason = Some(if users {
         format!("{ida} has no internet link, so nothing carries its traffic to {public}: a VPN gateway provides no internet connectivity, and Bastion and virtual desktops give access of a limited kind, not routes.")
     } else {
@@ -211,7 +216,8 @@ fn no_breakout(net: &Net, a: usize, b: usize, pair: &mut Pair) {
     });
     pair.edit = match internet {
         // A user group's split tunnel adds the internet node when the plan has none.
-        _ if users && microsoft => Some(Edit::SplitTunnel {
+        // (unless a link the analysis ignores, such as a self-link, already has that name).
+        _ if users && microsoft && !written => Some(Edit::SplitTunnel {
             users: ida.to_string(),
         }),
         Some(i) => Some(Edit::AddLink {
