@@ -40,7 +40,7 @@ use super::edit::Edit;
 use super::matrix::Matrix;
 use super::model::{Node, NodeKind, Plan};
 use super::prepared::Network;
-use super::rules::Severity;
+use super::rules::{Finding, Severity};
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
 use failover::{failovers, Failover, Ways};
@@ -128,11 +128,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let users = users_of(plan, &base);
     // What Azure would refuse to deploy carries nothing: no remedy adds to it.
     let findings = network.summary().findings;
-    let refused: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .flat_map(|f| f.nodes.iter().map(String::as_str))
-        .collect();
+    let refused = refused_of(&findings);
     let ctx = Tally::new(plan, &users, &refused);
     let words = base.row(0).len();
     let mut outside = vec![0u64; words];
@@ -216,7 +212,9 @@ pub fn rank(single_points: &mut [Failure]) {
 pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Domain) -> Failure {
     let plan = network.plan();
     let users = users_of(plan, base);
-    let ctx = Tally::new(plan, &users);
+    let findings = network.summary().findings;
+    let refused = refused_of(&findings);
+    let ctx = Tally::new(plan, &users, &refused);
     let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
     let m = failed.verdicts();
     let mut f = compare(base, &m, &ctx, domain);
@@ -231,6 +229,16 @@ impl Failure {
     pub fn id(&self) -> &str {
         &self.domain.id
     }
+}
+
+/// The nodes of the error findings: what Azure would refuse to deploy carries nothing, so no
+/// remedy adds to it.
+fn refused_of(findings: &[Finding]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect()
 }
 
 /// The users of each endpoint of the matrix (a user group's `count`, 0 for the others).
