@@ -230,9 +230,22 @@ fn generate_refuses_a_plan_the_reader_would_refuse() {
 /// Runs the command under a limit of its address space (as `ulimit -v` does), so that an
 /// allocation the budget missed fails the test instead of the machine.
 fn run_limited(megabytes: u64, args: &[&str], stdin: &str) -> Output {
+    run_limited_with(megabytes, None, args, stdin)
+}
+
+/// [`run_limited`] with one environment variable set (a budget lowered for the test).
+fn run_limited_with(
+    megabytes: u64,
+    env: Option<(&str, &str)>,
+    args: &[&str],
+    stdin: &str,
+) -> Output {
     let script = format!("ulimit -v {} && exec \"$0\" \"$@\"", megabytes * 1024);
     let mut command = Command::new("sh");
     command.arg("-c").arg(script).arg(BIN).args(args);
+    if let Some((var, value)) = env {
+        command.env(var, value);
+    }
     feed(command, Some(stdin))
 }
 
@@ -353,6 +366,86 @@ fn the_full_report_budgets_refuse_before_the_allocation() {
         stdout(&out).contains("Not reachable by hub"),
         "{}",
         stdout(&out)
+    );
+}
+
+/// Each hostile shape of the issue (a full mesh, a chain, parallel links, a generated plan,
+/// bare endpoints), at a size that runs fast and under 512 MB of address space, whose answer
+/// would exceed the budget (lowered for the test to 1 byte, so that every answer does): refused
+/// before the allocation, exit 2, nothing on stdout, and a message with the size, the limit
+/// and the way forward. Past the endpoint limits (1,001 endpoints for the full report, 60,001
+/// for --summary) the refusal comes from the count alone, at full size.
+#[test]
+fn every_hostile_shape_is_refused_before_the_allocation_under_a_memory_limit() {
+    let mesh: Vec<String> = (0..30)
+        .flat_map(|i| (i + 1..30).map(move |j| peering(i, j)))
+        .collect();
+    let sites = |n: usize| {
+        let nodes: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "s{i}", "kind": "site"}}"#))
+            .collect();
+        plan(&nodes, &[])
+    };
+    let generated = reachplan::engine::write_plan(&reachplan::engine::generate::generate(60, 1));
+    let shapes = [
+        ("mesh", plan(&vnets(30), &mesh), 30),
+        (
+            "chain",
+            plan(
+                &vnets(60),
+                &(0..59).map(|i| peering(i, i + 1)).collect::<Vec<_>>(),
+            ),
+            60,
+        ),
+        ("parallel", plan(&vnets(2), &vec![peering(0, 1); 300]), 2),
+        ("generated", generated, 60),
+        ("bare", sites(61), 61),
+    ];
+    for (shape, text, n) in &shapes {
+        let trees = Some(("REACHPLAN_TEST_TREE_BYTES", "1"));
+        for args in [["check", "-", "--json"].as_slice(), &["check", "-"]] {
+            let out = run_limited_with(512, trees, args, text);
+            let message = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{shape} {args:?}: {message}");
+            assert!(out.stdout.is_empty(), "{shape} {args:?}");
+            for needle in [
+                "the searches that explain this plan's pairs would take about ".to_string(),
+                format!(" MB for its {n} endpoints, over the full report's budget of 1 MB."),
+                "--summary`; for one pair, `reachplan explain".to_string(),
+            ] {
+                assert!(message.contains(&needle), "{shape} {args:?}: {message}");
+            }
+        }
+        let held = Some(("REACHPLAN_TEST_REPORT_BYTES", "1"));
+        let out = run_limited_with(512, held, &["check", "-", "--all"], text);
+        let message = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{shape} --all: {message}");
+        assert!(out.stdout.is_empty(), "{shape} --all");
+        for needle in [
+            "the text report would hold about ",
+            "over its budget of 1 MB. `reachplan check - --json` writes them one at a time.",
+            "--summary`; for one pair",
+        ] {
+            assert!(message.contains(needle), "{shape} --all: {message}");
+        }
+    }
+    let thousand = sites(1001);
+    for args in [["check", "-", "--json"].as_slice(), &["check", "-"]] {
+        let out = run_limited(512, args, &thousand);
+        let message = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            message.contains("1001 endpoints, 1001000 ordered pairs; check explains every pair of plans of up to 1000 endpoints. For the counts, run `reachplan check - --summary`"),
+            "{message}"
+        );
+    }
+    let out = run_limited(512, &["check", "-", "--summary"], &sites(60_001));
+    let message = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains("would take 1288 MB (three bit matrices of 60001 x 60001), over its budget of 60000 endpoints"),
+        "{message}"
     );
 }
 

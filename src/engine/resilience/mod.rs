@@ -25,11 +25,13 @@
 pub mod domains;
 pub mod failover;
 pub mod fix;
+pub mod load;
 mod places;
 pub mod redundancy;
 pub mod remedy;
 pub mod render;
 pub mod survive;
+mod tally;
 
 use std::sync::Arc;
 
@@ -44,12 +46,13 @@ use super::rules::Severity;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
 use failover::{failovers, Failover, Ways};
+use tally::{compare, own_pairs, Tally};
 
 /// How many lost pairs a failure lists (all are counted).
 pub const MAX_LISTED: usize = 100;
 
 /// One failure and what it cuts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Failure {
     /// The element that fails.
     #[serde(flatten)]
@@ -74,10 +77,14 @@ pub struct Failure {
     /// That change as an edit of the plan, when it is a mechanical one (see [`fix`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<Edit>,
+    /// The elements whose demand the failure raises, at the surge (see [`load`]); empty when
+    /// none or not measured.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub capacity: Vec<load::Load>,
 }
 
 /// Every single failure of a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resilience {
     /// The format version.
     pub reachplan: u32,
@@ -95,6 +102,10 @@ pub struct Resilience {
     /// The failures that lose no pair but keep some only after a failover, in plan order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub survived_after_failover: Vec<Failure>,
+    /// The surge multiple at which capacity under failure was measured (see [`load`]), when it
+    /// was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub surge: Option<f64>,
 }
 
 /// The resilience of a plan (see the module).
@@ -126,13 +137,8 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let plan = network.plan();
     let base = network.verdicts();
     let users = users_of(plan, &base);
-    // What Azure would refuse to deploy carries nothing: no remedy adds to it.
     let findings = network.summary().findings;
-    let refused: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .flat_map(|f| f.nodes.iter().map(String::as_str))
-        .collect();
+    let refused = refused(&findings);
     let ctx = Tally::new(plan, &users, &refused);
     let words = base.row(0).len();
     let mut outside = vec![0u64; words];
@@ -196,6 +202,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         survived,
         failovers_judged: ways.is_some(),
         survived_after_failover,
+        surge: None,
     }
 }
 
@@ -216,13 +223,8 @@ pub fn rank(single_points: &mut [Failure]) {
 pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Domain) -> Failure {
     let plan = network.plan();
     let users = users_of(plan, base);
-    // What Azure would refuse to deploy carries nothing, as in `sweep`.
     let findings = network.summary().findings;
-    let refused: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .flat_map(|f| f.nodes.iter().map(String::as_str))
-        .collect();
+    let refused = refused(&findings);
     let ctx = Tally::new(plan, &users, &refused);
     let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
     let m = failed.verdicts();
@@ -238,6 +240,16 @@ impl Failure {
     pub fn id(&self) -> &str {
         &self.domain.id
     }
+}
+
+/// The nodes of the findings Azure would refuse to deploy: they carry nothing, so no remedy adds
+/// to them.
+fn refused(findings: &[super::rules::Finding]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect()
 }
 
 /// The users of each endpoint of the matrix (a user group's `count`, 0 for the others).
@@ -286,138 +298,4 @@ fn isolated<'p>(plan: &'p Plan, cut: &Cut) -> Option<&'p Node> {
         NodeKind::Vnet,
     ];
     kinds.contains(&node.kind).then_some(node)
-}
-
-/// Counts of what a failure loses, accumulated pair by pair.
-struct Tally<'u> {
-    plan: &'u Plan,
-    refused: &'u [&'u str],
-    users: &'u [u64],
-    cut: Vec<bool>,
-    pairs: usize,
-    weight: u64,
-    lost: Vec<[String; 2]>,
-}
-
-impl<'u> Tally<'u> {
-    fn new(plan: &'u Plan, users: &'u [u64], refused: &'u [&'u str]) -> Tally<'u> {
-        Tally {
-            plan,
-            refused,
-            users,
-            cut: vec![false; users.len()],
-            pairs: 0,
-            weight: 0,
-            lost: Vec::new(),
-        }
-    }
-
-    /// Row `i` of the plan's matrix loses the pairs of `lost` (bits of the plan's matrix).
-    fn row(&mut self, m: &Matrix, i: usize, lost: &[u64]) {
-        let count: usize = lost.iter().map(|w| w.count_ones() as usize).sum();
-        if count == 0 {
-            return;
-        }
-        self.pairs += count;
-        self.weight += count as u64 * (1 + self.users[i]);
-        self.cut[i] |= self.users[i] > 0;
-        for (w, &word) in lost.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let j = w * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let u = self.users.get(j).copied().unwrap_or(0);
-                self.weight += u;
-                if u > 0 {
-                    self.cut[j] = true;
-                }
-                if self.lost.len() < MAX_LISTED {
-                    self.lost
-                        .push([m.endpoints[i].clone(), m.endpoints[j].clone()]);
-                }
-            }
-        }
-    }
-
-    fn failure(self, domain: Domain) -> Failure {
-        let users_cut = self
-            .cut
-            .iter()
-            .zip(self.users)
-            .filter(|(c, _)| **c)
-            .map(|(_, u)| u)
-            .sum();
-        let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
-        let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
-        let edit = if self.pairs > 0 && self.users.len() <= failover::MAX_EXPLAINED {
-            fix::edit(self.plan, &domain, self.refused)
-                .filter(|e| fix::removes(self.plan, &domain, e))
-        } else {
-            None
-        };
-        Failure {
-            remedy,
-            rule,
-            edit,
-            domain,
-            pairs_lost: self.pairs,
-            users_cut,
-            weight: self.weight,
-            lost: self.lost,
-            failovers: Vec::new(),
-        }
-    }
-}
-
-/// The failure of the only links of endpoint `e`: every pair it reaches is lost but those in
-/// `kept` (the internet and Microsoft's services, for a VNet), nothing else.
-fn own_pairs(base: &Matrix, e: usize, kept: &[u64], ctx: &Tally, domain: Domain) -> Failure {
-    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
-    let words = base.row(0).len();
-    for i in 0..base.endpoints.len() {
-        let lost: Vec<u64> = if i == e {
-            base.row(i).iter().zip(kept).map(|(r, k)| r & !k).collect()
-        } else {
-            let mut only = vec![0; words];
-            let keep = kept.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1);
-            if base.reachable(i, e) && !keep {
-                only[e / 64] = 1 << (e % 64);
-            }
-            only
-        };
-        tally.row(base, i, &lost);
-    }
-    tally.failure(domain)
-}
-
-/// The pairs of endpoints of both matrices reachable in `base` and not in `failed`.
-fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domain) -> Failure {
-    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
-    if base.endpoints == failed.endpoints {
-        for i in 0..base.endpoints.len() {
-            let lost: Vec<u64> = base
-                .row(i)
-                .iter()
-                .zip(failed.row(i))
-                .map(|(b, f)| b & !f)
-                .collect();
-            tally.row(base, i, &lost);
-        }
-        return tally.failure(domain);
-    }
-    let at: Vec<Option<usize>> = base.endpoints.iter().map(|e| failed.index(e)).collect();
-    let words = base.row(0).len();
-    for (i, fi) in at.iter().enumerate() {
-        let Some(fi) = *fi else { continue };
-        let mut lost = vec![0u64; words];
-        for (j, fj) in at.iter().enumerate() {
-            if let Some(fj) = *fj {
-                if base.reachable(i, j) && !failed.reachable(fi, fj) {
-                    lost[j / 64] |= 1 << (j % 64);
-                }
-            }
-        }
-        tally.row(base, i, &lost);
-    }
-    tally.failure(domain)
 }

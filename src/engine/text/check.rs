@@ -103,7 +103,7 @@ pub fn check_with(plan: &Plan, analysis: &Analysis, all: bool) -> String {
         }
     }
     let pair_of = |from: &str, to: &str| analysis.pair(from, to).cloned();
-    rest(&mut out, &rest_of(analysis), &pair_of);
+    rest(&mut out, &rest_of(analysis), &pair_of, usize::MAX);
     out
 }
 
@@ -126,16 +126,17 @@ pub fn check_grouped(
     title(&mut out, plan);
     let line = summary_line(endpoints.len(), tally.reachable, tally.pairs, rest);
     let _ = writeln!(out, "{line}\n");
-    tally.write(&mut out);
-    self::rest(&mut out, rest, pair_of);
+    tally.write(&mut out, pair_of);
+    self::rest(&mut out, rest, pair_of, grouped::SHOWN_LINES);
     out
 }
 
-/// Findings, assumptions and intents.
-fn rest(out: &mut String, rest: &Rest, pair_of: &dyn Fn(&str, &str) -> Option<Pair>) {
+/// Findings, assumptions and intents: at most `shown` findings and `shown` intents, the others
+/// counted in one line each.
+fn rest(out: &mut String, rest: &Rest, pair_of: &dyn Fn(&str, &str) -> Option<Pair>, shown: usize) {
     if !rest.findings.is_empty() {
         let _ = writeln!(out, "\nFindings");
-        for f in rest.findings {
+        for f in rest.findings.iter().take(shown) {
             let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -143,6 +144,17 @@ fn rest(out: &mut String, rest: &Rest, pair_of: &dyn Fn(&str, &str) -> Option<Pa
                 f.severity.as_str(),
                 f.code,
                 f.message
+            );
+        }
+        if let Some(more) = rest.findings.get(shown..).filter(|m| !m.is_empty()) {
+            let errors = more
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let _ = writeln!(
+                out,
+                "  … and {} more findings, {errors} of them errors (`--json` lists them all)",
+                more.len()
             );
         }
     }
@@ -157,8 +169,16 @@ fn rest(out: &mut String, rest: &Rest, pair_of: &dyn Fn(&str, &str) -> Option<Pa
         return;
     }
     let _ = writeln!(out, "\nIntents");
-    for i in rest.intents {
+    for i in rest.intents.iter().take(shown) {
         intent(out, i, pair_of);
+    }
+    if let Some(more) = rest.intents.get(shown..).filter(|m| !m.is_empty()) {
+        let fail = more.iter().filter(|i| !i.holds).count();
+        let _ = writeln!(
+            out,
+            "  … and {} more intents, {fail} of which fail (`--json` lists them all)",
+            more.len()
+        );
     }
 }
 

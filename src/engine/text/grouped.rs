@@ -3,8 +3,11 @@
 //! kind of endpoint, and the unreachable pairs are grouped by the rule that stops them and the
 //! kinds (and regions) of their two ends, then by the rule and the hubs of their two ends (see
 //! `hubs`), each group with its count and one example explained in full. The pairs are
-//! counted as they come ([`Tally`]): the report holds counts and one example per group, never
-//! the pairs. `reachplan check --all` lists every pair instead; `--json` always has every pair.
+//! counted as they come ([`Tally`]): the report holds counts and the ends of each group's first
+//! pair, never the pairs. Its size is bounded whatever the plan: at most [`SHOWN_GROUPS`] groups
+//! of each kind are shown (the largest), the others counted in one line; the examples are judged
+//! again when written. `reachplan check --all` lists every pair instead; `--json` always has
+//! every pair.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -19,13 +22,21 @@ use super::pair::blocked_pair;
 /// browser groups its matrix above 40 endpoints too).
 pub const GROUP_ABOVE: usize = 40;
 
-/// Unreachable pairs of one group: how many, and the first one met.
-type Groups = HashMap<(&'static str, u32, u32), (usize, Pair)>;
+/// The most groups of each kind (by kinds and regions, by hubs) the report shows; the others
+/// are counted in one line.
+pub const SHOWN_GROUPS: usize = 20;
+
+/// The most findings and the most intents the grouped report lists; the others are counted.
+pub const SHOWN_LINES: usize = 100;
+
+/// Unreachable pairs of one group: how many, and the endpoint numbers of the first one met.
+type Groups = HashMap<(&'static str, u32, u32), (usize, [u32; 2])>;
 
 /// The counts of the grouped report, pair by pair.
 pub(super) struct Tally<'p> {
-    /// Endpoint number of each id.
+    /// Endpoint number of each id, and the ids.
     index: HashMap<&'p str, usize>,
+    ids: &'p [&'p str],
     /// Per endpoint: its kind, its kind and region, its hub (numbers into `labels`).
     kind: Vec<u32>,
     group: Vec<u32>,
@@ -44,7 +55,7 @@ pub(super) struct Tally<'p> {
 
 impl<'p> Tally<'p> {
     /// An empty tally of the plan's endpoints (`endpoints`: their ids).
-    pub(super) fn new(plan: &'p Plan, endpoints: &[&'p str]) -> Tally<'p> {
+    pub(super) fn new(plan: &'p Plan, endpoints: &'p [&'p str]) -> Tally<'p> {
         let hubs = hubs(plan);
         let mut labels: Vec<String> = Vec::new();
         let mut ids: HashMap<String, u32> = HashMap::new();
@@ -76,6 +87,7 @@ impl<'p> Tally<'p> {
         let index = endpoints.iter().enumerate().map(|(i, &e)| (e, i)).collect();
         Tally {
             index,
+            ids: endpoints,
             kind,
             group,
             hub,
@@ -107,25 +119,16 @@ impl<'p> Tally<'p> {
             return;
         }
         let rule = p.rule.map_or("no rule", |r| r.id());
+        let ends = [i as u32, j as u32];
         let key = (rule, self.hub[i], self.hub[j]);
-        match self.by_hub.get_mut(&key) {
-            Some(g) => g.0 += 1,
-            None => {
-                self.by_hub.insert(key, (1, p.clone()));
-            }
-        }
+        self.by_hub.entry(key).or_insert((0, ends)).0 += 1;
         let key = (rule, self.group[i], self.group[j]);
-        match self.by_rule.get_mut(&key) {
-            Some(g) => g.0 += 1,
-            None => {
-                self.by_rule.insert(key, (1, p));
-            }
-        }
+        self.by_rule.entry(key).or_insert((0, ends)).0 += 1;
     }
 
     /// The matrix by kind of endpoint, then the unreachable pairs by rule and kinds, and by
-    /// rule and hubs.
-    pub(super) fn write(&self, out: &mut String) {
+    /// rule and hubs; `pair_of` judges each example shown again.
+    pub(super) fn write(&self, out: &mut String, pair_of: &dyn Fn(&str, &str) -> Option<Pair>) {
         self.matrix(out);
         let blocked: usize = self.by_rule.values().map(|g| g.0).sum();
         if blocked == 0 {
@@ -138,7 +141,7 @@ impl<'p> Tally<'p> {
              `--json` has them all)",
             self.by_rule.len()
         );
-        self.groups(out, &self.by_rule);
+        self.groups(out, &self.by_rule, pair_of);
         let _ = writeln!(
             out,
             "\nNot reachable by hub: the same {blocked} pairs in {} groups by rule and by the \
@@ -146,24 +149,42 @@ impl<'p> Tally<'p> {
              example each",
             self.by_hub.len()
         );
-        self.groups(out, &self.by_hub);
+        self.groups(out, &self.by_hub, pair_of);
     }
 
-    /// Groups, the largest first; then by rule and ends, as their labels sort.
-    fn groups(&self, out: &mut String, groups: &Groups) {
+    /// The [`SHOWN_GROUPS`] largest groups (ties by rule and ends, as their labels sort), each
+    /// with its first pair judged again; then how many groups and pairs are not shown.
+    fn groups(
+        &self,
+        out: &mut String,
+        groups: &Groups,
+        pair_of: &dyn Fn(&str, &str) -> Option<Pair>,
+    ) {
         let label = |n: u32| self.labels[n as usize].as_str();
         let mut list: Vec<_> = groups
             .iter()
-            .map(|(&(rule, a, b), (count, example))| ((rule, label(a), label(b)), *count, example))
+            .map(|(&(rule, a, b), &(count, ends))| ((rule, label(a), label(b)), count, ends))
             .collect();
         list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-        for ((rule, from, to), count, example) in list {
+        for &((rule, from, to), count, [i, j]) in list.iter().take(SHOWN_GROUPS) {
             let pairs = if count == 1 { "pair" } else { "pairs" };
             let _ = writeln!(
                 out,
                 "  [{rule}] {from} → {to}: {count} {pairs}, for example"
             );
-            blocked_pair(out, example);
+            if let Some(example) = pair_of(self.ids[i as usize], self.ids[j as usize]) {
+                blocked_pair(out, &example);
+            }
+        }
+        if list.len() > SHOWN_GROUPS {
+            let rest = &list[SHOWN_GROUPS..];
+            let pairs: usize = rest.iter().map(|g| g.1).sum();
+            let _ = writeln!(
+                out,
+                "  … and {} more groups of {pairs} pairs in all (`reachplan check --all` lists \
+                 every pair, `--json` has them all)",
+                rest.len()
+            );
         }
     }
 
@@ -239,5 +260,59 @@ mod tests {
         let small = generate(20, 1);
         let a = analyze(&small);
         assert_eq!(text::check(&small, &a), text::check_with(&small, &a, true));
+    }
+
+    /// Whatever the plan, the grouped report shows at most [`super::SHOWN_GROUPS`] groups of
+    /// each kind and [`super::SHOWN_LINES`] findings and intents, and counts the rest: 120
+    /// VNets, each in a region of its own (not an Azure region: a finding each) and with no
+    /// link, make 14,280 groups of one pair (one group by hub) and fail 300 intents.
+    #[test]
+    fn the_grouped_report_is_bounded_whatever_the_plan() {
+        let nodes: Vec<String> = (0..120)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "v{i}", "kind": "vnet", "region": "r{i}",
+                        "address_space": ["10.{i}.0.0/16"]}}"#
+                )
+            })
+            .collect();
+        let intents: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    r#"{{"from": "v{}", "to": "v{}", "expect": "reachable"}}"#,
+                    i % 120,
+                    (i + 1) % 120
+                )
+            })
+            .collect();
+        let plan = crate::engine::read_plan(&format!(
+            r#"{{"reachplan": 1, "nodes": [{}], "intents": [{}]}}"#,
+            nodes.join(","),
+            intents.join(",")
+        ))
+        .unwrap();
+        let analysis = analyze(&plan);
+        let blocked = analysis.pairs.iter().filter(|p| !p.reachable).count();
+        assert_eq!(blocked, 120 * 119);
+        let grouped = text::check_with(&plan, &analysis, false);
+        let shown = grouped
+            .lines()
+            .filter(|l| l.ends_with("for example"))
+            .count();
+        assert_eq!(shown, super::SHOWN_GROUPS + 1, "{grouped}");
+        let more = 120 * 119 - super::SHOWN_GROUPS;
+        let line = format!("  … and {more} more groups of {more} pairs in all");
+        assert_eq!(grouped.matches(&line).count(), 1, "{grouped}");
+        assert!(
+            grouped.contains("  … and 20 more findings, 20 of them errors"),
+            "{grouped}"
+        );
+        let fails = grouped.lines().filter(|l| l.starts_with("  FAILS")).count();
+        assert_eq!(fails, super::SHOWN_LINES, "{grouped}");
+        assert!(
+            grouped.contains("  … and 200 more intents, 200 of which fail"),
+            "{grouped}"
+        );
+        assert!(grouped.len() < 64 * 1024, "{} bytes", grouped.len());
     }
 }
