@@ -16,7 +16,7 @@ pub const FOLDERS: [(&str, usize); 6] = [
     ("tests/data/rules", 47),
     ("tests/data/capacity", 11),
     ("tests/data/diff", 5),
-    ("tests/data/resilience", 5),
+    ("tests/data/resilience", 6),
     ("www/examples", 8),
 ];
 

@@ -98,6 +98,10 @@ pub enum Command {
     Resilience {
         /// The plan file (- for standard input).
         plan: PathBuf,
+        /// Capacity under failure at N times as many remote users as the plan says: what a
+        /// failure moves onto a backup, and whether the backup carries it.
+        #[arg(long, default_value = "1", value_parser = surge, value_name = "N", allow_negative_numbers = true)]
+        surge: f64,
         /// Print every failure as JSON (the contract of docs/plan-format.md).
         #[arg(long)]
         json: bool,

@@ -74,10 +74,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             json,
             markdown,
         } => diff(&before, &after, json, markdown),
-        Command::Resilience { plan, json } => {
+        Command::Resilience { plan, surge, json } => {
             let (path, plan) = load(&plan)?;
             budget::resilience(&path, &plan)?;
-            let result = engine::resilience::resilience(&plan);
+            let network = engine::Network::new(&plan);
+            let mut result = engine::resilience::resilience_of(&network);
+            engine::resilience::load::under_failure(&network, &mut result, surge);
             if json {
                 out::json(&result)?;
             } else {

@@ -25,6 +25,7 @@
 pub mod domains;
 pub mod failover;
 pub mod fix;
+pub mod load;
 mod places;
 pub mod redundancy;
 pub mod remedy;
@@ -51,7 +52,7 @@ use tally::{compare, own_pairs, Tally};
 pub const MAX_LISTED: usize = 100;
 
 /// One failure and what it cuts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Failure {
     /// The element that fails.
     #[serde(flatten)]
@@ -76,10 +77,14 @@ pub struct Failure {
     /// That change as an edit of the plan, when it is a mechanical one (see [`fix`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<Edit>,
+    /// The elements whose demand the failure raises, at the surge (see [`load`]); empty when
+    /// none or not measured.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub capacity: Vec<load::Load>,
 }
 
 /// Every single failure of a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resilience {
     /// The format version.
     pub reachplan: u32,
@@ -97,6 +102,10 @@ pub struct Resilience {
     /// The failures that lose no pair but keep some only after a failover, in plan order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub survived_after_failover: Vec<Failure>,
+    /// The surge multiple at which capacity under failure was measured (see [`load`]), when it
+    /// was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub surge: Option<f64>,
 }
 
 /// The resilience of a plan (see the module).
@@ -193,6 +202,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         survived,
         failovers_judged: ways.is_some(),
         survived_after_failover,
+        surge: None,
     }
 }
 

@@ -2,8 +2,10 @@
 
 use std::fmt::Write;
 
+use super::super::capacity::times;
 use super::super::words::counted;
 use super::failover::MAX_EXPLAINED;
+use super::load::sentence;
 use super::{Failure, Resilience};
 
 /// How many single points of failure the text shows in full (the JSON has them all).
@@ -65,6 +67,7 @@ pub fn text(r: &Resilience) -> String {
         };
         let _ = writeln!(out, "       lost: {}{more}", shown.join(", "));
         failovers(&mut out, f);
+        capacity(&mut out, r, f);
         let rule = f.rule.map(|r| format!(" [{r}]")).unwrap_or_default();
         let _ = writeln!(out, "       remedy{rule}: {}", f.remedy);
         if f.edit.is_some() {
@@ -84,12 +87,30 @@ pub fn text(r: &Resilience) -> String {
     for f in r.survived_after_failover.iter().take(SHOWN) {
         let _ = writeln!(out, "  - {} [{}]", f.domain.what, f.domain.id);
         failovers(&mut out, f);
+        capacity(&mut out, r, f);
     }
     if r.survived_after_failover.len() > SHOWN {
         let _ = writeln!(
             out,
             "  … and {} more (--json lists them all)",
             r.survived_after_failover.len() - SHOWN
+        );
+    }
+    let short: Vec<&str> = r
+        .single_points
+        .iter()
+        .chain(&r.survived_after_failover)
+        .filter(|f| f.capacity.iter().any(|l| !l.carries))
+        .map(|f| f.domain.id.as_str())
+        .collect();
+    if let (Some(surge), false) = (r.surge, short.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\nCapacity under failure at surge ×{}: {} {} more onto a backup than it carries: {}",
+            times(surge),
+            counted(short.len(), "failure"),
+            if short.len() == 1 { "moves" } else { "move" },
+            short.join(", ")
         );
     }
     if !r.failovers_judged {
@@ -114,6 +135,14 @@ pub fn text(r: &Resilience) -> String {
         let _ = writeln!(out, "\nSurvived (no pair lost): {}{more}", ids.join(", "));
     }
     out
+}
+
+/// What a failure moves onto other elements, one line per element measure.
+fn capacity(out: &mut String, r: &Resilience, f: &Failure) {
+    let surge = r.surge.map(times).unwrap_or_default();
+    for l in &f.capacity {
+        let _ = writeln!(out, "       capacity at surge ×{surge}: {}", sentence(l));
+    }
 }
 
 /// The pairs a failure keeps only after a failover, one line per kind.

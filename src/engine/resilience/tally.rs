@@ -82,6 +82,7 @@ impl<'u> Tally<'u> {
             weight: self.weight,
             lost: self.lost,
             failovers: Vec::new(),
+            capacity: Vec::new(),
         }
     }
 }
