@@ -191,6 +191,43 @@ fn imported_plans_answer_as_their_designs_say() {
             "quickstart-vnet-to-vnet-peering",
             &[("vnet1", "vnet2", true)],
         ),
+        // `az network vnet list`: properties flattened, peerings inline, one peering only
+        // Initiated.
+        (
+            "cli-vnet-list-peerings",
+            &[
+                ("app1-vnet", "core-hub", true),
+                ("app1-vnet", "app2-vnet", false),
+            ],
+        ),
+        // resourceId() with a resource group: a VNet of another group, outside the import.
+        (
+            "quickstart-existing-vnet-peering",
+            &[("app-vnet", "shared-services-vnet", true)],
+        ),
+        // A connection to an existing gateway given by id.
+        (
+            "quickstart-extend-vnet",
+            &[("branch2-vnet", "core-gw", true)],
+        ),
+        // copyIndex() in names, add(), padLeft(), a variable's copy loop, if(), nested
+        // deployments (inner and outer scope), resourceId() with subscription and group.
+        (
+            "template-loops-nested",
+            &[
+                ("fabrikam-spoke01", "fabrikam-spoke03", true),
+                ("fabrikam-dc2", "fabrikam-spoke02", true),
+                ("fabrikam-dc1", "fabrikam-dc2", false),
+                ("fabrikam-hub-prod", "shared-vnet", true),
+                ("fabrikam-spoke01", "shared-vnet", false),
+            ],
+        ),
+        // A Terraform plan of a Virtual WAN: hub connection, VPN site and gateway, routing
+        // intent, with parents known only after apply.
+        (
+            "terraform-vwan",
+            &[("site-paris", "vnet-app", true)],
+        ),
     ];
     let fixtures = fixtures();
     for (stem, pairs) in expect {

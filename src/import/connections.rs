@@ -6,7 +6,7 @@
 //! <https://learn.microsoft.com/azure/vpn-gateway/tutorial-site-to-site-portal> (a local network
 //! gateway names the on-premises address prefixes and the device's address).
 
-use crate::engine::model::{Link, LinkKind, NodeKind};
+use crate::engine::model::{ErGateway, ErGwSku, Link, LinkKind, NodeKind, VpnGateway, VpnSku};
 
 use super::arm::Build;
 use super::ids;
@@ -48,13 +48,51 @@ pub(crate) fn sites(b: &mut Build) {
 }
 
 /// The VNet node of a virtual network gateway the input holds, or a VNet node marked outside
-/// the import named after the gateway.
+/// the import named after the gateway. A connection to a gateway outside the input (a
+/// template that extends an existing network) ends on a gateway all the same: the stand-in
+/// VNet gets a route-based VPN gateway of the smallest current SKU, said as a default.
 fn gateway_vnet(b: &mut Build, r: &Resource, path: &str) -> Option<String> {
     let id = r.reference(path)?;
-    if let Some(vnet) = b.gateways.get(&ids::key_of(&id)) {
+    let key = ids::key_of(&id);
+    if let Some(vnet) = b.gateways.get(&key) {
         return Some(vnet.clone());
     }
-    Some(b.node_for(&id, NodeKind::Vnet, r, &path.replace('/', ".")))
+    let at = path.replace('/', ".");
+    let vnet = b.node_for(&id, NodeKind::Vnet, r, &at);
+    let expressroute = r
+        .text("properties/connectionType")
+        .is_some_and(|t| t.eq_ignore_ascii_case("ExpressRoute"));
+    if let Some(node) = b.node_mut(&vnet) {
+        if node.vpn_gateway.is_none() && node.er_gateway.is_none() {
+            let what = if expressroute {
+                node.er_gateway = Some(ErGateway {
+                    sku: ErGwSku::ErGw1AZ,
+                    allow_vnet_to_vnet: None,
+                    allow_virtual_wan_traffic: None,
+                    scale_units: None,
+                });
+                "an ExpressRoute gateway of SKU ErGw1AZ"
+            } else {
+                node.vpn_gateway = Some(VpnGateway {
+                    sku: VpnSku::VpnGw1AZ,
+                    generation: None,
+                    gateway_type: None,
+                    active_active: None,
+                    bgp: None,
+                    asn: None,
+                    p2s: None,
+                });
+                "a route-based VPN gateway of SKU VpnGw1AZ"
+            };
+            let message = format!(
+                "the gateway is outside the input: node {vnet} stands for its VNet, with {what} \
+                 (its SKU and settings are not known)"
+            );
+            b.note(r, NoteKind::Defaulted, &at, message);
+        }
+    }
+    b.gateways.insert(key, vnet.clone());
+    Some(vnet)
 }
 
 /// Every connection becomes an `s2s` or `er_connection` link.

@@ -128,6 +128,9 @@ pub(crate) fn call(f: &str, args: &[Expr], scope: &mut dyn Scope) -> Eval {
         "uniquestring" => Value::String(unique(&v)),
         "guid" => Value::String(format!("guid-{}", unique(&v))),
         other => {
+            if let Some(value) = super::calc::call(other, &v) {
+                return value;
+            }
             return Err(Unknown(format!(
                 "{other}() is not evaluated by the importer"
             )));

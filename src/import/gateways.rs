@@ -109,6 +109,10 @@ fn vpn_sku(b: &mut Build, r: &Resource) -> VpnSku {
              migrates it to"
                 .to_string(),
         ),
+        "" => (
+            VpnSku::VpnGw1,
+            "the input gives the gateway no SKU; VpnGw1 taken".to_string(),
+        ),
         _ => (
             VpnSku::VpnGw1,
             format!("the VPN SKU {name:?} is not known; VpnGw1 taken"),

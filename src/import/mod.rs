@@ -10,7 +10,7 @@
 //!
 //! Inputs, recognised by their shape (`shape`): one ARM resource, an array, a REST list
 //! (`{"value": [...]}`), Resource Graph output (`{"data": [...]}`), an ARM template with its
-//! parameters file (`template`, `expr`, `functions`), Terraform's plan or state JSON
+//! parameters file (`template`, `expr`, `functions`, `calc`), Terraform's plan or state JSON
 //! (`terraform`). Every resource is reduced to ARM's shape (`resource`), matched to
 //! the resources it refers to by type and name (`ids`), and mapped to nodes and links (`arm`
 //! runs the passes: `network`, `gateways`, `connections`, `circuits`, `wan`, `services`);
@@ -18,6 +18,7 @@
 //! resource's id in `azure_id`, so that a later import can update what it made.
 
 mod arm;
+mod calc;
 mod circuits;
 mod connections;
 mod expr;

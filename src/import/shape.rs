@@ -179,6 +179,46 @@ fn resource(file: &str, path: &str, item: &Value, parent: Option<&Resource>) -> 
         rtype,
         name,
         id,
-        body: item.clone(),
+        body: unflattened(map),
     })
+}
+
+/// What a resource carries beside its `properties` in ARM's shape.
+const ENVELOPE: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "location",
+    "tags",
+    "etag",
+    "resourceGroup",
+    "subscriptionId",
+    "tenantId",
+    "sku",
+    "zones",
+    "identity",
+    "kind",
+    "extendedLocation",
+    "managedBy",
+    "plan",
+    "apiVersion",
+];
+
+/// The Azure CLI prints a resource's properties beside its name (`az network vnet list`
+/// writes `addressSpace` and `virtualNetworkPeerings` at the top, each peering flattened
+/// too): such an object is put back in ARM's shape, its other keys under `properties`.
+fn unflattened(map: &Map<String, Value>) -> Value {
+    if map.contains_key("properties") || map.keys().all(|k| ENVELOPE.contains(&k.as_str())) {
+        return Value::Object(map.clone());
+    }
+    let (mut top, mut properties) = (Map::new(), Map::new());
+    for (k, v) in map {
+        if ENVELOPE.contains(&k.as_str()) {
+            top.insert(k.clone(), v.clone());
+        } else {
+            properties.insert(k.clone(), v.clone());
+        }
+    }
+    top.insert("properties".to_string(), Value::Object(properties));
+    Value::Object(top)
 }

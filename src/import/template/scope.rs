@@ -65,10 +65,31 @@ impl Template<'_> {
                 .find(|(k, _)| k.eq_ignore_ascii_case(name))
                 .map(|(_, v)| v.clone())
         });
-        match found {
-            Some(v) => self.evaluated(&v),
-            None => Err(Unknown(format!("variables('{name}') is not declared"))),
+        if let Some(v) = found {
+            return self.evaluated(&v);
         }
+        // `"variables": {"copy": [{"name": "x", "count": n, "input": ...}]}` declares `x`.
+        let looped = vars
+            .and_then(|m| m.get("copy"))
+            .and_then(Value::as_array)
+            .and_then(|loops| {
+                loops.iter().find(|c| {
+                    c.get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                })
+            })
+            .cloned();
+        let Some(looped) = looped else {
+            return Err(Unknown(format!("variables('{name}') is not declared")));
+        };
+        let key = looped.get("name").cloned().unwrap_or_default();
+        let made = self.evaluated(&serde_json::json!({ "copy": [looped] }))?;
+        Ok(key
+            .as_str()
+            .and_then(|k| made.get(k))
+            .cloned()
+            .unwrap_or(Value::Null))
     }
 
     /// A value evaluated without notes: an unknown part makes the whole unknown.

@@ -57,7 +57,7 @@ pub(crate) fn resources(file: &str, doc: &Value, report: &mut ImportReport) -> V
     let references = references(doc);
     let ids: HashMap<String, String> = found
         .iter()
-        .filter_map(|r| Some((r.address.clone(), arm_id(r)?)))
+        .filter_map(|r| Some((r.address.clone(), arm_id(r, &found, &references, 0)?)))
         .collect();
     let mut out = Vec::new();
     for r in &found {
@@ -187,17 +187,32 @@ fn references(doc: &Value) -> HashMap<(String, String), String> {
 }
 
 /// The ARM id of a Terraform resource: its `id` (a state), or built from its type, name and
-/// resource group.
-fn arm_id(r: &Tf) -> Option<String> {
+/// resource group. A parent given by id and known only after apply (`virtual_hub_id =
+/// azurerm_virtual_hub.weu.id` in a plan) is the id of the resource the configuration
+/// refers to, followed at most a few steps.
+fn arm_id(
+    r: &Tf,
+    all: &[Tf],
+    references: &HashMap<(String, String), String>,
+    depth: usize,
+) -> Option<String> {
     if let Some(id) = r.values.get("id").and_then(Value::as_str) {
         return Some(id.to_string());
     }
     let (_, arm_type, name_parts, _) = TYPES.iter().find(|t| t.0 == r.rtype)?;
     let mut names = Vec::new();
     for part in *name_parts {
-        let v = r.values.get(*part)?.as_str()?;
+        let v = match r.values.get(*part).and_then(Value::as_str) {
+            Some(v) => v.to_string(),
+            None if part.ends_with("_id") && depth < 4 => {
+                let target = references.get(&(r.address.clone(), (*part).to_string()))?;
+                let parent = all.iter().find(|t| &t.address == target)?;
+                arm_id(parent, all, references, depth + 1)?
+            }
+            None => return None,
+        };
         // A parent given by id (`virtual_hub_id`) contributes its last segment.
-        names.push(ids::parse(v).map_or(v.to_string(), |(_, n)| {
+        names.push(ids::parse(&v).map_or(v.clone(), |(_, n)| {
             n.rsplit('/').next().unwrap_or_default().to_string()
         }));
     }

@@ -209,4 +209,71 @@ pub(super) const TYPES: &[Mapping] = &[
             "remote_virtual_network_id",
         )],
     ),
+    (
+        "azurerm_vpn_gateway",
+        "Microsoft.Network/vpnGateways",
+        &["name"],
+        &[
+            ("properties/virtualHub/id", "virtual_hub_id"),
+            ("properties/vpnGatewayScaleUnit", "scale_unit"),
+        ],
+    ),
+    (
+        "azurerm_vpn_site",
+        "Microsoft.Network/vpnSites",
+        &["name"],
+        &[
+            ("properties/addressSpace/addressPrefixes", "address_cidrs"),
+            ("properties/bgpProperties/asn", "link/0/bgp/0/asn"),
+        ],
+    ),
+    (
+        "azurerm_vpn_gateway_connection",
+        "Microsoft.Network/vpnGateways/vpnConnections",
+        &["vpn_gateway_id", "name"],
+        &[
+            ("properties/remoteVpnSite/id", "remote_vpn_site_id"),
+            ("properties/enableBgp", "vpn_link/0/bgp_enabled"),
+        ],
+    ),
+    (
+        "azurerm_express_route_gateway",
+        "Microsoft.Network/expressRouteGateways",
+        &["name"],
+        &[
+            ("properties/virtualHub/id", "virtual_hub_id"),
+            (
+                "properties/autoScaleConfiguration/bounds/min",
+                "scale_units",
+            ),
+            (
+                "properties/allowNonVirtualWanTraffic",
+                "allow_non_virtual_wan_traffic",
+            ),
+        ],
+    ),
+    (
+        "azurerm_express_route_connection",
+        "Microsoft.Network/expressRouteGateways/expressRouteConnections",
+        &["express_route_gateway_id", "name"],
+        &[(
+            "properties/expressRouteCircuitPeering/id",
+            "express_route_circuit_peering_id",
+        )],
+    ),
+    (
+        "azurerm_virtual_hub_routing_intent",
+        "Microsoft.Network/virtualHubs/routingIntent",
+        &["virtual_hub_id", "name"],
+        &[
+            (
+                "properties/routingPolicies/0/destinations",
+                "routing_policy/0/destinations",
+            ),
+            (
+                "properties/routingPolicies/1/destinations",
+                "routing_policy/1/destinations",
+            ),
+        ],
+    ),
 ];
