@@ -224,10 +224,7 @@ fn imported_plans_answer_as_their_designs_say() {
         ),
         // A Terraform plan of a Virtual WAN: hub connection, VPN site and gateway, routing
         // intent, with parents known only after apply.
-        (
-            "terraform-vwan",
-            &[("site-paris", "vnet-app", true)],
-        ),
+        ("terraform-vwan", &[("site-paris", "vnet-app", true)]),
     ];
     let fixtures = fixtures();
     for (stem, pairs) in expect {
