@@ -121,3 +121,56 @@ fn a_published_application_is_not_told_to_publish_again() {
         "{backend:?}"
     );
 }
+
+/// The internet and Microsoft's public services are reached through a breakout of one's own: a
+/// user group or a site without an internet link is offered one (the split tunnel for users),
+/// never a point-to-site VPN, which provides no internet connectivity (R3.19).
+#[test]
+fn no_breakout_is_fixed_by_a_breakout_not_a_vpn() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/rules/r48-no-breakout-to-public-services.json"
+    );
+    let plan = read_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let analysis = analyze(&plan);
+    for (from, to) in [
+        ("contractors", "m365"),
+        ("contractors", "internet"),
+        ("branch", "m365"),
+        ("branch", "internet"),
+    ] {
+        let pair = analysis.pair(from, to).unwrap();
+        let fix = pair.fix.as_deref().unwrap_or("");
+        assert!(fix.contains("internet link"), "{pair:?}");
+        assert!(!fix.contains("point-to-site"), "{pair:?}");
+        let edit = pair.edit.as_ref().expect("a mechanical fix");
+        check(&plan, edit, std::slice::from_ref(pair)).unwrap();
+        let mut fixed = plan.clone();
+        apply(&mut fixed, edit).unwrap();
+        assert!(
+            analyze(&fixed).pair(from, to).unwrap().reachable,
+            "{pair:?}"
+        );
+    }
+}
+
+/// A spoke whose peering with the hub is written from the hub's side (`hub → spoke`) cannot
+/// take route_via_firewall on it (the flag is the `from` side's): the fix says so and carries
+/// no edit, rather than an edit that sets only the other half and leaves the pair closed.
+#[test]
+fn route_via_firewall_on_a_peering_written_from_the_hub() {
+    let plan = read_plan(
+        r#"{"reachplan": 1,
+            "nodes": [{"id": "a", "kind": "vnet"}, {"id": "b", "kind": "vnet"},
+                      {"id": "hub", "kind": "vnet", "firewall": {}}],
+            "links": [{"kind": "peering", "from": "hub", "to": "a"},
+                      {"kind": "peering", "from": "b", "to": "hub"}]}"#,
+    )
+    .unwrap();
+    for (edit, pairs) in fixes(&plan).values() {
+        check(&plan, edit, pairs).unwrap();
+    }
+    let a_b = analyze(&plan).pair("a", "b").unwrap().clone();
+    assert_eq!(a_b.edit, None, "{a_b:?}");
+    assert!(a_b.fix.unwrap().contains("from a's side"));
+}

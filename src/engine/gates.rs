@@ -118,7 +118,14 @@ pub(super) fn no_route_via_firewall(net: &Net, g: usize, arrived: &Conn, out: &C
         let flags = vec![LinkFlag::RouteViaFirewall];
         edits.push(Edit::SetLinkFlags { link, flags });
     }
-    let mut fix = format!("Set route_via_firewall on peering {pid} → {gid}");
+    // A peering written from the hub's side carries the hub's flags: the spoke's route needs
+    // the peering written from the spoke's side, which no edit does.
+    let reversed = arrived.link.is_some() && arrived.a != p;
+    let mut fix = if reversed {
+        format!("Write the peering between {pid} and {gid} from {pid}'s side ({pid} → {gid}, since its flags are the from side's) and set route_via_firewall on it")
+    } else {
+        format!("Set route_via_firewall on peering {pid} → {gid}")
+    };
     if !out.forwarded {
         if let Some(link) = out.link {
             let flags = vec![LinkFlag::AllowForwardedTraffic];
@@ -129,6 +136,7 @@ pub(super) fn no_route_via_firewall(net: &Net, g: usize, arrived: &Conn, out: &C
         ));
     }
     let edit = match edits.len() {
+        _ if reversed => None,
         0 => None,
         1 => edits.pop(),
         _ => Some(Edit::All { edits }),

@@ -1,6 +1,7 @@
 //! Why a pair has no way at all, in the terms of the endpoints: peers of peers for P2S users
 //! (R1.11), virtual WANs that do not meet (R7.2), VNets nothing joins (R1.1), users without a
-//! VPN (R1.11, or the limited access they have, R9.x).
+//! VPN (R1.11, or the limited access they have, R9.x), sites and users without a breakout to
+//! the internet or Microsoft's public services.
 
 use std::collections::BTreeSet;
 
@@ -123,6 +124,15 @@ pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
         });
         return;
     }
+    if matches!(kb, NodeKind::Internet | NodeKind::Microsoft)
+        && matches!(ka, NodeKind::Users | NodeKind::Site)
+        && !net.adj[a]
+            .iter()
+            .any(|&(c, _)| net.conns[c].is(LinkKind::Internet))
+    {
+        no_breakout(net, a, b, pair);
+        return;
+    }
     let no_vpn = |n: usize| {
         net.node(n).kind == NodeKind::Users
             && !net.adj[n]
@@ -157,4 +167,65 @@ pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {
     } else {
         format!("No chain of connections joins {ida} and {idb}.")
     });
+}
+
+/// A site or user group with no internet link reaches neither the internet nor Microsoft's
+/// public services (`b`): those are reached through a breakout of its own, never through a VPN
+/// gateway (which provides no internet connectivity, R3.19) or a limited access (Bastion,
+/// virtual desktops). The fix is that breakout: an `internet` link (for users, a split tunnel).
+fn no_breakout(net: &Net, a: usize, b: usize, pair: &mut Pair) {
+    let (ida, idb) = (net.id(a), net.id(b));
+    let microsoft = net.node(b).kind == NodeKind::Microsoft;
+    let public = match (microsoft, idb) {
+        (false, "internet") => "the internet".to_string(),
+        (false, _) => format!("the internet ({idb})"),
+        (true, _) => format!("Microsoft's public services ({idb})"),
+    };
+    // The internet node the link goes to: the pair's own end, or for Microsoft the plan's first.
+    let internet = if microsoft {
+        net.plan
+            .nodes
+            .iter()
+            .find(|n| n.kind == NodeKind::Internet)
+            .map(|n| n.id.as_str())
+    } else {
+        Some(idb)
+    };
+    let users = net.node(a).kind == NodeKind::Users;
+    let written = net
+        .plan
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Internet && l.from == ida);
+    pair.reason = Some(if users {
+        format!("{ida} has no internet link, so nothing carries its traffic to {public}: a VPN gateway provides no internet connectivity, and Bastion and virtual desktops give access of a limited kind, not routes.")
+    } else {
+        format!(
+            "{ida} has no internet link{}, so it has no way to {public}; its private connections to Azure are not taken to carry its internet-bound traffic out through Azure.",
+            if microsoft { " and no ExpressRoute Microsoft peering" } else { "" }
+        )
+    });
+    let what = if users {
+        "a split tunnel: its internet and Microsoft 365 traffic goes straight out"
+    } else {
+        "its own breakout"
+    };
+    pair.fix = Some(match internet {
+        Some(i) => format!("Add an internet link from {ida} to {i} ({what})."),
+        None => format!("Add an internet node and an internet link from {ida} to it ({what})."),
+    });
+    pair.edit = match internet {
+        // A user group's split tunnel adds the internet node when the plan has none.
+        // (unless a link the analysis ignores, such as a self-link, already has that name).
+        _ if users && microsoft && !written => Some(Edit::SplitTunnel {
+            users: ida.to_string(),
+        }),
+        Some(i) => Some(Edit::AddLink {
+            kind: LinkKind::Internet,
+            from: ida.to_string(),
+            to: i.to_string(),
+            flags: Vec::new(),
+        }),
+        None => None,
+    };
 }
