@@ -5,6 +5,12 @@
 #   scripts/scale.sh              # every shape
 #   scripts/scale.sh chain500     # the shapes whose name contains the word
 #   REACHPLAN=path/to/reachplan scripts/scale.sh   # another build (e.g. an older one)
+#   BEFORE=path/to/old/reachplan scripts/scale.sh  # each line also run by an older build,
+#                                                  # printed beneath as "before"
+#
+# Each line: exit status, wall and CPU seconds (user + system: the steadier figure on a loaded
+# machine), peak memory, output size, and the issue's budget with "met" or "MISSED" (judged on
+# the wall time and the peak memory).
 #
 # Shapes: a full mesh of 80 VNets (3,160 peerings), chains of 300 and 500 peered VNets, 10,000
 # copies of one peering, 300,000 and 2 million bare sites (2 million is 63 MB, just under the
@@ -51,37 +57,66 @@ make_plans() {
 }
 make_plans
 
-measure() { # NAME BUDGET ARGS...: time, peak memory, exit status, output size, the budget, and
-  # the first line of stderr
-  local name="$1" budget="$2"; shift 2
-  case "$name" in *"$only"*) ;; *) return 0 ;; esac
-  local out="$dir/out" err="$dir/err" stats="$dir/stats" code=0
+run_one() { # BINARY ARGS...: "<wall> <cpu> <KB>" in $dir/stats, exit status in $code
+  local bin="$1"; shift
+  code=0
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -o "$stats" -f "%e s  %M KB" "$REACHPLAN" "$@" > "$out" 2> "$err" || code=$?
+    /usr/bin/time -o "$dir/stats" -f "%e %U %S %M" "$bin" "$@" > "$dir/out" 2> "$dir/err" || code=$?
+    read -r wall user system kb < <(tail -1 "$dir/stats")
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
   else
     local start
     start=$(date +%s%N)
-    "$REACHPLAN" "$@" > "$out" 2> "$err" || code=$?
-    echo "$(( ($(date +%s%N) - start) / 1000000 )) ms  (peak memory: install GNU time)" > "$stats"
+    "$bin" "$@" > "$dir/out" 2> "$dir/err" || code=$?
+    wall=$(awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.2f", ns / 1e9 }')
+    cpu="?"; kb=0
   fi
-  printf '%-34s exit %s  %-22s output %10s bytes  budget: %s\n' "$name" "$code" \
-    "$(tail -1 "$stats")" "$(wc -c < "$out")" "$budget"
-  if [ -s "$err" ]; then printf '    %s\n' "$(head -c 300 "$err" | head -1)"; fi
+}
+
+measure() { # NAME SECONDS MB ARGS...: time, CPU time, peak memory, exit status, output size,
+  # the budget (SECONDS and MB, "-" for none) met or missed, and the first line of stderr
+  local name="$1" seconds="$2" megabytes="$3"; shift 3
+  case "$name" in *"$only"*) ;; *) return 0 ;; esac
+  local who
+  for who in after before; do
+    local bin="$REACHPLAN" label=""
+    if [ "$who" = before ]; then
+      [ -n "${BEFORE:-}" ] || continue
+      bin="$BEFORE"; label="  before:"
+    fi
+    run_one "$bin" "$@"
+    local budget="-" verdict=""
+    if [ "$seconds" != - ] || [ "$megabytes" != - ]; then
+      budget=""; verdict="met"
+      if [ "$seconds" != - ]; then
+        budget="≤ $seconds s"
+        awk -v w="$wall" -v b="$seconds" 'BEGIN { exit !(w > b) }' && verdict="MISSED"
+      fi
+      if [ "$megabytes" != - ]; then
+        budget="$budget${budget:+, }≤ $megabytes MB"
+        [ "$kb" -gt $(( megabytes * 1024 )) ] && verdict="MISSED"
+      fi
+      [ "$code" = 0 ] || verdict="MISSED"
+    fi
+    printf '%-31s exit %s  %6s s wall %6s s cpu %8s KB  output %10s bytes  budget: %s %s\n' \
+      "${label:-$name}" "$code" "$wall" "$cpu" "$kb" "$(wc -c < "$dir/out")" "$budget" "$verdict"
+    if [ -s "$dir/err" ]; then printf '    %s\n' "$(head -c 300 "$dir/err" | head -1)"; fi
+  done
 }
 
 echo "reachplan: $("$REACHPLAN" --version 2>/dev/null || echo unknown)"
-measure "mesh80 check --json"           "0.2 s"           check "$dir/mesh80.json" --json
-measure "mesh80 check"                  "-"               check "$dir/mesh80.json"
-measure "chain300 check --json"         "-"               check "$dir/chain300.json" --json
-measure "chain500 check --json"         "1 s, 200 MB"     check "$dir/chain500.json" --json
-measure "chain500 check"                "-"               check "$dir/chain500.json"
-measure "chain500 check --summary"      "-"               check "$dir/chain500.json" --summary
-measure "parallel10000 check --json"    "0.5 s"           check "$dir/parallel10000.json" --json
-measure "generated1000 check --json"    "2 s"             check "$dir/generated1000.json" --json
-measure "generated1000 check"           "-"               check "$dir/generated1000.json"
-measure "generated1000 check --summary" "-"               check "$dir/generated1000.json" --summary
-measure "sites300000 check --summary" "-" check "$dir/sites300000.json" --summary
-measure "sites2000000 check --summary" "-" check "$dir/sites2000000.json" --summary
-measure "sites2000000 check" "-" check "$dir/sites2000000.json"
-measure "sites2000000 fmt" "-" fmt "$dir/sites2000000.json"
-measure "generate 1000000"             "-"           generate 1000000
+measure "mesh80 check --json"            0.2 -   check "$dir/mesh80.json" --json
+measure "mesh80 check"                   -   -   check "$dir/mesh80.json"
+measure "chain300 check --json"          -   -   check "$dir/chain300.json" --json
+measure "chain500 check --json"          1   200 check "$dir/chain500.json" --json
+measure "chain500 check"                 -   -   check "$dir/chain500.json"
+measure "chain500 check --summary"       -   -   check "$dir/chain500.json" --summary
+measure "parallel10000 check --json"     0.5 -   check "$dir/parallel10000.json" --json
+measure "generated1000 check --json"     2   -   check "$dir/generated1000.json" --json
+measure "generated1000 check"            -   -   check "$dir/generated1000.json"
+measure "generated1000 check --summary"  -   -   check "$dir/generated1000.json" --summary
+measure "sites300000 check --summary"    -   -   check "$dir/sites300000.json" --summary
+measure "sites2000000 check --summary"   -   -   check "$dir/sites2000000.json" --summary
+measure "sites2000000 check"             -   -   check "$dir/sites2000000.json"
+measure "sites2000000 fmt"               -   -   fmt "$dir/sites2000000.json"
+measure "generate 1000000"               -   -   generate 1000000

@@ -174,3 +174,23 @@ fn route_via_firewall_on_a_peering_written_from_the_hub() {
     assert_eq!(a_b.edit, None, "{a_b:?}");
     assert!(a_b.fix.unwrap().contains("from a's side"));
 }
+
+/// Global Reach that no SKU change makes possible (a Local circuit and another circuit at the
+/// same peering location) is not offered as a fix: the locations are the reason, not the SKU.
+#[test]
+fn no_global_reach_fix_where_the_locations_rule_it_out() {
+    let plan = read_plan(
+        r#"{"reachplan": 1,
+            "nodes": [{"id": "er-a", "kind": "expressroute", "location": "Amsterdam2", "sku": "local"},
+                      {"id": "er-b", "kind": "expressroute", "location": "Amsterdam2"},
+                      {"id": "dc-a", "kind": "site"}, {"id": "dc-b", "kind": "site"}],
+            "links": [{"kind": "er_private", "from": "dc-a", "to": "er-a"},
+                      {"kind": "er_private", "from": "dc-b", "to": "er-b"}]}"#,
+    )
+    .unwrap();
+    for (edit, pairs) in fixes(&plan).values() {
+        check(&plan, edit, pairs).unwrap();
+    }
+    let pair = analyze(&plan).pair("dc-a", "dc-b").unwrap().clone();
+    assert_eq!(pair.edit, None, "{pair:?}");
+}

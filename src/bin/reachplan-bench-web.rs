@@ -1,12 +1,14 @@
 //! The WebAssembly half of the benchmark: the engine's analysis of generated plans, compiled
 //! for the browser. `scripts/bench.sh` builds it, loads it in headless Chromium
 //! (`e2e/bench-web.mjs`), times each export with `performance.now()` and hands the figures to
-//! `reachplan-bench --wasm`, which prints them beside the native ones.
+//! `reachplan-bench --wasm`, which prints them beside the native ones. It also times the
+//! import of a generated Azure Resource Graph dump (`reachplan-bench-import`'s, in the page).
 
 use reachplan::engine::generate::generate;
 use reachplan::engine::matrix::reachability;
 use reachplan::engine::summary;
 use reachplan::engine::{read_plan, write_plan, Plan};
+use reachplan::import::{import, sample, ImportOptions};
 use wasm_bindgen::prelude::*;
 
 /// A generated plan of about `endpoints` endpoints, as plan JSON (the same as
@@ -59,6 +61,23 @@ pub fn read(text: &str) -> Result<usize, String> {
     read_plan(text)
         .map(|plan| plan.nodes.len())
         .map_err(|e| e.message)
+}
+
+/// A generated Azure Resource Graph dump of `resources` resources (the same as the native
+/// import bench's).
+#[wasm_bindgen(js_name = resourceGraph)]
+pub fn resource_graph(resources: usize) -> String {
+    sample::resource_graph(resources)
+}
+
+/// Imports the text as one file (what "Import from Azure…" does with a dropped file); returns
+/// the number of nodes made.
+#[wasm_bindgen(js_name = importAzure)]
+pub fn import_azure(text: &str) -> Result<usize, String> {
+    let files = [("graph.json".to_string(), text.to_string())];
+    import(&files, &ImportOptions::default())
+        .map(|imported| imported.plan.nodes.len())
+        .map_err(|e| e.to_string())
 }
 
 fn main() {}

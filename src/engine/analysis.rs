@@ -18,7 +18,7 @@ use super::access;
 use super::model::{Access, Expect, Intent, NodeKind, Plan, Survives};
 pub use super::pair::Pair;
 use super::prepared::Network;
-use super::reach::{Searcher, Trace, Way};
+use super::reach::{Blocks, Searcher, Trace, Way};
 use super::rules::{Assumption, Finding, Severity};
 use super::topology::Net;
 use super::verdict::{self, Verdict, Ways};
@@ -287,7 +287,7 @@ pub(crate) fn assumed(
 }
 
 /// One pair's answer from its way there and its way back (the assumptions it rests on are
-/// [`assumed`]).
+/// [`assumed`]); `memo` keeps the first blocks read, for the next pairs of the same trees.
 pub(crate) fn judge(
     net: &Net,
     overlaps: &Overlaps,
@@ -295,6 +295,7 @@ pub(crate) fn judge(
     back: Option<Way>,
     a: usize,
     b: usize,
+    memo: &mut Blocks,
 ) -> Pair {
     let (ida, idb) = (net.id(a), net.id(b));
     let mut pair = Pair::unjudged(ida, idb);
@@ -340,7 +341,7 @@ pub(crate) fn judge(
                 }
             }
         }
-        Verdict::NoWay => match there.and_then(|t| t.first_block().map(|b| (t, b))) {
+        Verdict::NoWay => match there.and_then(|t| t.first_block_in(memo).map(|b| (t, b))) {
             Some((t, block)) => {
                 let more = t.violations().saturating_sub(1);
                 pair.rule = Some(block.rule);

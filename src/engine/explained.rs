@@ -23,7 +23,7 @@ use super::design;
 use super::model::{Access, LinkKind, NodeKind};
 use super::pair::Pair;
 use super::prepared::Network;
-use super::reach::{Searcher, Tree, Way};
+use super::reach::{Blocks, Searcher, Tree, Way};
 use super::rules::{Assumption, AssumptionId, Finding};
 
 /// Every pair of a network, explained on demand.
@@ -116,16 +116,17 @@ impl<'n> Explained<'n> {
         bytes
     }
 
-    /// The pair (endpoint `i`, endpoint `j`) judged, before limited access.
-    fn judged(&self, i: usize, j: usize) -> Pair {
+    /// The pair (endpoint `i`, endpoint `j`) judged, before limited access; `memo` keeps the
+    /// first blocks read (see [`Blocks`]).
+    fn judged(&self, i: usize, j: usize, memo: &mut Blocks) -> Pair {
         let (a, b) = (self.endpoints[i], self.endpoints[j]);
         let (net, overlaps) = (&self.network.net, &self.network.overlaps);
-        judge(net, overlaps, self.way(i, j), self.way(j, i), a, b)
+        judge(net, overlaps, self.way(i, j), self.way(j, i), a, b, memo)
     }
 
     /// The answer of the pair (endpoint `i`, endpoint `j`), as `check --json` prints it.
-    fn pair(&self, i: usize, j: usize) -> Pair {
-        let mut pair = self.judged(i, j);
+    fn pair(&self, i: usize, j: usize, memo: &mut Blocks) -> Pair {
+        let mut pair = self.judged(i, j, memo);
         grant_access(&mut pair, &self.grants);
         pair
     }
@@ -142,7 +143,7 @@ impl<'n> Explained<'n> {
         let net = &self.network.net;
         let at = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
         let (i, j) = (at(from)?, at(to)?);
-        (i != j).then(|| self.pair(i, j))
+        (i != j).then(|| self.pair(i, j, &mut Blocks::default()))
     }
 
     /// Every ordered pair of distinct endpoints, sorted by `from` then `to`, one at a time.
@@ -151,11 +152,13 @@ impl<'n> Explained<'n> {
     }
 
     /// The pairs from endpoint number `i` (in the sorted order of the endpoints), one at a
-    /// time: a row of [`Explained::pairs`].
+    /// time: a row of [`Explained::pairs`]. The row's pairs share the first blocks they read
+    /// (most break at one of a few hops of the row's tree).
     pub fn row(&self, i: usize) -> impl Iterator<Item = Pair> + '_ {
+        let mut memo = Blocks::default();
         (0..self.endpoints.len())
             .filter(move |&j| j != i)
-            .map(move |j| self.pair(i, j))
+            .map(move |j| self.pair(i, j, &mut memo))
     }
 
     /// The pairs `access::grants` reads: from the VNet behind a Bastion or virtual desktop to
@@ -177,10 +180,11 @@ impl<'n> Explained<'n> {
                 }
             }
         }
+        let mut memo = Blocks::default();
         wanted
             .into_iter()
             .filter(|(i, j)| i != j)
-            .map(|(i, j)| self.judged(i, j))
+            .map(|(i, j)| self.judged(i, j, &mut memo))
             .collect()
     }
 
@@ -204,6 +208,7 @@ impl<'n> Explained<'n> {
         let net = &self.network.net;
         let kind = |i: usize| net.node(self.endpoints[i]).kind;
         let n = self.endpoints.len();
+        let mut memo = Blocks::default();
         // What `access::m365_paths` reads: users to Microsoft's services, in pair order.
         let m365: Vec<Pair> = (0..n)
             .filter(|&i| kind(i) == NodeKind::Users)
@@ -212,7 +217,7 @@ impl<'n> Explained<'n> {
                     .filter(move |&j| j != i && kind(j) == NodeKind::Microsoft)
                     .map(move |j| (i, j))
             })
-            .map(|(i, j)| self.pair(i, j))
+            .map(|(i, j)| self.pair(i, j, &mut memo))
             .collect();
         let mut findings = net.findings.clone();
         findings.extend(access::m365_paths(net, &m365));
@@ -226,6 +231,7 @@ impl<'n> Explained<'n> {
     fn intents(&self) -> Vec<IntentResult> {
         let net = &self.network.net;
         let endpoint = |id: &str| net.index.get(id).and_then(|&n| self.position[n]);
+        let mut memo = Blocks::default();
         net.plan
             .intents
             .iter()
@@ -235,7 +241,7 @@ impl<'n> Explained<'n> {
                 }
                 let pair = endpoint(&intent.from)
                     .zip(endpoint(&intent.to))
-                    .map(|(i, j)| self.pair(i, j));
+                    .map(|(i, j)| self.pair(i, j, &mut memo));
                 let reachable = pair.as_ref().is_some_and(|p| p.reachable);
                 let access = pair.and_then(|p| p.access).unwrap_or(Access::None);
                 IntentResult::verdict(intent, reachable, access)

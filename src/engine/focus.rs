@@ -12,7 +12,7 @@ use super::access;
 use super::analysis::{grant_access, judge, sorted_endpoints, Pair, Story};
 use super::model::LinkKind;
 use super::prepared::Network;
-use super::reach::{Searcher, Tree};
+use super::reach::{Blocks, Searcher, Tree};
 
 /// The answers of some ordered pairs, by (from, to).
 #[derive(Debug, Clone, Default)]
@@ -119,9 +119,10 @@ fn traced_with(
         let tree = trees.get(&s)?;
         searcher.way(tree, target(t)?)
     };
+    let mut memo = Blocks::default();
     let pairs: Vec<Pair> = judged
         .iter()
-        .map(|&(a, b)| judge(net, overlaps, way(a, b), way(b, a), a, b))
+        .map(|&(a, b)| judge(net, overlaps, way(a, b), way(b, a), a, b, &mut memo))
         .collect();
     let grants = access::grants(net, &pairs);
     let mut out = BTreeMap::new();

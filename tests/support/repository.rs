@@ -11,12 +11,13 @@ use reachplan::engine::model::Plan;
 use reachplan::engine::read_plan;
 
 /// Every folder of plans and how many plans it holds: update the count when adding a plan.
-pub const FOLDERS: [(&str, usize); 6] = [
+pub const FOLDERS: [(&str, usize); 7] = [
     ("tests/data/scenarios", 16),
     ("tests/data/rules", 48),
     ("tests/data/capacity", 11),
     ("tests/data/diff", 5),
     ("tests/data/resilience", 6),
+    ("tests/data/markdown", 1),
     ("www/examples", 8),
 ];
 

@@ -32,8 +32,12 @@ pub enum Command {
         /// The plan file (- for standard input).
         plan: PathBuf,
         /// Print the analysis as JSON (the contract of docs/plan-format.md), every pair.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// Print the report as Markdown, for a review comment on a code host: the intents,
+        /// the findings, the unreachable pairs (the first 100) and the assumptions.
+        #[arg(long, conflicts_with = "summary")]
+        markdown: bool,
         /// Print only the counts and the analysis time (answers without explanations: fast
         /// on plans of thousands of endpoints).
         #[arg(long)]
@@ -102,6 +106,10 @@ pub enum Command {
         /// failure moves onto a backup, and whether the backup carries it.
         #[arg(long, default_value = "1", value_parser = surge, value_name = "N", allow_negative_numbers = true)]
         surge: f64,
+        /// 2: also every pair of failures that each survive alone (plans of at most 100
+        /// endpoints).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2), value_name = "1|2")]
+        depth: u8,
         /// Print every failure as JSON (the contract of docs/plan-format.md).
         #[arg(long)]
         json: bool,

@@ -48,10 +48,17 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
         Command::Check {
             plan,
             json,
+            markdown,
             summary,
             all,
             deny,
-        } => check(&plan, json, summary, all, deny),
+        } => {
+            if markdown {
+                check_markdown(&plan, deny)
+            } else {
+                check(&plan, json, summary, all, deny)
+            }
+        }
         Command::Explain {
             plan,
             from,
@@ -74,11 +81,21 @@ fn run(args: impl IntoIterator<Item = OsString>) -> Result<u8, String> {
             json,
             markdown,
         } => diff(&before, &after, json, markdown),
-        Command::Resilience { plan, surge, json } => {
+        Command::Resilience {
+            plan,
+            surge,
+            depth,
+            json,
+        } => {
             let (path, plan) = load(&plan)?;
             budget::resilience(&path, &plan)?;
             let network = engine::Network::new(&plan);
             let mut result = engine::resilience::resilience_of(&network);
+            if depth == 2 {
+                let doubles = engine::resilience::depth::doubles(&network, &result)
+                    .map_err(|message| format!("{path}: {message}"))?;
+                result.pairs_of_failures = Some(doubles);
+            }
             engine::resilience::load::under_failure(&network, &mut result, surge);
             if json {
                 out::json(&result)?;
@@ -257,6 +274,27 @@ fn check(
     out::text(&text::check_with(&plan, &analysis, all))?;
     let denied = deny.is_some_and(|w| analysis.findings.iter().any(|f| f.severity <= w));
     Ok(u8::from(!analysis.intents_hold() || denied))
+}
+
+/// `check --markdown`: the report as a review comment, the pairs judged as they are counted;
+/// the exit status of `check`.
+fn check_markdown(path: &Path, deny: Option<Deny>) -> Result<u8, String> {
+    let (path, plan) = load(path)?;
+    budget::report(&path, &plan)?;
+    let network = engine::Network::new(&plan);
+    let explained = network
+        .explained_within(budget::tree_bytes())
+        .map_err(|bytes| budget::trees(&path, &plan, bytes))?;
+    let mut answer = explained.stream();
+    engine::resilience::survive::judge(&network, &mut answer.intents);
+    let rest = text::Rest {
+        findings: &answer.findings,
+        assumptions: &answer.assumptions,
+        intents: &answer.intents,
+    };
+    out::text(&text::markdown(&plan, &rest, explained.pairs()))?;
+    let denied = worst(deny).is_some_and(|w| answer.findings.iter().any(|f| f.severity <= w));
+    Ok(u8::from(!answer.intents_hold() || denied))
 }
 
 /// `diff`: exit 1 when something that held is lost.

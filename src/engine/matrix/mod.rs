@@ -200,8 +200,8 @@ pub(crate) fn reachability_in(
 
 /// Runs one search per source into its row of `rows` (`words` words each), on up to four
 /// threads natively when there are many sources (each thread with its own decision caches; the
-/// rows, and so the answer, do not depend on the split), on one thread in WebAssembly. Returns
-/// the number of `transit::hop` calls.
+/// rows, and so the answer, do not depend on the split), on one thread in WebAssembly (where
+/// no thread code is compiled). Returns the number of `transit::hop` calls.
 fn search_all(
     net: &Net,
     groups: &classes::Groups,
@@ -217,7 +217,30 @@ fn search_all(
         }
         search.hops
     };
-    let threads = if cfg!(target_arch = "wasm32") || sources.len() < 1_024 || words == 0 {
+    split(sources, rows, words, run)
+}
+
+/// [`search_all`] in WebAssembly: one thread.
+#[cfg(target_arch = "wasm32")]
+fn split(
+    sources: &[usize],
+    rows: &mut [u64],
+    _words: usize,
+    run: impl Fn(&[usize], &mut [u64]) -> usize,
+) -> usize {
+    run(sources, rows)
+}
+
+/// [`search_all`] on up to four threads when there are many sources: native builds only (the
+/// browser builds hold no thread code).
+#[cfg(not(target_arch = "wasm32"))]
+fn split(
+    sources: &[usize],
+    rows: &mut [u64],
+    words: usize,
+    run: impl Fn(&[usize], &mut [u64]) -> usize + Sync,
+) -> usize {
+    let threads = if sources.len() < 1_024 || words == 0 {
         1
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
@@ -225,6 +248,7 @@ fn search_all(
     if threads <= 1 {
         return run(sources, rows);
     }
+    let run = &run;
     let chunk = sources.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = sources

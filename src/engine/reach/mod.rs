@@ -22,7 +22,7 @@ mod way;
 use super::rules::{AssumptionId, Block};
 use super::topology::Net;
 pub(crate) use tree::{Searcher, Tree};
-pub(crate) use way::Way;
+pub(crate) use way::{Blocks, Way};
 
 /// One hop of a trace: the node reached, over which connection, and what it cost.
 #[derive(Debug, Clone, PartialEq, Eq)]

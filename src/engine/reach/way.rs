@@ -1,6 +1,7 @@
 //! A target's best path read back from a search tree: its rule, assumptions, steps and the
 //! whole trace, each asked of `transit` again only for the hops read.
 
+use super::super::quick::QuickMap;
 use super::super::rules::Block;
 use super::super::transit::{self, Decision};
 use super::tree::{Entry, Searcher, Tree, NONE};
@@ -98,6 +99,23 @@ impl Way<'_, '_> {
             .next()
     }
 
+    /// [`Way::first_block`], remembered in `memo` for the next way whose path breaks at the
+    /// same hop of the same tree (the pairs of a row mostly share a few), so that the rule is
+    /// asked and its sentences written once per hop instead of once per pair.
+    pub(crate) fn first_block_in(&self, memo: &mut Blocks) -> Option<Block> {
+        let first = self.entry().first;
+        if first == NONE {
+            return None;
+        }
+        let key = (std::ptr::from_ref(self.tree) as usize, first);
+        if let Some(block) = memo.0.get(&key) {
+            return block.clone();
+        }
+        let block = self.first_block();
+        memo.0.insert(key, block.clone());
+        block
+    }
+
     /// The hops as (node reached, connection taken), from the source. O(hops).
     pub(crate) fn steps(&self) -> Vec<(usize, usize)> {
         let mut steps = Vec::new();
@@ -129,3 +147,8 @@ impl Way<'_, '_> {
         }
     }
 }
+
+/// The first blocks read so far, by tree (its address, valid while the trees are: keep a memo
+/// no longer than the trees it was filled from) and entry; see [`Way::first_block_in`].
+#[derive(Default)]
+pub(crate) struct Blocks(QuickMap<(usize, u32), Option<Block>>);

@@ -332,9 +332,47 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
 /// The plan with this failure applied: the element removed, with the links that depend on it;
 /// intents and flows about removed nodes are dropped (they are not asked).
 pub(super) fn apply(plan: &Plan, cut: &Cut) -> Plan {
+    apply_all(plan, &[cut])
+}
+
+/// The plan with all these failures at once (indexes are those of `plan`: links are removed
+/// before nodes).
+pub(super) fn apply_all(plan: &Plan, cuts: &[&Cut]) -> Plan {
     let mut failed = plan.clone();
+    let mut links: Vec<usize> = Vec::new();
+    let mut nodes: Vec<usize> = Vec::new();
+    for cut in cuts {
+        match cut {
+            Cut::Links(l) => links.extend(l),
+            Cut::Nodes(n) => nodes.extend(n),
+            other => degrade(&mut failed, other),
+        }
+    }
+    if !links.is_empty() {
+        let mut index = 0;
+        failed.links.retain(|_| {
+            index += 1;
+            !links.contains(&(index - 1))
+        });
+    }
+    if !nodes.is_empty() {
+        let gone: Vec<&str> = nodes
+            .iter()
+            .filter_map(|&i| plan.nodes.get(i))
+            .map(|n| n.id.as_str())
+            .collect();
+        let kept = |id: &str| !gone.contains(&id);
+        failed.nodes.retain(|n| kept(&n.id));
+        failed.links.retain(|l| kept(&l.from) && kept(&l.to));
+        failed.intents.retain(|i| kept(&i.from) && kept(&i.to));
+        failed.flows.retain(|f| kept(&f.from) && kept(&f.to));
+    }
+    failed
+}
+
+/// A failure that removes part of a node (a gateway, a firewall), by index of the plan.
+fn degrade(failed: &mut Plan, cut: &Cut) {
     match cut {
-        Cut::Nothing => {}
         Cut::Gateways(vpn, er) => {
             for &i in vpn {
                 if let Some(n) = failed.nodes.get_mut(i) {
@@ -352,25 +390,6 @@ pub(super) fn apply(plan: &Plan, cut: &Cut) -> Plan {
                 n.firewall = None;
             }
         }
-        Cut::Links(links) => {
-            let mut index = 0;
-            failed.links.retain(|_| {
-                index += 1;
-                !links.contains(&(index - 1))
-            });
-        }
-        Cut::Nodes(nodes) => {
-            let gone: Vec<&str> = nodes
-                .iter()
-                .filter_map(|&i| plan.nodes.get(i))
-                .map(|n| n.id.as_str())
-                .collect();
-            let kept = |id: &str| !gone.contains(&id);
-            failed.nodes.retain(|n| kept(&n.id));
-            failed.links.retain(|l| kept(&l.from) && kept(&l.to));
-            failed.intents.retain(|i| kept(&i.from) && kept(&i.to));
-            failed.flows.retain(|f| kept(&f.from) && kept(&f.to));
-        }
+        Cut::Nothing | Cut::Links(_) | Cut::Nodes(_) => {}
     }
-    failed
 }

@@ -22,6 +22,7 @@
 //! per failure, a pass over the ways that crossed it (plans of at most
 //! [`failover::MAX_EXPLAINED`] endpoints).
 
+pub mod depth;
 pub mod domains;
 pub mod failover;
 pub mod fix;
@@ -106,6 +107,10 @@ pub struct Resilience {
     /// was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surge: Option<f64>,
+    /// The pairs of failures that lose what neither loses alone, when asked for
+    /// (`--depth 2`, see [`depth`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairs_of_failures: Option<Vec<depth::Double>>,
 }
 
 /// The resilience of a plan (see the module).
@@ -138,7 +143,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let base = network.verdicts();
     let users = users_of(plan, &base);
     let findings = network.summary().findings;
-    let refused = refused(&findings);
+    let refused = refused_of(&findings);
     let ctx = Tally::new(plan, &users, &refused);
     let words = base.row(0).len();
     let mut outside = vec![0u64; words];
@@ -203,6 +208,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         failovers_judged: ways.is_some(),
         survived_after_failover,
         surge: None,
+        pairs_of_failures: None,
     }
 }
 
@@ -224,7 +230,7 @@ pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Do
     let plan = network.plan();
     let users = users_of(plan, base);
     let findings = network.summary().findings;
-    let refused = refused(&findings);
+    let refused = refused_of(&findings);
     let ctx = Tally::new(plan, &users, &refused);
     let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
     let m = failed.verdicts();
@@ -244,7 +250,7 @@ impl Failure {
 
 /// The nodes of the findings Azure would refuse to deploy: they carry nothing, so no remedy adds
 /// to them.
-fn refused(findings: &[super::rules::Finding]) -> Vec<&str> {
+pub(super) fn refused_of(findings: &[super::rules::Finding]) -> Vec<&str> {
     findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -253,7 +259,7 @@ fn refused(findings: &[super::rules::Finding]) -> Vec<&str> {
 }
 
 /// The users of each endpoint of the matrix (a user group's `count`, 0 for the others).
-fn users_of(plan: &Plan, m: &Matrix) -> Vec<u64> {
+pub(super) fn users_of(plan: &Plan, m: &Matrix) -> Vec<u64> {
     let mut users = vec![0; m.endpoints.len()];
     for n in plan.nodes.iter().filter(|n| n.kind == NodeKind::Users) {
         if let Some(i) = m.index(&n.id) {

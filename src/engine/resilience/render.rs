@@ -134,7 +134,57 @@ pub fn text(r: &Resilience) -> String {
         };
         let _ = writeln!(out, "\nSurvived (no pair lost): {}{more}", ids.join(", "));
     }
+    if let Some(doubles) = &r.pairs_of_failures {
+        doubles_text(&mut out, doubles);
+    }
     out
+}
+
+/// The pairs of failures of `--depth 2`.
+fn doubles_text(out: &mut String, doubles: &[super::depth::Double]) {
+    let _ = writeln!(
+        out,
+        "\nPairs of failures that lose what neither loses alone (--depth 2): {}",
+        doubles.len()
+    );
+    for (rank, d) in doubles.iter().take(SHOWN).enumerate() {
+        let users = if d.users_cut > 0 {
+            format!(", {} cut", counted(d.users_cut as usize, "remote user"))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{:>3}. {} [{}] and {} [{}]: {} lost{users}, weight {}",
+            rank + 1,
+            d.what[0],
+            d.ids[0],
+            d.what[1],
+            d.ids[1],
+            counted(d.pairs_lost, "pair"),
+            d.weight
+        );
+        let shown: Vec<String> = d
+            .lost
+            .iter()
+            .take(EXAMPLES)
+            .map(|[a, b]| format!("{a} → {b}"))
+            .collect();
+        let more = d.pairs_lost.saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "       lost: {}{more}", shown.join(", "));
+    }
+    if doubles.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "  … and {} more (--json lists them all)",
+            doubles.len() - SHOWN
+        );
+    }
 }
 
 /// What a failure moves onto other elements, one line per element measure.

@@ -11,9 +11,9 @@ pub(super) struct Tally<'u> {
     refused: &'u [&'u str],
     users: &'u [u64],
     cut: Vec<bool>,
-    pairs: usize,
-    weight: u64,
-    lost: Vec<[String; 2]>,
+    pub(super) pairs: usize,
+    pub(super) weight: u64,
+    pub(super) lost: Vec<[String; 2]>,
 }
 
 impl<'u> Tally<'u> {
@@ -56,14 +56,18 @@ impl<'u> Tally<'u> {
         }
     }
 
-    pub(super) fn failure(self, domain: Domain) -> Failure {
-        let users_cut = self
-            .cut
+    /// The users of the groups that lost at least one pair.
+    pub(super) fn users_cut(&self) -> u64 {
+        self.cut
             .iter()
             .zip(self.users)
             .filter(|(c, _)| **c)
             .map(|(_, u)| u)
-            .sum();
+            .sum()
+    }
+
+    pub(super) fn failure(self, domain: Domain) -> Failure {
+        let users_cut = self.users_cut();
         let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
         let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
         let edit = if self.pairs > 0 && self.users.len() <= failover::MAX_EXPLAINED {
@@ -116,6 +120,11 @@ pub(super) fn own_pairs(
 
 /// The pairs of endpoints of both matrices reachable in `base` and not in `failed`.
 pub(super) fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domain) -> Failure {
+    lost_between(base, failed, ctx).failure(domain)
+}
+
+/// The counts of [`compare`], without a remedy.
+pub(super) fn lost_between<'u>(base: &Matrix, failed: &Matrix, ctx: &Tally<'u>) -> Tally<'u> {
     let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
     if base.endpoints == failed.endpoints {
         for i in 0..base.endpoints.len() {
@@ -127,7 +136,7 @@ pub(super) fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domai
                 .collect();
             tally.row(base, i, &lost);
         }
-        return tally.failure(domain);
+        return tally;
     }
     let at: Vec<Option<usize>> = base.endpoints.iter().map(|e| failed.index(e)).collect();
     let words = base.row(0).len();
@@ -143,5 +152,5 @@ pub(super) fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domai
         }
         tally.row(base, i, &lost);
     }
-    tally.failure(domain)
+    tally
 }

@@ -176,7 +176,10 @@ impl Net {
             1 => edits.pop(),
             _ => Some(Edit::All { edits }),
         };
-        if let Some(local) = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local)) {
+        // Where the locations rule Global Reach out, they are the reason, not the Local SKU
+        // (upgrading it would not help).
+        let local = [ca, cb].into_iter().find(|c| c.sku == Some(ErSku::Local));
+        if let Some(local) = local.filter(|_| !hopeless) {
             let fix = match upgrade {
                 Some(_) => upgrade_text,
                 None => format!("Upgrade circuit {} to Standard or Premium.", local.id),

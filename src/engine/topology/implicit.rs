@@ -133,7 +133,8 @@ impl Net {
         for (i, &a) in circuits.iter().enumerate() {
             for &b in &circuits[i + 1..] {
                 let exists = reach.contains(&(a.min(b), a.max(b)));
-                let (first, before) = match self.global_reach_check(a, b) {
+                // What must change before Global Reach works, and whether an edit does it all.
+                let (first, before, mechanical) = match self.global_reach_check(a, b) {
                     _ if exists => continue,
                     Err(block) if block.code == Code::GlobalReachSameLocation => continue,
                     Err(block) => (
@@ -141,9 +142,10 @@ impl Net {
                             .fix
                             .map(|f| format!("{f} Then add"))
                             .unwrap_or_else(|| "Add".into()),
-                        block.edit,
+                        block.edit.clone(),
+                        block.edit.is_some(),
                     ),
-                    Ok(_) => ("Add".to_string(), None),
+                    Ok(_) => ("Add".to_string(), None, true),
                 };
                 let (ia, ib) = (self.id(a), self.id(b));
                 let mut edits: Vec<Edit> = before.into_iter().collect();
@@ -158,7 +160,7 @@ impl Net {
                 conn.refused = Some(Block::new(Rule::R6_10, Code::NoGlobalReach,
                     format!("Networks behind circuits {ia} and {ib} reach each other only through Global Reach between the two circuits, and there is none (routes learned from one circuit are not advertised to another)."),
                     Some(format!("{first} Global Reach between circuits {ia} and {ib}.")))
-                    .with_edit(Some(if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));
+                    .with_edit(mechanical.then(|| if edits.len() == 1 { edits.remove(0) } else { Edit::All { edits } })));
                 self.conns.push(conn);
             }
         }
