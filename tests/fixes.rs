@@ -194,3 +194,21 @@ fn no_global_reach_fix_where_the_locations_rule_it_out() {
     let pair = analyze(&plan).pair("dc-a", "dc-b").unwrap().clone();
     assert_eq!(pair.edit, None, "{pair:?}");
 }
+
+/// P2S users with no internet egress towards one of two internet nodes are given a split tunnel
+/// to that node (the engine reaches only the internet node an `internet` link names).
+#[test]
+fn the_split_tunnel_goes_to_the_internet_node_of_the_pair() {
+    let plan = read_plan(
+        r#"{"reachplan": 1,
+            "nodes": [{"id": "hub", "kind": "vnet", "vpn_gateway": {"sku": "VpnGw1AZ",
+                        "p2s": {"protocols": ["openvpn"], "auth": ["certificate"]}}},
+                      {"id": "net-a", "kind": "internet"}, {"id": "net-b", "kind": "internet"},
+                      {"id": "users", "kind": "users"}],
+            "links": [{"kind": "p2s", "from": "users", "to": "hub"}]}"#,
+    )
+    .unwrap();
+    for (edit, pairs) in fixes(&plan).values() {
+        check(&plan, edit, pairs).unwrap();
+    }
+}

@@ -46,7 +46,10 @@ pub(super) fn p2s_egress(net: &Net, g: usize, u: usize, q: usize) -> Decision {
         return Decision::Allow(Some(AssumptionId::P2sForcedTunnel));
     }
     let (gid, uid, qid) = (net.id(g), net.id(u), net.id(q));
-    let internet = (0..net.plan.nodes.len()).find(|&i| net.node(i).kind == NodeKind::Internet);
+    // The link goes to the internet node the traffic is bound for, or for Microsoft the first.
+    let internet = Some(q)
+        .filter(|&q| net.node(q).kind == NodeKind::Internet)
+        .or_else(|| (0..net.plan.nodes.len()).find(|&i| net.node(i).kind == NodeKind::Internet));
     let edit = internet.map(|i| Edit::AddLink {
         kind: LinkKind::Internet,
         from: uid.to_string(),
