@@ -23,9 +23,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::super::model::{LinkKind, NodeKind, Plan};
+use super::backup::Backups;
 use super::failover::FailoverKind;
 use super::places::places;
-use super::redundancy::{backed_up, metro};
+use super::redundancy::metro;
 
 /// What kind of element fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -323,8 +324,9 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         out.push(d);
     }
     places(plan, &mut out);
+    let backups = Backups::of(plan);
     for d in &mut out {
-        backed_up(plan, d);
+        backups.apply(d);
     }
     out
 }

@@ -22,6 +22,7 @@
 //! per failure, a pass over the ways that crossed it (plans of at most
 //! [`failover::MAX_EXPLAINED`] endpoints).
 
+mod backup;
 pub mod depth;
 pub mod domains;
 pub mod failover;

@@ -13,8 +13,7 @@
 //! (learn.microsoft.com/azure/expressroute/metro): a Metro circuit is dual-homed to two
 //! peering locations of one city.
 
-use super::super::model::{ErGwSku, Link, LinkKind, Node, NodeKind, Plan, VpnSku};
-use super::domains::Domain;
+use super::super::model::{ErGwSku, Node, VpnSku};
 
 /// A VPN gateway SKU whose instances are spread across availability zones (the AZ SKUs).
 pub fn vpn_zone_redundant(sku: VpnSku) -> bool {
@@ -68,66 +67,6 @@ pub fn zonal_gateways(node: &Node) -> (bool, bool) {
 /// The circuit is an ExpressRoute Metro circuit (its links at two peering locations).
 pub fn metro(node: &Node) -> bool {
     node.metro == Some(true)
-}
-
-/// ExpressRoute and an S2S VPN between the same site and Azure (coexistence, R6.12): Azure
-/// prefers ExpressRoute for the same prefixes, so the site's tunnels carry its traffic only
-/// when ExpressRoute fails, whichever way the explaining search shows. A failure of
-/// ExpressRoute carries those tunnels too (or, when a second instance or link takes over, hands
-/// them to it); any other failure's tunnels of such a site carry nothing.
-pub(super) fn backed_up(plan: &Plan, d: &mut Domain) {
-    let er = |l: &Link| matches!(l.kind, LinkKind::ErPrivate | LinkKind::ErConnection);
-    let site_of = |l: &Link| {
-        [&l.from, &l.to]
-            .into_iter()
-            .find(|e| plan.node(e).is_some_and(|n| n.kind == NodeKind::Site))
-            .cloned()
-    };
-    let mut circuits: Vec<&str> = Vec::new();
-    let mut kind = None;
-    let ers = d.carries.iter().map(|&l| (l, None));
-    for (i, k) in ers.chain(d.takeover.iter().map(|&(l, k)| (l, Some(k)))) {
-        let Some(l) = plan.links.get(i).filter(|l| er(l)) else {
-            continue;
-        };
-        kind = kind.or(k);
-        for end in [&l.from, &l.to] {
-            if plan
-                .node(end)
-                .is_some_and(|n| n.kind == NodeKind::Expressroute)
-            {
-                circuits.push(end);
-            }
-        }
-    }
-    let on = |site: &str, circuits: &[&str]| {
-        plan.links.iter().any(|l| {
-            l.kind == LinkKind::ErPrivate
-                && (l.from == site || l.to == site)
-                && (circuits.is_empty()
-                    || circuits.contains(&l.from.as_str())
-                    || circuits.contains(&l.to.as_str()))
-        })
-    };
-    let backup = |i: usize, circuits: &[&str]| {
-        plan.links.get(i).is_some_and(|l| {
-            l.kind == LinkKind::S2s && site_of(l).is_some_and(|s| on(&s, circuits))
-        })
-    };
-    // The tunnels of sites on ExpressRoute carry nothing of their own.
-    d.carries.retain(|&i| !backup(i, &[]));
-    d.takeover.retain(|&(i, _)| !backup(i, &[]));
-    if circuits.is_empty() {
-        return;
-    }
-    for i in (0..plan.links.len()).filter(|&i| backup(i, &circuits)) {
-        match kind {
-            Some(k) => d.takeover.push((i, k)),
-            None => d.carries.push(i),
-        }
-    }
-    d.carries.sort_unstable();
-    d.carries.dedup();
 }
 
 #[cfg(test)]
