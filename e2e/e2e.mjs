@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { azureTests } from './azure.mjs';
+import { azureModuleTests } from './azure-module.mjs';
 import { drawingTests } from './drawing.mjs';
 import { fieldTests } from './fields.mjs';
 import { firstVisitTests } from './first-visit.mjs';
@@ -448,6 +449,7 @@ await linkTests({ browser, base, page, test, assert, watch, loadTemplate, waitTi
 await firstVisitTests({ browser, base, page, test, assert, loadTemplate, templates: Object.keys(TEMPLATES), shots });
 await drawingTests({ page, test, assert, loadTemplate, shots });
 await azureTests({ page, test, assert, loadTemplate, root, shots, title });
+await azureModuleTests({ browser, base, test, assert, watch, loadTemplate, root });
 await phoneTests({ browser, base, test, assert, watch, shots });
 await viewTests({ browser, base, page, test, assert, watch, loadTemplate, importGenerated, root, shots });
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Where the bytes of the browser builds go: for the documentation widget (view mode) and the
-# planner, the ten largest contributors (a module of this crate or another crate) and the ten
-# largest single items, measured with twiggy on the WebAssembly as wasm-bindgen leaves it (with
-# its function names, before wasm-opt and gzip, so the figures are shares, not what a page
-# transfers; scripts/widget-budget.sh measures that). Installs twiggy when it is missing.
+# Where the bytes of the browser builds go: for the documentation widget (view mode), the
+# planner's first module and its Azure module (the importer and the export), the ten largest
+# contributors (a module of this crate or another crate) and the ten largest single items,
+# measured with twiggy on the WebAssembly as wasm-bindgen leaves it (with its function names,
+# before wasm-opt and gzip, so the figures are shares, not what a page transfers;
+# scripts/widget-budget.sh measures that). Installs twiggy when it is missing.
 #   scripts/size-profile.sh [--no-build] [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,8 @@ scripts/setup-web.sh >/dev/null
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"
 builds=(
   "widget (view mode)|widget|reachplan-widget|widget"
-  "planner|release|reachplan-web|web"
+  "planner (first module)|release|reachplan-web|web,azure-web"
+  "planner's Azure module (loaded on demand)|release|reachplan-azure|web,azure-web"
 )
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -31,8 +31,9 @@ scripts/deny.sh
 step "web toolchain"
 scripts/setup-web.sh --with-browser
 
-step "cargo clippy (wasm, web app)"
-cargo clippy --locked --target wasm32-unknown-unknown --features web --bin reachplan-web --lib -- -D warnings
+step "cargo clippy (wasm, web app and its Azure module)"
+cargo clippy --locked --target wasm32-unknown-unknown --features web,azure-web \
+  --bin reachplan-web --bin reachplan-azure --lib -- -D warnings
 
 step "cargo test (web app logic, native)"
 cargo test --locked --features web --lib ui::

@@ -64,7 +64,9 @@
 //! Server, Bastion, Application Gateway, route tables), `layout` places the nodes by role,
 //! `report` says what became what; [`import::sample`] generates a Resource Graph dump for the
 //! bench (`src/bin/reachplan-bench-import.rs`). The CLI's `import` reads the files. The widget
-//! does not call it, so its builds do not carry it.
+//! does not call it, so its builds do not carry it; nor does the browser app's first module:
+//! the app's Azure module (`src/bin/reachplan-azure.rs`, loaded on demand) runs it and the
+//! export, and [`handoff`] is what the two modules hand each other (JSON text).
 //!
 //! [`export`] is pure as well: the plan's Azure resources as a Bicep file or the ARM JSON
 //! template it compiles to (`reachplan export`). `build` makes neutral declarations
@@ -125,6 +127,7 @@
 
 pub mod engine;
 pub mod export;
+pub mod handoff;
 pub mod import;
 #[cfg(feature = "web")]
 pub mod ui;

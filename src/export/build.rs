@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::engine::model::{Node, NodeKind, Plan};
-use crate::engine::Assumption;
 
 use super::decl::{Param, ParamDefault, ParamType, Resource, Template, Value};
 use super::text::{identifier, unique};
@@ -182,8 +181,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The plan's Azure resources as declarations, with the engine's assumptions in the header.
-pub fn build(plan: &Plan, assumptions: &[Assumption]) -> Template {
+/// The plan's Azure resources as declarations, with the engine's assumptions (code and
+/// message) in the header.
+pub fn build(plan: &Plan, assumptions: &[(&str, &str)]) -> Template {
     let mut b = Builder::new(plan);
     for node in &plan.nodes {
         match node.kind {
@@ -225,8 +225,8 @@ pub fn build(plan: &Plan, assumptions: &[Assumption]) -> Template {
     if !assumptions.is_empty() {
         header.push(String::new());
         header.push("The analysis of this design relies on these assumptions:".into());
-        for a in assumptions {
-            header.push(format!("- {}: {}", a.code, a.message));
+        for (code, message) in assumptions {
+            header.push(format!("- {code}: {message}"));
         }
     }
     b.t.header = header;

@@ -33,15 +33,31 @@ pub use build::API;
 /// The plan's Azure resources as a Bicep file; `assumptions` (those of the plan's analysis)
 /// are listed in its header.
 pub fn bicep(plan: &Plan, assumptions: &[Assumption]) -> String {
-    bicep::render(&build::build(plan, assumptions))
+    bicep_listing(plan, &listed(assumptions))
 }
 
 /// The same declarations as an ARM JSON template.
 pub fn arm(plan: &Plan, assumptions: &[Assumption]) -> String {
+    arm_listing(plan, &listed(assumptions))
+}
+
+/// The Bicep file with the assumptions given as their code and message (as the browser app
+/// hands them to its Azure module, `crate::handoff`).
+pub fn bicep_listing(plan: &Plan, assumptions: &[(&str, &str)]) -> String {
+    bicep::render(&build::build(plan, assumptions))
+}
+
+/// The ARM JSON template with the assumptions given as their code and message.
+pub fn arm_listing(plan: &Plan, assumptions: &[(&str, &str)]) -> String {
     arm::render(&build::build(plan, assumptions))
 }
 
 /// The declarations themselves.
 pub fn declarations(plan: &Plan, assumptions: &[Assumption]) -> decl::Template {
-    build::build(plan, assumptions)
+    build::build(plan, &listed(assumptions))
+}
+
+/// The assumptions as the header lists them: code and message.
+fn listed(assumptions: &[Assumption]) -> Vec<(&str, &str)> {
+    assumptions.iter().map(|a| (a.code, a.message)).collect()
 }

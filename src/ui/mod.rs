@@ -6,7 +6,9 @@
 //! [`surge`] is the capacity panel's arithmetic;
 //! [`reveal`] scrolls a selected cell's explanation into view on a narrow screen,
 //! [`storage`] autosaves, [`url`] carries share links, [`clipboard`] copies them, [`notice`]
-//! is the message above the work area, [`export`] downloads files,
+//! is the message above the work area, [`export`] downloads files, [`azure`] fetches the Azure
+//! module (the importer and the export) when it is first needed, [`files`] reads a chosen plan
+//! file,
 //! [`templates`] are the plans to start from, [`views`] show a failure or a comparison
 //! without editing the plan, and [`panic`] keeps the plan exportable if the
 //! app fails. [`components`] and [`inspector`] render; they receive data as props and send
@@ -17,11 +19,13 @@
 
 pub mod answers;
 pub mod app;
+pub mod azure;
 pub mod clipboard;
 pub mod components;
 pub mod defer;
 pub mod drawing;
 pub mod export;
+pub mod files;
 pub mod fixes;
 pub mod grouping;
 pub mod history;

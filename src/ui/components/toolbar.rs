@@ -6,7 +6,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-use crate::engine::{read_plan, write_plan, Plan};
+use crate::engine::{write_plan, Plan};
+use crate::ui::files::{self, Unread};
 use crate::ui::state::{Action, Notice};
 use crate::ui::url;
 use crate::ui::{clipboard, export};
@@ -37,29 +38,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let on_action = props.on_action.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let name = file.name();
             let on_action = on_action.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-                let action = match result {
-                    Err(e) => Action::Notify(Some(Notice::error(format!(
+            files::read_chosen(&e, &reader, move |name, plan| {
+                on_action.emit(match plan {
+                    Ok(plan) => Action::Load(plan, Some(Notice::info(format!("Imported {name}.")))),
+                    Err(Unread::File(e)) => Action::Notify(Some(Notice::error(format!(
                         "{name} could not be read: {e}. The current plan is unchanged."
                     )))),
-                    Ok(text) => match read_plan(&text) {
-                        Ok(plan) => Action::Load(plan, Some(Notice::info(format!("Imported {name}.")))),
-                        Err(e) => Action::Notify(Some(Notice::error(format!(
-                            "{name} is not a plan this app can read: {e}. The current plan is unchanged."
-                        )))),
-                    },
-                };
-                on_action.emit(action);
+                    Err(Unread::Plan(e)) => Action::Notify(Some(Notice::error(format!(
+                        "{name} is not a plan this app can read: {e}. The current plan is unchanged."
+                    )))),
+                });
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let stem = export::file_stem(props.plan.title.as_deref());

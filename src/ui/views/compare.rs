@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use super::{Baseline, View};
 use crate::engine::diff::{render, Diff};
-use crate::engine::{read_plan, share, Plan};
+use crate::engine::{share, Plan};
+use crate::ui::files::{self, Unread};
 
 /// The Compare panel's inputs.
 #[derive(Properties, PartialEq)]
@@ -83,27 +84,21 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         let on_view = props.on_view.clone();
         let problem = problem.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let name = file.name();
             let on_view = on_view.clone();
             let problem = problem.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-                match result.map_err(|e| e.to_string()).and_then(|text| {
-                    read_plan(&text).map_err(|e| format!("not a plan this app can read: {e}"))
-                }) {
-                    Ok(plan) => {
-                        problem.set(None);
-                        on_view.emit(with(plan, name));
-                    }
-                    Err(e) => problem.set(Some(format!("{name} could not be compared: {e}."))),
+            files::read_chosen(&e, &reader, move |name, plan| match plan {
+                Ok(plan) => {
+                    problem.set(None);
+                    on_view.emit(with(plan, name));
+                }
+                Err(e) => {
+                    let why = match e {
+                        Unread::File(e) => e,
+                        Unread::Plan(e) => format!("not a plan this app can read: {e}"),
+                    };
+                    problem.set(Some(format!("{name} could not be compared: {why}.")));
                 }
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let stop = {
