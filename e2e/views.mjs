@@ -3,7 +3,8 @@
 // failed, the capacity answers for that state), Restore; the sweep lists the single points of
 // failure, shows its progress on a large plan, keeps the page responsive and can be cancelled;
 // intents that must survive name the failure that breaks them; Compare with a pasted share link
-// and with the plan as loaded marks gained and lost cells and added nodes. Each checks that the
+// and with the plan as loaded marks gained and lost cells and added nodes; Compare with a file
+// reads it (or says why it cannot). Each checks that the
 // EXPORTED plan is unchanged by a view. Screenshots at 1280×800 and 390×844.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -158,6 +159,20 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
     await page.click('#compare-stop');
     await page.waitForSelector('#diff', { state: 'detached' });
     assert((await page.$$('table.matrix td.gained, table.matrix td.lost')).length === 0, 'no cell is marked after Stop');
+  });
+
+  await test('compare: with a chosen plan file, and a file that is not a plan is refused with a sentence', async () => {
+    await loadTemplate(page, 'hub-spoke-firewall');
+    const before = await exported();
+    await page.setInputFiles('#compare-file', path.join(root, 'www/examples/users-to-azure.json'));
+    await page.waitForFunction(() => document.querySelector('#diff')?.textContent.includes('Compared with users-to-azure.json'));
+    await page.setInputFiles('#compare-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"reachplan": 1, "nodes": [') });
+    await page.waitForSelector('.compare .error');
+    const problem = await page.textContent('.compare .error');
+    assert(problem.startsWith('notes.json could not be compared: not a plan this app can read: line 1'), `problem: ${problem}`);
+    await page.click('#compare-stop');
+    await page.waitForSelector('#diff', { state: 'detached' });
+    assert((await exported()) === before, 'comparing does not edit the plan');
   });
 
   await test('views at 390×844: failure and comparison fit the width', async () => {
