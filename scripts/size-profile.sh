@@ -34,8 +34,10 @@ trap 'rm -rf "$tmp"' EXIT
 for entry in "${builds[@]}"; do
   IFS='|' read -r title profile bin feature <<<"$entry"
   if [ "$build" = 1 ]; then
-    cargo build --locked --profile "$profile" --target wasm32-unknown-unknown \
-      --features "$feature" --bin "$bin" >&2
+    # As scripts/build-app.sh builds the planner (opt-level s), so that the profile is of what
+    # is served and the two share their build.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --locked --profile "$profile" \
+      --target wasm32-unknown-unknown --features "$feature" --bin "$bin" >&2
   fi
   if [ ! -f "$wasm/$profile/$bin.wasm" ]; then
     echo "size-profile: $wasm/$profile/$bin.wasm is missing; run without --no-build" >&2
