@@ -18,7 +18,7 @@
 //! Point-to-site links, the access links (Bastion, Application Gateway, virtual desktops)
 //! and internet breakouts are not domains: what fails there is the gateway, or the user group.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -148,7 +148,7 @@ pub(super) fn gateway_links(plan: &Plan, node: usize, vpn: bool) -> Vec<usize> {
 
 /// The links of these nodes.
 pub(super) fn links_of(plan: &Plan, nodes: &[usize]) -> Vec<usize> {
-    let ids: Vec<&str> = nodes
+    let ids: HashSet<&str> = nodes
         .iter()
         .filter_map(|&i| plan.nodes.get(i))
         .map(|n| n.id.as_str())
