@@ -32,6 +32,7 @@ mod places;
 pub mod redundancy;
 pub mod remedy;
 pub mod render;
+mod second;
 pub mod survive;
 mod tally;
 
