@@ -78,7 +78,7 @@ fn every_plan_keeps_its_golden_output() {
         count += 1;
     }
     assert_eq!(
-        count, 6,
+        count, 7,
         "plans in {DIR} (update the count when adding one)"
     );
     orphans("resilience", &produced, &mut failures);
@@ -483,4 +483,45 @@ fn a_second_circuit_at_another_peering_location_removes_the_circuit_and_its_link
     let third = fixed.node("er-ams-2-2").unwrap();
     assert_eq!(third.location.as_deref(), Some("Amsterdam2"));
     assert_eq!(fixed.links.len(), p.links.len() + 8);
+}
+
+#[test]
+fn a_second_hub_removes_a_hub_that_carries_branches_and_users_only() {
+    let p = plan("vwan-branch-hub");
+    let r = resilience(&p);
+    let hub = r
+        .single_points
+        .iter()
+        .find(|f| f.id() == "vwan_hub:hub-weu")
+        .unwrap();
+    let Some(Edit::AddNode { node, links }) = &hub.edit else {
+        panic!("a second hub: {:?}", hub.edit)
+    };
+    assert_eq!(node.wan.as_deref(), Some("corp-wan"));
+    assert_eq!(
+        node.region.as_deref(),
+        Some("francecentral"),
+        "another region"
+    );
+    assert_eq!(links.len(), 2, "the branch's tunnel and the users' P2S");
+    let mut fixed = p.clone();
+    reachplan::engine::edit::apply(&mut fixed, hub.edit.as_ref().unwrap()).unwrap();
+    let after = resilience(&fixed);
+    assert!(
+        !ranked(&after).contains(&"vwan_hub:hub-weu"),
+        "{:?}",
+        ranked(&after)
+    );
+    assert!(
+        !ranked(&after).contains(&"region:westeurope"),
+        "{:?}",
+        ranked(&after)
+    );
+    // The hub with the VNet gets no edit: the VNet connects to one hub only.
+    let other = r
+        .single_points
+        .iter()
+        .find(|f| f.id() == "vwan_hub:hub-neu")
+        .unwrap();
+    assert_eq!(other.edit, None);
 }

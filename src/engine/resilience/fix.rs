@@ -41,7 +41,15 @@ pub fn checked(plan: &Plan, domain: &Domain, refused: &[&str]) -> Option<Edit> {
     first.or_else(|| {
         let circuits = on_circuits(plan, domain);
         let ids: Vec<&str> = circuits.iter().map(String::as_str).collect();
-        one(second::circuits(plan, &ids)).filter(|e| removes(plan, domain, e))
+        let hub = match (domain.kind, &domain.cut) {
+            (DomainKind::VwanHub, Cut::Nodes(n)) => n.first().and_then(|&i| plan.nodes.get(i)),
+            _ => None,
+        };
+        let added = match hub {
+            Some(h) => second::hub(plan, &h.id),
+            None => one(second::circuits(plan, &ids)),
+        };
+        added.filter(|e| removes(plan, domain, e))
     })
 }
 

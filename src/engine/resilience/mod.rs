@@ -25,6 +25,7 @@
 mod backup;
 pub mod depth;
 pub mod domains;
+mod ends;
 pub mod failover;
 pub mod fix;
 pub mod load;
@@ -36,17 +37,17 @@ mod second;
 pub mod survive;
 mod tally;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::catalogue::Rule;
 use super::edit::Edit;
-use super::model::{Node, NodeKind, Plan};
+use super::model::{NodeKind, Plan};
 use super::prepared::Network;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
+use ends::Ends;
 use failover::{failovers, Failover, Ways};
 pub use tally::Healthy;
 use tally::{compare, own_pairs};
@@ -160,7 +161,7 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let mut survived = Vec::new();
     let mut survived_after_failover = Vec::new();
     for domain in domains(plan) {
-        let leaf = ends.isolated(plan, &domain.cut).filter(|_| shortcut);
+        let leaf = ends.isolated(&domain.cut).filter(|_| shortcut);
         let mut failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
             _ if domain.cut == Cut::Nothing && shortcut => {
                 let mut f = healthy.tally(plan).failure(domain);
@@ -239,57 +240,5 @@ impl Failure {
     /// The failure domain's id.
     pub fn id(&self) -> &str {
         &self.domain.id
-    }
-}
-
-/// The plan links at each node id, read once per sweep.
-struct Ends<'p> {
-    links: HashMap<&'p str, Vec<usize>>,
-}
-
-impl<'p> Ends<'p> {
-    fn of(plan: &'p Plan) -> Ends<'p> {
-        let mut links: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, l) in plan.links.iter().enumerate() {
-            links.entry(l.from.as_str()).or_default().push(i);
-            if l.to != l.from {
-                links.entry(l.to.as_str()).or_default().push(i);
-            }
-        }
-        Ends { links }
-    }
-
-    /// The endpoint a failure of these links leaves with no link at all, when every link of
-    /// that endpoint is among them: a site, user group or other cloud, which forwards nothing
-    /// for others (the `no-on-premises-transit` assumption), or a VNet, which forwards for
-    /// others only between two of its links. Such a failure loses that endpoint's pairs and
-    /// nothing else, but a VNet's way to the internet and Microsoft's services, which is its
-    /// own outbound access. O(links of the two ends).
-    fn isolated(&self, plan: &'p Plan, cut: &Cut) -> Option<&'p Node> {
-        let Cut::Links(links) = cut else {
-            return None;
-        };
-        let first = plan.links.get(*links.first()?)?;
-        let ends = [first.from.as_str(), first.to.as_str()];
-        let node = ends
-            .into_iter()
-            .filter_map(|end| plan.node(end))
-            .find(|n| {
-                let own = self.links.get(n.id.as_str()).map_or(&[][..], Vec::as_slice);
-                let end = n.id.as_str();
-                let touches = |i: usize| {
-                    plan.links
-                        .get(i)
-                        .is_some_and(|l| l.from == end || l.to == end)
-                };
-                links.iter().all(|&i| touches(i)) && own.iter().all(|i| links.contains(i))
-            })?;
-        let kinds = [
-            NodeKind::Site,
-            NodeKind::Users,
-            NodeKind::Cloud,
-            NodeKind::Vnet,
-        ];
-        kinds.contains(&node.kind).then_some(node)
     }
 }

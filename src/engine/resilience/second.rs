@@ -1,6 +1,7 @@
 //! Remedies that add an element the plan does not have yet, as [`Edit::AddNode`]: a second
 //! ExpressRoute circuit at another peering location, on the same sites and networks as the
-//! circuit it backs up.
+//! circuit it backs up; a second Virtual WAN hub for a hub that carries branches, remote users
+//! and circuits but no VNet.
 //!
 //! Microsoft's "Designing for high availability with ExpressRoute"
 //! (<https://learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute>)
@@ -13,10 +14,23 @@
 //! that no circuit of the plan uses, one serving the same Local regions first (Amsterdam2 for
 //! Amsterdam), so that a Local circuit stays valid; its SKU, bandwidth, provider and direct
 //! port are the first circuit's.
+//!
+//! A second hub, in another region of the same geopolitical area and the same Virtual WAN,
+//! takes a tunnel from each site, a P2S connection from each user group and a connection from
+//! each circuit of the first hub: Microsoft's Virtual WAN global transit architecture
+//! (<https://learn.microsoft.com/azure/virtual-wan/virtual-wan-global-transit-network-architecture>)
+//! connects branches to more than one hub, while "a virtual network can only be connected to one
+//! virtual hub" (Virtual WAN FAQ,
+//! <https://learn.microsoft.com/azure/virtual-wan/virtual-wan-faq>), so a hub with VNets gets no
+//! edit: its VNets fail with it whatever is added. The new hub's address space (a /23) and its
+//! P2S address pools (the first hub's sizes) are the first ranges of 10.0.0.0/8 that no
+//! address space or pool of the plan overlaps.
 
 use super::super::edit::{free_id, Edit};
-use super::super::geo::{self, PeeringLocation, PEERING_LOCATIONS};
-use super::super::model::{Link, LinkKind, Node, NodeKind, Plan};
+use super::super::geo::{self, PeeringLocation, PEERING_LOCATIONS, REGIONS};
+use ipnet::{IpNet, Ipv4Net};
+
+use super::super::model::{Cidr, Link, LinkKind, Node, NodeKind, Plan};
 
 /// A second circuit for each of these circuits (ids), each at another peering location with a
 /// private peering from every site of its first and a connection to every VNet and hub it
@@ -88,4 +102,101 @@ fn other_location(plan: &Plan, at: &PeeringLocation) -> Option<&'static PeeringL
     };
     let near = |l: &&PeeringLocation| l.local_regions.iter().any(|r| at.local_regions.contains(r));
     free().find(near).or_else(|| free().next())
+}
+
+/// A second hub for the hub `id`, when no VNet connects to it (see the module).
+pub fn hub(plan: &Plan, id: &str) -> Option<Edit> {
+    let first = plan.node(id).filter(|n| n.kind == NodeKind::VwanHub)?;
+    let of_first = |l: &&Link| l.to == id || l.from == id;
+    if plan
+        .links
+        .iter()
+        .filter(of_first)
+        .any(|l| l.kind == LinkKind::VwanConnection)
+    {
+        return None;
+    }
+    let at = geo::region(first.region.as_deref()?)?;
+    let hubs: Vec<&str> = plan
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::VwanHub)
+        .filter_map(|n| n.region.as_deref())
+        .collect();
+    let same_area = || {
+        REGIONS
+            .iter()
+            .filter(|r| r.geo == at.geo && r.name != at.name)
+    };
+    let region = same_area()
+        .find(|r| {
+            !hubs
+                .iter()
+                .any(|h| geo::region(h).is_some_and(|g| g.name == r.name))
+        })
+        .or_else(|| same_area().next())?;
+    let mut used = prefixes(plan);
+    let mut node = Node::new(&free_id(plan, &format!("{id}-2")), NodeKind::VwanHub);
+    node.region = Some(region.name.to_string());
+    node.wan.clone_from(&first.wan);
+    node.scale_units.clone_from(&first.scale_units);
+    node.routing_intent.clone_from(&first.routing_intent);
+    node.allow_non_virtual_wan_traffic = first.allow_non_virtual_wan_traffic;
+    node.address_space = Some(vec![free_range(&mut used, 23)?]);
+    if let Some(p2s) = &first.p2s {
+        let mut p2s = p2s.clone();
+        for pool in p2s.address_pool.iter_mut() {
+            *pool = free_range(&mut used, pool.0.prefix_len())?;
+        }
+        node.p2s = Some(p2s);
+    }
+    let links: Vec<Link> = plan
+        .links
+        .iter()
+        .filter(of_first)
+        .filter(|l| {
+            matches!(
+                l.kind,
+                LinkKind::S2s | LinkKind::P2s | LinkKind::ErConnection
+            )
+        })
+        .map(|l| {
+            let mut l = l.clone();
+            (l.id, l.name, l.azure_id) = (None, None, None);
+            l.to.clone_from(&node.id);
+            l
+        })
+        .collect();
+    (!links.is_empty()).then(|| Edit::AddNode {
+        node: Box::new(node),
+        links,
+    })
+}
+
+/// Every IPv4 address space and P2S address pool of the plan.
+fn prefixes(plan: &Plan) -> Vec<IpNet> {
+    let pools = |n: &Node| {
+        let hub = n.p2s.iter().flat_map(|p| &p.address_pool);
+        let gateway = n
+            .vpn_gateway
+            .iter()
+            .flat_map(|g| g.p2s.iter().flat_map(|p| &p.address_pool));
+        hub.chain(gateway).map(|c| c.0).collect::<Vec<_>>()
+    };
+    plan.nodes
+        .iter()
+        .flat_map(|n| n.prefixes().chain(pools(n)))
+        .collect()
+}
+
+/// The first range of this length in 10.0.0.0/8 that overlaps none of `used`, then used too.
+fn free_range(used: &mut Vec<IpNet>, len: u8) -> Option<Cidr> {
+    let ten = Ipv4Net::new([10, 0, 0, 0].into(), 8).ok()?;
+    let free = ten
+        .subnets(len.max(8))
+        .ok()?
+        .map(IpNet::V4)
+        .find(|c| !used.iter().any(|u| u.contains(c) || c.contains(u)))?;
+    used.push(free);
+    Some(Cidr(free))
 }
