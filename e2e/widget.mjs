@@ -469,6 +469,34 @@ if (!budgetOnly) {
     await narrow.close();
   });
 
+  await test('at 390×844 a tapped cell brings the widget\'s path and explanation into view', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await narrow.newPage();
+    watch(phone, 'widget cell at 390 px');
+    await phone.goto(base + DEMO);
+    for (const id of Object.keys(SCENARIOS)) await waitMatrix(phone, id);
+    assert((await phone.evaluate(() => window.scrollY)) === 0, 'a widget opened with its focused pair scrolls the page');
+    const cell = phone.locator('#scenario-2 table.matrix button[data-from="hq"][data-to="remote-staff"]');
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    await phone.waitForFunction(() => {
+      const root = document.getElementById('scenario-2').shadowRoot;
+      const inWindow = (r) => r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+      const canvas = root.querySelector('.rp-diagram .canvas').getBoundingClientRect();
+      const verdict = root.querySelector('.explain .verdict');
+      const hops = [...root.querySelectorAll('.path-hop')];
+      return root.querySelector('.explain h2')?.textContent === 'hq → remote-staff' && !!verdict
+        && inWindow(verdict.getBoundingClientRect()) && hops.length > 0 && inWindow(canvas)
+        && hops.every((h) => {
+          const r = h.getBoundingClientRect();
+          const [x, y] = [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+          return x >= canvas.left && x <= canvas.right && y >= canvas.top && y <= canvas.bottom;
+        });
+    }, null, { timeout: 5000 });
+    await phone.screenshot({ path: path.join(shots, 'widget-path-390x844.png') });
+    await narrow.close();
+  });
+
   // Other ways to embed, on a page of the same origin with the same policy.
   const fixture = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>widget forms</title><link rel="icon" href="data:,">
