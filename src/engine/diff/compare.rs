@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::analysis::{IntentResult, Pair};
+use super::super::analysis::{Analysis, IntentResult, Pair};
 use super::super::capacity::{ElementKind, Measure, Row};
 use super::super::catalogue::Code;
 use super::super::matrix::Matrix;
@@ -47,6 +47,26 @@ pub fn pairs(before: &Matrix, after: &Matrix) -> (Ids, Ids) {
                 _ => {}
             }
         }
+    }
+    (gained, lost)
+}
+
+/// The pairs of endpoints of both analyses reachable only in the second (gained) and only in
+/// the first (lost), sorted by `from` then `to`: [`pairs`] for two explained analyses (a small
+/// plan's, as the documentation widget has them), without a fast matrix. O(P log N) for P pairs
+/// and N endpoints.
+pub fn answered(before: &Analysis, after: &Analysis) -> (Ids, Ids) {
+    let (mut gained, mut lost) = (Vec::new(), Vec::new());
+    for pair in &after.pairs {
+        let Some(was) = before.pair(&pair.from, &pair.to) else {
+            continue;
+        };
+        let list = match (was.reachable, pair.reachable) {
+            (false, true) => &mut gained,
+            (true, false) => &mut lost,
+            _ => continue,
+        };
+        list.push((pair.from.clone(), pair.to.clone()));
     }
     (gained, lost)
 }

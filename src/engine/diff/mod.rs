@@ -26,6 +26,8 @@ mod compare;
 pub mod render;
 pub mod spof;
 
+pub use compare::{answered, Ids};
+
 use serde::Serialize;
 
 use super::analysis::{IntentResult, Pair};
