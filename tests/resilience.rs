@@ -75,7 +75,7 @@ fn every_plan_keeps_its_golden_output() {
         count += 1;
     }
     assert_eq!(
-        count, 6,
+        count, 7,
         "plans in {DIR} (update the count when adding one)"
     );
     orphans("resilience", &produced, &mut failures);
@@ -380,7 +380,7 @@ fn each_mechanical_remedy_removes_its_single_point_of_failure() {
     // applied alone, leaves a plan where that element is no longer a single point of failure.
     let mut plans = support::repository::plans();
     plans.push(("generated 60".into(), generate(60, 7)));
-    let mut applied = 0;
+    let (mut applied, mut added) = (0, 0);
     let mut failures = Vec::new();
     for (name, plan) in plans {
         let r = resilience(&plan);
@@ -392,6 +392,7 @@ fn each_mechanical_remedy_removes_its_single_point_of_failure() {
                 continue;
             }
             applied += 1;
+            added += usize::from(adds_a_node(edit));
             let after = resilience(&fixed);
             if after.single_points.iter().any(|g| g.id() == f.id()) {
                 failures.push(format!(
@@ -399,8 +400,113 @@ fn each_mechanical_remedy_removes_its_single_point_of_failure() {
                     f.id()
                 ));
             }
+            // Nothing that was reachable is lost by the edit itself.
+            let (was, now) = (
+                Network::new(&plan).verdicts(),
+                Network::new(&fixed).verdicts(),
+            );
+            for (i, a) in was.endpoints.iter().enumerate() {
+                for (j, b) in was.endpoints.iter().enumerate() {
+                    let kept = match (now.index(a), now.index(b)) {
+                        (Some(x), Some(y)) => now.reachable(x, y),
+                        _ => false,
+                    };
+                    if was.reachable(i, j) && !kept {
+                        failures.push(format!("{name}: the edit of {} loses {a} → {b}", f.id()));
+                    }
+                }
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(applied >= 10, "only {applied} remedies applied");
+    assert!(added >= 3, "only {added} remedies add a node");
+}
+
+/// Whether an edit adds a node (a second circuit or hub).
+fn adds_a_node(edit: &Edit) -> bool {
+    match edit {
+        Edit::AddNode { .. } => true,
+        Edit::All { edits } => edits.iter().any(adds_a_node),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_second_circuit_at_another_peering_location_removes_the_circuit_and_its_links() {
+    let p = plan("one-circuit-every-site");
+    let r = resilience(&p);
+    let circuit = &r.single_points[0];
+    assert_eq!(circuit.id(), "circuit:er-ams");
+    let Some(Edit::AddNode { node, links }) = &circuit.edit else {
+        panic!("a second circuit: {:?}", circuit.edit)
+    };
+    assert_eq!(node.id, "er-ams-2");
+    assert_eq!(
+        node.location.as_deref(),
+        Some("Amsterdam2"),
+        "the same metro"
+    );
+    assert_eq!(
+        links.len(),
+        4,
+        "three private peerings and the hub's connection"
+    );
+    let mut fixed = p.clone();
+    reachplan::engine::edit::apply(&mut fixed, circuit.edit.as_ref().unwrap()).unwrap();
+    let after = resilience(&fixed);
+    for id in ["circuit:er-ams", "connection:0", "connection:3"] {
+        assert!(!ranked(&after).contains(&id), "{id}: {:?}", ranked(&after));
+    }
+    // Two circuits at two locations: no peering location fails them both.
+    assert!(!after
+        .survived
+        .iter()
+        .any(|d| d.id.starts_with("peering_location:")));
+    // Applied twice, the edit's node takes the next free id.
+    reachplan::engine::edit::apply(&mut fixed, circuit.edit.as_ref().unwrap()).unwrap();
+    let third = fixed.node("er-ams-2-2").unwrap();
+    assert_eq!(third.location.as_deref(), Some("Amsterdam2"));
+    assert_eq!(fixed.links.len(), p.links.len() + 8);
+}
+
+#[test]
+fn a_second_hub_removes_a_hub_that_carries_branches_and_users_only() {
+    let p = plan("vwan-branch-hub");
+    let r = resilience(&p);
+    let hub = r
+        .single_points
+        .iter()
+        .find(|f| f.id() == "vwan_hub:hub-weu")
+        .unwrap();
+    let Some(Edit::AddNode { node, links }) = &hub.edit else {
+        panic!("a second hub: {:?}", hub.edit)
+    };
+    assert_eq!(node.wan.as_deref(), Some("corp-wan"));
+    assert_eq!(
+        node.region.as_deref(),
+        Some("francecentral"),
+        "another region"
+    );
+    assert_eq!(links.len(), 2, "the branch's tunnel and the users' P2S");
+    let mut fixed = p.clone();
+    reachplan::engine::edit::apply(&mut fixed, hub.edit.as_ref().unwrap()).unwrap();
+    let after = resilience(&fixed);
+    assert!(
+        !ranked(&after).contains(&"vwan_hub:hub-weu"),
+        "{:?}",
+        ranked(&after)
+    );
+    assert!(
+        !ranked(&after).contains(&"region:westeurope"),
+        "{:?}",
+        ranked(&after)
+    );
+    // The hub with the VNet gets no edit: the VNet connects to one hub only.
+    let other = r
+        .single_points
+        .iter()
+        .find(|f| f.id() == "vwan_hub:hub-neu")
+        .unwrap();
+    assert_eq!(other.edit, None);
 }

@@ -27,7 +27,7 @@ pub enum LinkFlag {
 }
 
 /// One mechanical change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     /// Set flags of the link at this index to true.
@@ -123,12 +123,24 @@ pub enum Edit {
         /// The user group's id; it has no internet link yet.
         users: String,
     },
+    /// Add a node and the links that attach it (see [`add`]): a second circuit or hub.
+    AddNode {
+        /// The node, as in the plan's `nodes`; its id is a suggestion ([`free_id`]).
+        node: Box<Node>,
+        /// Links as in the plan's `links`, each with the new node (its suggested id) at one end.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
+    },
     /// Several edits in order.
     All {
         /// The edits.
         edits: Vec<Edit>,
     },
 }
+
+// The numbers of an added node are finite: the plan's reader refuses NaN, and an edit's node
+// passes the plan's checks before it is applied.
+impl Eq for Edit {}
 
 /// Applies an edit to a plan.
 ///
@@ -266,6 +278,7 @@ fn apply_in_place(plan: &mut Plan, edit: &Edit) -> Result<(), String> {
             plan.flows.retain(|f| !names(&f.from, &f.to));
         }
         Edit::SplitTunnel { users } => split_tunnel(plan, users)?,
+        Edit::AddNode { node, links } => add::add_node(plan, node, links)?,
         Edit::All { edits } => {
             for e in edits {
                 apply_in_place(plan, e)?;
@@ -331,6 +344,13 @@ fn split_tunnel(plan: &mut Plan, users: &str) -> Result<(), String> {
         .push(Link::new(LinkKind::Internet, users, &internet));
     Ok(())
 }
+
+#[path = "edit_add.rs"]
+pub mod add;
+#[path = "edit_read.rs"]
+mod read;
+pub use add::free_id;
+pub use read::read_edit;
 
 #[cfg(test)]
 #[path = "edit_tests.rs"]

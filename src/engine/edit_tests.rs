@@ -110,3 +110,60 @@ fn a_split_tunnel_adds_the_internet_once() {
     assert!(apply(&mut plan, &hub).is_err(), "not a user group");
     assert_eq!(plan.links.len(), 2);
 }
+
+#[test]
+fn an_added_node_takes_a_free_id_and_its_links_follow() {
+    let mut plan = sample();
+    let edit = read_edit(
+        r#"{"op": "add_node",
+            "node": {"id": "spoke", "kind": "vnet", "address_space": ["10.2.0.0/16"]},
+            "links": [{"kind": "peering", "from": "spoke", "to": "hub"}]}"#,
+    )
+    .unwrap();
+    apply(&mut plan, &edit).unwrap();
+    assert_eq!(plan.nodes.last().unwrap().id, "spoke-2");
+    assert_eq!(plan.links.last().unwrap().from, "spoke-2");
+    assert_eq!(plan.links.last().unwrap().to, "hub");
+    assert_eq!(free_id(&plan, &"x".repeat(64)).len(), 64);
+}
+
+#[test]
+fn a_bad_added_node_is_refused_with_the_path_and_the_plan_unchanged() {
+    let before = sample();
+    let cases = [
+        (
+            r#"{"op": "add_node", "node": {"id": "Bad Id", "kind": "vnet"}}"#,
+            "add_node.node.id: \"Bad Id\" is not a valid id",
+        ),
+        (
+            r#"{"op": "add_node", "node": {"id": "c", "kind": "vnet", "address_space": ["10.9.0.0/16"]},
+                "links": [{"kind": "peering", "from": "hub", "to": "spoke"}]}"#,
+            "add_node.links[0]: one end (from or to) must be the new node \"c\"",
+        ),
+        (
+            r#"{"op": "add_node", "node": {"id": "c", "kind": "vnet", "address_space": ["10.9.0.0/16"]},
+                "links": [{"kind": "peering", "from": "c", "to": "nowhere"}]}"#,
+            "add_node.links[0].to:",
+        ),
+        (
+            r#"{"op": "add_node", "node": {"id": "c", "kind": "site", "sku": "standard"}}"#,
+            "add_node.node",
+        ),
+    ];
+    for (text, expected) in cases {
+        let mut plan = before.clone();
+        let edit = read_edit(text).unwrap();
+        let err = apply(&mut plan, &edit).unwrap_err();
+        assert!(err.starts_with(expected), "{text}: {err}");
+        assert_eq!(plan, before);
+    }
+    let err = read_edit(
+        r#"{"op": "all", "edits": [{"op": "add_node", "node": {"id": "c", "kind": "castle"}}]}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.starts_with("edits[0].node.kind: unknown variant `castle`"),
+        "{err}"
+    );
+    assert!(read_edit("[").unwrap_err().starts_with(".: "), "a cut text");
+}

@@ -154,27 +154,11 @@ fn extreme(f: &str, v: &[Value]) -> Eval {
 
 #[cfg(test)]
 mod tests {
-    use super::super::expr::{string, Eval, Scope, Unknown};
+    use super::super::expr::{string, Eval, Fixed};
     use serde_json::json;
 
-    struct S;
-    impl Scope for S {
-        fn parameter(&mut self, name: &str) -> Eval {
-            Err(Unknown(format!("no parameter {name}")))
-        }
-        fn variable(&mut self, _: &str) -> Eval {
-            Ok(json!(null))
-        }
-        fn copy_index(&self, _: Option<&str>) -> Eval {
-            Ok(json!(2))
-        }
-        fn region(&mut self) -> Option<String> {
-            None
-        }
-    }
-
     fn ev(text: &str) -> Eval {
-        string(text, &mut S)
+        string(text, &mut Fixed(json!({})))
     }
 
     #[test]

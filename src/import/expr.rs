@@ -281,3 +281,27 @@ pub(crate) fn object(pairs: &[(&str, Value)]) -> Value {
     }
     Value::Object(map)
 }
+
+/// A fixed scope for the functions' unit tests: the parameters of a JSON object (any other is
+/// unknown), every variable null, `copyIndex()` 2 and no region.
+#[cfg(test)]
+pub(crate) struct Fixed(pub Value);
+
+#[cfg(test)]
+impl Scope for Fixed {
+    fn parameter(&mut self, name: &str) -> Eval {
+        self.0
+            .get(name)
+            .cloned()
+            .ok_or_else(|| Unknown(format!("no parameter {name}")))
+    }
+    fn variable(&mut self, _: &str) -> Eval {
+        Ok(Value::Null)
+    }
+    fn copy_index(&self, _: Option<&str>) -> Eval {
+        Ok(Value::from(2))
+    }
+    fn region(&mut self) -> Option<String> {
+        None
+    }
+}

@@ -242,31 +242,12 @@ fn unique(v: &[Value]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::expr::{string, Eval, Scope, Unknown};
+    use super::super::expr::{string, Eval, Fixed};
     use serde_json::{json, Value};
 
-    struct S;
-    impl Scope for S {
-        fn parameter(&mut self, name: &str) -> Eval {
-            match name {
-                "prefix" => Ok(json!("Hub")),
-                "cfg" => Ok(json!({"space": ["10.0.0.0/16"]})),
-                _ => Err(Unknown(format!("no parameter {name}"))),
-            }
-        }
-        fn variable(&mut self, name: &str) -> Eval {
-            Ok(json!(format!("var-{name}")))
-        }
-        fn copy_index(&self, _: Option<&str>) -> Eval {
-            Ok(json!(2))
-        }
-        fn region(&mut self) -> Option<String> {
-            None
-        }
-    }
-
     fn ev(text: &str) -> Eval {
-        string(text, &mut S)
+        let parameters = json!({"prefix": "Hub", "cfg": {"space": ["10.0.0.0/16"]}});
+        string(text, &mut Fixed(parameters))
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub const FOLDERS: [(&str, usize); 7] = [
     ("tests/data/rules", 48),
     ("tests/data/capacity", 11),
     ("tests/data/diff", 5),
-    ("tests/data/resilience", 6),
+    ("tests/data/resilience", 7),
     ("tests/data/markdown", 1),
     ("www/examples", 8),
 ];

@@ -11,13 +11,16 @@
 //!   gateway: an S2S tunnel from each site on the circuit to that VNet as the backup of private
 //!   peering (coexistence, R6.12), with BGP.
 //!
-//! Every other kind (a peering, a hub, a region, a firewall, a second circuit at another
-//! location) needs an element the plan does not have yet, and keeps its sentence only.
+//! - a circuit, a peering location, or a circuit's private peering or connection where no S2S
+//!   backup removes the failure: a second circuit at another peering location on the same
+//!   sites and networks ([`second`](super::second), an added node).
+//!
+//! Every other kind (a peering, a region, a firewall) keeps its sentence only.
 //!
 //! An edit is offered only when it is checked ([`removes`]): in the edited plan the same
 //! failure loses no pair (a tunnel added as a backup does not give on-premises transit, for
-//! example, so a circuit that also joins two sites keeps its sentence only). The check costs
-//! two fast matrices per single point of failure, so edits are offered for plans of at most
+//! example, so a circuit that also joins two sites gets a second circuit instead). The check
+//! costs two fast matrices per candidate, so edits are offered for plans of at most
 //! [`MAX_EXPLAINED`](super::failover::MAX_EXPLAINED) endpoints.
 
 use super::super::edit::{Edit, LinkFlag};
@@ -29,10 +32,30 @@ use super::super::model::{LinkKind, NodeKind, Plan};
 use super::super::prepared::Network;
 use super::domains::{self, Cut, Domain, DomainKind};
 use super::redundancy::{er_zone_redundant, er_zone_sku, zone_sku};
+use super::second;
 
-/// The mechanical edit that removes this single point of failure, when there is one.
-/// `refused` are the nodes an error finding names (something Azure would not deploy carries
-/// nothing, so a tunnel added to it would not help).
+/// The first mechanical edit that removes this single point of failure ([`removes`]), when
+/// there is one.
+pub fn checked(plan: &Plan, domain: &Domain, refused: &[&str]) -> Option<Edit> {
+    let first = edit(plan, domain, refused).filter(|e| removes(plan, domain, e));
+    first.or_else(|| {
+        let circuits = on_circuits(plan, domain);
+        let ids: Vec<&str> = circuits.iter().map(String::as_str).collect();
+        let hub = match (domain.kind, &domain.cut) {
+            (DomainKind::VwanHub, Cut::Nodes(n)) => n.first().and_then(|&i| plan.nodes.get(i)),
+            _ => None,
+        };
+        let added = match hub {
+            Some(h) => second::hub(plan, &h.id),
+            None => one(second::circuits(plan, &ids)),
+        };
+        added.filter(|e| removes(plan, domain, e))
+    })
+}
+
+/// The mechanical edit that removes this single point of failure without adding a node, when
+/// there is one. `refused` are the nodes an error finding names (something Azure would not
+/// deploy carries nothing, so a tunnel added to it would not help).
 pub fn edit(plan: &Plan, domain: &Domain, refused: &[&str]) -> Option<Edit> {
     let edits = match (domain.kind, &domain.cut) {
         (DomainKind::Zone, Cut::Gateways(vpn, er)) => zone(plan, vpn, er),
@@ -44,10 +67,39 @@ pub fn edit(plan: &Plan, domain: &Domain, refused: &[&str]) -> Option<Edit> {
         }
         _ => Vec::new(),
     };
+    one(edits)
+}
+
+fn one(edits: Vec<Edit>) -> Option<Edit> {
     match edits.len() {
         0 => None,
         1 => edits.into_iter().next(),
         _ => Some(Edit::All { edits }),
+    }
+}
+
+/// The circuits a second circuit backs up for this failure: the circuit, every circuit at the
+/// peering location, or the circuit of a private peering or connection.
+fn on_circuits(plan: &Plan, domain: &Domain) -> Vec<String> {
+    let circuit = |id: &str| {
+        plan.node(id)
+            .is_some_and(|n| n.kind == NodeKind::Expressroute)
+    };
+    match (domain.kind, &domain.cut) {
+        (DomainKind::Circuit | DomainKind::PeeringLocation, Cut::Nodes(nodes)) => nodes
+            .iter()
+            .filter_map(|&i| plan.nodes.get(i))
+            .map(|n| n.id.clone())
+            .collect(),
+        (DomainKind::Connection, _) => domain
+            .links
+            .first()
+            .and_then(|&l| plan.links.get(l))
+            .filter(|l| matches!(l.kind, LinkKind::ErPrivate | LinkKind::ErConnection))
+            .and_then(|l| [&l.from, &l.to].into_iter().find(|e| circuit(e)).cloned())
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -25,6 +25,7 @@
 mod backup;
 pub mod depth;
 pub mod domains;
+mod ends;
 pub mod failover;
 pub mod fix;
 pub mod load;
@@ -32,6 +33,7 @@ mod places;
 pub mod redundancy;
 pub mod remedy;
 pub mod render;
+mod second;
 pub mod survive;
 mod tally;
 

@@ -4,7 +4,9 @@
 //! Sources: Microsoft's "Designing for high availability with ExpressRoute"
 //! (learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute),
 //! "Highly available cross-premises and VNet-to-VNet connectivity"
-//! (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-highlyavailable) and the rules cited.
+//! (learn.microsoft.com/azure/vpn-gateway/vpn-gateway-highlyavailable), the Virtual WAN FAQ
+//! (learn.microsoft.com/azure/virtual-wan/virtual-wan-faq: a virtual network connects to one
+//! hub) and the rules cited.
 
 use crate::engine::catalogue::Rule;
 
@@ -42,7 +44,9 @@ pub fn remedy(kind: DomainKind, link: Option<LinkKind>) -> (&'static str, Option
             None,
         ),
         DomainKind::VwanHub => (
-            "Add a second hub (in another region) and connect the branches and VNets to both.",
+            "Add a second hub (in another region) and connect the branches, users and circuits \
+             to both; a VNet connects to one hub only, so a VNet that must survive needs a twin \
+             on the second hub.",
             None,
         ),
         DomainKind::SiteDevice => (

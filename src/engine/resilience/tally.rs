@@ -71,8 +71,7 @@ impl<'u> Tally<'u> {
         let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
         let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
         let edit = if self.pairs > 0 && self.users.len() <= failover::MAX_EXPLAINED {
-            fix::edit(self.plan, &domain, self.refused)
-                .filter(|e| fix::removes(self.plan, &domain, e))
+            fix::checked(self.plan, &domain, self.refused)
         } else {
             None
         };
