@@ -28,7 +28,7 @@ const shots = path.resolve(args[1] || path.join(root, 'target', 'screenshots'));
 mkdirSync(shots, { recursive: true });
 
 const CSP = STRICT_CSP;
-const SIZE_BUDGET = 274_000; // bytes, gzip -9, of what a view-mode page transfers (250 KB, then 262 KB, 278 KB and 282 KB while the engine grew, until the sorts were shared: README)
+const SIZE_BUDGET = 276_000; // bytes, gzip -9, of what a view-mode page transfers (250 KB, then 262 KB, 278 KB and 282 KB while the engine grew, until the sorts were shared: README)
 const TIME_BUDGET = 500; // ms from navigation to every widget's matrix on the demo page
 const TRANSFER = ['widget/reachplan-widget_bg.wasm', 'widget/reachplan-widget.js', 'widget/reach-plan.js', 'widget/widget.css'];
 const EDIT = ['widget/reachplan-widget-edit_bg.wasm', 'widget/reachplan-widget-edit.js'];
