@@ -11,6 +11,8 @@ use super::super::analysis::Pair;
 use super::super::capacity::{num, Row};
 use super::super::model::Expect;
 use super::super::rules::Finding;
+pub use super::super::text::md::escape_markdown;
+use super::super::text::md::{blocked_table, cells, section, table};
 use super::super::words::{clean, counted, path_text};
 use super::spof::{SinglePoint, MAX_SWEPT};
 use super::{Diff, IntentChange, RowChange};
@@ -25,8 +27,8 @@ pub fn headline(d: &Diff) -> String {
     let mut parts = vec![
         format!(
             "{} lost, {} gained",
-            counted(d.pairs_lost.len(), "pair"),
-            d.pairs_gained.len()
+            counted(d.pairs_lost_count, "pair"),
+            d.pairs_gained_count
         ),
         format!(
             "findings: {} added, {} removed",
@@ -137,6 +139,18 @@ fn why_lost(p: &Pair) -> String {
     }
 }
 
+/// The line under a list of pairs cut at [`MAX_LISTED`](super::MAX_LISTED): how many more
+/// there are.
+fn more(out: &mut String, count: usize, listed: usize, indent: &str) {
+    if count > listed {
+        let _ = writeln!(
+            out,
+            "{indent}… and {} more (the first {listed} are listed)",
+            count - listed
+        );
+    }
+}
+
 /// The `diff` report for a terminal.
 pub fn text(d: &Diff) -> String {
     let mut out = format!("{}\n", headline(d));
@@ -158,6 +172,7 @@ pub fn text(d: &Diff) -> String {
                 let _ = writeln!(out, "      fix: {}", clean(fix));
             }
         }
+        more(&mut out, d.pairs_lost_count, d.pairs_lost.len(), "  ");
     }
     if !d.pairs_gained.is_empty() {
         let _ = writeln!(out, "\nGained (reachable after, not before)");
@@ -170,6 +185,7 @@ pub fn text(d: &Diff) -> String {
                 path_text(&p.path, &p.via)
             );
         }
+        more(&mut out, d.pairs_gained_count, d.pairs_gained.len(), "  ");
     }
     let findings = |out: &mut String, title: &str, list: &[Finding]| {
         if !list.is_empty() {
@@ -227,52 +243,6 @@ fn point_text(p: &SinglePoint) -> String {
     )
 }
 
-/// Text as Markdown that shows as written: markup characters escaped (a link needs `[`, an
-/// issue reference `#`), `<`, `>`, `&` and `@` as entities (no tag, no mention), line breaks
-/// and other control characters as spaces (see [`clean`]).
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            // A mention would notify someone.
-            '@' => out.push_str("&#64;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A table of cells that are Markdown already (escaped, or code spans of ids).
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    if rows.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
-    for r in rows {
-        let _ = writeln!(out, "| {} |", r.join(" | "));
-    }
-    out.push('\n');
-}
-
-/// Escaped cells.
-fn cells<const N: usize>(texts: [String; N]) -> Vec<String> {
-    texts.iter().map(|t| escape_markdown(t)).collect()
-}
-
-fn section(out: &mut String, title: &str, count: usize) {
-    if count > 0 {
-        let _ = writeln!(out, "#### {title} ({count})\n");
-    }
-}
-
 /// The `diff` report as a pull-request comment (GitHub-flavoured Markdown tables).
 pub fn markdown(d: &Diff) -> String {
     let verdict = if d.regressed {
@@ -292,22 +262,10 @@ pub fn markdown(d: &Diff) -> String {
     };
     ids(&mut out, "Endpoints added", &d.endpoints_added);
     ids(&mut out, "Endpoints removed", &d.endpoints_removed);
-    section(&mut out, "Pairs lost", d.pairs_lost.len());
-    let rows: Vec<Vec<String>> = d
-        .pairs_lost
-        .iter()
-        .map(|p| {
-            cells([
-                p.from.clone(),
-                p.to.clone(),
-                p.rule.map(|r| r.to_string()).unwrap_or_default(),
-                p.reason.clone().unwrap_or_default(),
-                p.fix.clone().unwrap_or_default(),
-            ])
-        })
-        .collect();
-    table(&mut out, &["From", "To", "Rule", "Why", "Fix"], &rows);
-    section(&mut out, "Pairs gained", d.pairs_gained.len());
+    section(&mut out, "Pairs lost", d.pairs_lost_count);
+    blocked_table(&mut out, d.pairs_lost.iter());
+    more(&mut out, d.pairs_lost_count, d.pairs_lost.len(), "");
+    section(&mut out, "Pairs gained", d.pairs_gained_count);
     let rows: Vec<Vec<String>> = d
         .pairs_gained
         .iter()
@@ -323,6 +281,7 @@ pub fn markdown(d: &Diff) -> String {
         })
         .collect();
     table(&mut out, &["From", "To", "Path"], &rows);
+    more(&mut out, d.pairs_gained_count, d.pairs_gained.len(), "");
     let finding_rows = |list: &[Finding]| -> Vec<Vec<String>> {
         list.iter()
             .map(|f| {
