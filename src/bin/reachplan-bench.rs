@@ -20,8 +20,7 @@ use std::time::{Duration, Instant};
 
 use reachplan::engine::generate::generate;
 use reachplan::engine::matrix::{self, Matrix, Sharing};
-use reachplan::engine::summary;
-use reachplan::engine::{read_plan, write_plan, Network, Plan};
+use reachplan::engine::{overview, read_plan, summary, write_plan, Network, Plan};
 
 /// How long the oracle may run per size before its time is extrapolated.
 const ORACLE_BUDGET: Duration = Duration::from_secs(4);
@@ -191,6 +190,7 @@ fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
         return (Row::unanswered(endpoints, fast), 0);
     };
     let (whole, _) = time(runs, || summary::summarize(&plan));
+    let (cells, _) = time(runs, || overview::overview(&plan).endpoints().len());
     let (alone, _) = time(runs.min(3), || {
         Network::new(&plan)
             .verdicts_sharing(Sharing::PerEndpoint)
@@ -213,7 +213,7 @@ fn bench(endpoints: usize, seed: u64, wasm: Option<&WasmRun>) -> (Row, usize) {
         ms(read)
     );
     println!("  fast matrix, native           {}   (median of {runs}; {} twin classes, {} transit::hop calls)", ms(fast), matrix.classes, matrix.hops);
-    println!("  summary (matrix + findings)   {}", ms(whole));
+    println!("  summary (matrix + findings)   {}   (with limited access, as after an edit in the app: {})", ms(whole), ms(cells));
     let in_wasm = wasm.and_then(|w| {
         let row = w.results.iter().find(|r| r.size == endpoints)?;
         Some((w, row))

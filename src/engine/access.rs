@@ -10,6 +10,8 @@ use crate::engine::catalogue::Code;
 use crate::engine::catalogue::Rule;
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::FixedState;
+
 use super::matrix::Matrix;
 pub use super::model::Access;
 use super::model::{BastionSku, LinkKind, NodeKind};
@@ -58,16 +60,31 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
             .filter(|p| p.reachable)
             .copied()
     };
-    grants_with(net, &reachable, true)
-        .into_iter()
+    let mut out: HashMap<(usize, usize), Grant> = HashMap::new();
+    // The grant is built only when it wins.
+    grants_with(
+        net,
+        &reachable,
+        &mut |from, to, access, make| match out.get(&(from, to)) {
+            Some(g) if g.access <= access => {}
+            _ => {
+                out.insert((from, to), make());
+            }
+        },
+    );
+    out.into_iter()
         .map(|((a, b), grant)| ((net.id(a).to_string(), net.id(b).to_string()), grant))
         .collect()
 }
 
+/// Limited access by (from, to) endpoint indexes of a matrix: a map of small keys and values,
+/// with a fast hash (the keys are the planner's own indexes, not text from outside).
+pub type Limited = HashMap<(usize, usize), Access, FixedState>;
+
 /// The kinds of limited access alone, keyed by the (from, to) endpoint indexes of `matrix`,
 /// read from the fast matrix: what the overview of a large plan shows, without the paths and
 /// sentences of [`grants`]. O(A N) for A access connections.
-pub fn access_kinds(net: &Net, matrix: &Matrix) -> HashMap<(usize, usize), Access> {
+pub fn access_kinds(net: &Net, matrix: &Matrix) -> Limited {
     let pos: Vec<Option<usize>> = (0..net.plan.nodes.len())
         .map(|n| {
             net.node(n)
@@ -85,39 +102,29 @@ pub fn access_kinds(net: &Net, matrix: &Matrix) -> HashMap<(usize, usize), Acces
             .filter(|&(i, j)| matrix.reachable(i, j))
             .map(|_| &reached)
     };
-    grants_with(net, &reachable, false)
-        .into_iter()
-        .filter_map(|((a, b), grant)| Some(((pos[a]?, pos[b]?), grant.access)))
-        .collect()
+    let mut out = Limited::default();
+    grants_with(net, &reachable, &mut |from, to, access, _| {
+        if let Some(key) = pos[from].zip(pos[to]) {
+            let best = out.entry(key).or_insert(access);
+            *best = (*best).min(access);
+        }
+    });
+    out
 }
 
 /// Whether node `a` reaches node `b`, with the pair when it does.
 type Reachable<'r, 'q> = &'r dyn Fn(usize, usize) -> Option<&'q Pair>;
 
-/// The grants by (from, to) node numbers.
-fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize, usize), Grant> {
-    let mut out: HashMap<(usize, usize), Grant> = HashMap::new();
-    // The grant is built only when it wins (and, without detail, not at all).
+/// Where [`grants_with`] offers each grant: (from, to) node numbers, the kind, and how to
+/// build the grant (called only by those that keep it).
+type Offer<'o> = &'o mut dyn FnMut(usize, usize, Access, &dyn Fn() -> Grant);
+
+/// Offers every grant of limited access, by (from, to) node numbers (never from a node to
+/// itself); the most capable for a pair is the least [`Access`].
+fn grants_with(net: &Net, reachable: Reachable, sink: Offer) {
     let mut offer = |from: usize, to: usize, access: Access, make: &dyn Fn() -> Grant| {
-        if from == to {
-            return;
-        }
-        match out.get(&(from, to)) {
-            Some(g) if g.access <= access => {}
-            _ => {
-                let grant = if detail {
-                    make()
-                } else {
-                    Grant {
-                        access,
-                        path: Vec::new(),
-                        via: Vec::new(),
-                        rule: None,
-                        note: String::new(),
-                    }
-                };
-                out.insert((from, to), grant);
-            }
+        if from != to {
+            sink(from, to, access, make);
         }
     };
     let endpoints: Vec<usize> = (0..net.plan.nodes.len())
@@ -236,7 +243,6 @@ fn grants_with(net: &Net, reachable: Reachable, detail: bool) -> HashMap<(usize,
             }
         }
     }
-    out
 }
 
 /// Which path the Microsoft 365 traffic of each P2S user group takes: straight to the internet

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::access::Limited;
 use super::analysis::Pair;
 use super::model::{Access, NodeKind, Plan};
 use super::prepared::Network;
@@ -33,7 +34,7 @@ pub struct Overview {
     /// The answers, findings and intents.
     pub summary: Summary,
     /// Limited access of pairs that are not reachable, by endpoint indexes.
-    limited: HashMap<(usize, usize), Access>,
+    limited: Limited,
     /// The kind of each endpoint.
     kinds: Vec<NodeKind>,
     /// The kinds of limited access some cell shows, sorted.

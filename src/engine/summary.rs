@@ -69,10 +69,7 @@ pub fn summarize(plan: &Plan) -> Summary {
 
 /// The summary, and when `with_access` the limited access the access rules grant to pairs
 /// that are not reachable (by (from, to) endpoint indexes).
-pub(crate) fn summary_of(
-    network: &Network,
-    with_access: bool,
-) -> (Summary, std::collections::HashMap<(usize, usize), Access>) {
+pub(crate) fn summary_of(network: &Network, with_access: bool) -> (Summary, access::Limited) {
     let (net, plan) = (&network.net, network.plan());
     let matrix = network.verdicts();
     let mut findings = net.findings.clone();
@@ -86,7 +83,7 @@ pub(crate) fn summary_of(
     let grants = if with_access {
         access::access_kinds(net, &matrix)
     } else {
-        std::collections::HashMap::new()
+        access::Limited::default()
     };
     let intents: Vec<IntentResult> = plan
         .intents

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use super::super::model::{LinkKind, NodeKind, Plan};
 use super::backup::Backups;
+use super::ends::Ends;
 use super::failover::FailoverKind;
 use super::places::places;
 use super::redundancy::metro;
@@ -128,39 +129,6 @@ pub(super) fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
-/// The links of a VNet's VPN gateway (S2S and P2S) or ExpressRoute gateway (connections).
-pub(super) fn gateway_links(plan: &Plan, node: usize, vpn: bool) -> Vec<usize> {
-    let Some(n) = plan.nodes.get(node) else {
-        return Vec::new();
-    };
-    let kinds: &[LinkKind] = if vpn {
-        &[LinkKind::S2s, LinkKind::P2s]
-    } else {
-        &[LinkKind::ErConnection]
-    };
-    plan.links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| kinds.contains(&l.kind) && (l.from == n.id || l.to == n.id))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The links of these nodes.
-pub(super) fn links_of(plan: &Plan, nodes: &[usize]) -> Vec<usize> {
-    let ids: Vec<&str> = nodes
-        .iter()
-        .filter_map(|&i| plan.nodes.get(i))
-        .map(|n| n.id.as_str())
-        .collect();
-    plan.links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| ids.contains(&l.from.as_str()) || ids.contains(&l.to.as_str()))
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// The failover kind of an instance failure of a VNet's VPN gateway.
 pub(super) fn vpn_takeover(plan: &Plan, node: usize) -> FailoverKind {
     let active_active = plan
@@ -184,6 +152,7 @@ pub(super) fn with(links: Vec<usize>, kind: FailoverKind) -> Vec<(usize, Failove
 /// and hubs, then the links, the site devices, the peering locations, the availability zones
 /// and the regions.
 pub fn domains(plan: &Plan) -> Vec<Domain> {
+    let ends = Ends::of(plan);
     let mut out = Vec::new();
     let domain = |kind, id: String, what: String, nodes: Vec<String>, links, cut| Domain {
         id,
@@ -217,7 +186,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
                 vec![],
                 Cut::Nothing,
             );
-            d.takeover = with(gateway_links(plan, i, true), kind);
+            d.takeover = with(ends.gateway_links(i, true), kind);
             out.push(d);
         }
         if n.er_gateway.is_some() {
@@ -231,7 +200,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
                 vec![],
                 Cut::Nothing,
             );
-            d.takeover = with(gateway_links(plan, i, false), FailoverKind::GatewayInstance);
+            d.takeover = with(ends.gateway_links(i, false), FailoverKind::GatewayInstance);
             out.push(d);
         }
         if n.firewall.is_some() {
@@ -253,7 +222,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
             );
             let id = format!("circuit:{}", n.id);
             let mut d = domain(DomainKind::Circuit, id, what, own, vec![], Cut::Nothing);
-            d.takeover = with(links_of(plan, &[i]), FailoverKind::BgpReconvergence);
+            d.takeover = with(ends.links_of(&[i]), FailoverKind::BgpReconvergence);
             out.push(d);
             continue;
         }
@@ -266,7 +235,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
             let what = format!("{words} {}", n.id);
             let id = format!("{prefix}:{}", n.id);
             let mut d = domain(kind, id, what, own, vec![], Cut::Nodes(vec![i]));
-            d.carries = links_of(plan, &[i]);
+            d.carries = ends.links_of(&[i]);
             out.push(d);
         }
     }
@@ -290,7 +259,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         out.push(d);
         if l.kind == LinkKind::S2s {
             for end in [&l.from, &l.to] {
-                if plan.node(end).is_some_and(|n| n.kind == NodeKind::Site) {
+                if ends.node(end).is_some_and(|n| n.kind == NodeKind::Site) {
                     let device = l.device.as_deref();
                     tunnels.entry((end.as_str(), device)).or_default().push(i);
                 }
@@ -323,7 +292,7 @@ pub fn domains(plan: &Plan) -> Vec<Domain> {
         d.carries = links;
         out.push(d);
     }
-    places(plan, &mut out);
+    places(plan, &ends, &mut out);
     let backups = Backups::of(plan);
     for d in &mut out {
         backups.apply(d);

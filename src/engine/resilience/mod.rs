@@ -25,6 +25,7 @@
 mod backup;
 pub mod depth;
 pub mod domains;
+mod ends;
 pub mod failover;
 pub mod fix;
 pub mod load;

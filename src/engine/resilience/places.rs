@@ -5,16 +5,15 @@
 use std::collections::BTreeMap;
 
 use super::super::model::{NodeKind, Plan};
-use super::domains::{
-    gateway_links, links_of, sorted, vpn_takeover, with, Cut, Domain, DomainKind,
-};
+use super::domains::{sorted, vpn_takeover, with, Cut, Domain, DomainKind};
+use super::ends::Ends;
 use super::failover::FailoverKind;
 use super::redundancy::{metro, zonal_gateways};
 
 /// The peering locations (of two or more circuits that are not Metro circuits), the
 /// availability zones of the regions with a gateway that is not zone-redundant, and the
 /// regions.
-pub(super) fn places(plan: &Plan, out: &mut Vec<Domain>) {
+pub(super) fn places(plan: &Plan, ends: &Ends, out: &mut Vec<Domain>) {
     let mut locations: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut regions: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, n) in plan.nodes.iter().enumerate() {
@@ -35,7 +34,7 @@ pub(super) fn places(plan: &Plan, out: &mut Vec<Domain>) {
         what,
         nodes: sorted(ids(nodes)),
         links: vec![],
-        carries: links_of(plan, nodes),
+        carries: ends.links_of(nodes),
         cut,
         takeover: Vec::new(),
     };
@@ -46,7 +45,7 @@ pub(super) fn places(plan: &Plan, out: &mut Vec<Domain>) {
         out.push(domain(DomainKind::PeeringLocation, id, what, &nodes, cut));
     }
     for (region, nodes) in &regions {
-        if let Some(zone) = zone(plan, region, nodes) {
+        if let Some(zone) = zone(plan, ends, region, nodes) {
             out.push(zone);
         }
     }
@@ -61,7 +60,7 @@ pub(super) fn places(plan: &Plan, out: &mut Vec<Domain>) {
 /// One availability zone of a region, when a VNet there has a gateway that is not
 /// zone-redundant: those gateways fail (both instances, the worst case), the zone-redundant
 /// gateways of the region fail over to their instance in another zone.
-fn zone(plan: &Plan, region: &str, nodes: &[usize]) -> Option<Domain> {
+fn zone(plan: &Plan, ends: &Ends, region: &str, nodes: &[usize]) -> Option<Domain> {
     let (mut vpn, mut er, mut takeover) = (Vec::new(), Vec::new(), Vec::new());
     let mut names = Vec::new();
     for &i in nodes {
@@ -71,14 +70,14 @@ fn zone(plan: &Plan, region: &str, nodes: &[usize]) -> Option<Domain> {
             vpn.push(i);
             names.push(format!("the VPN gateway of {}", n.id));
         } else if n.vpn_gateway.is_some() {
-            takeover.extend(with(gateway_links(plan, i, true), vpn_takeover(plan, i)));
+            takeover.extend(with(ends.gateway_links(i, true), vpn_takeover(plan, i)));
         }
         if zonal_er {
             er.push(i);
             names.push(format!("the ExpressRoute gateway of {}", n.id));
         } else if n.er_gateway.is_some() {
             takeover.extend(with(
-                gateway_links(plan, i, false),
+                ends.gateway_links(i, false),
                 FailoverKind::GatewayInstance,
             ));
         }
@@ -88,8 +87,8 @@ fn zone(plan: &Plan, region: &str, nodes: &[usize]) -> Option<Domain> {
     }
     let mut carries: Vec<usize> = vpn
         .iter()
-        .flat_map(|&i| gateway_links(plan, i, true))
-        .chain(er.iter().flat_map(|&i| gateway_links(plan, i, false)))
+        .flat_map(|&i| ends.gateway_links(i, true))
+        .chain(er.iter().flat_map(|&i| ends.gateway_links(i, false)))
         .collect();
     carries.sort_unstable();
     let what = format!(

@@ -40,15 +40,17 @@ pub struct FailuresProps {
 /// The failure domains of the selection: a node's gateways, firewall, circuit, hub, site
 /// device, peering location and region; a link's connection and site device.
 pub fn of_selection(plan: &Plan, selection: &Selection) -> Vec<Domain> {
-    let all = domains(plan);
-    match selection {
-        Selection::Node(id) => all
-            .into_iter()
-            .filter(|d| d.kind != DomainKind::Connection && d.nodes.contains(id))
-            .collect(),
-        Selection::Link(i) => all.into_iter().filter(|d| d.links.contains(i)).collect(),
-        _ => Vec::new(),
-    }
+    among(&domains(plan), selection)
+}
+
+/// The domains of the selection among a plan's domains.
+fn among(all: &[Domain], selection: &Selection) -> Vec<Domain> {
+    let mine = |d: &&Domain| match selection {
+        Selection::Node(id) => d.kind != DomainKind::Connection && d.nodes.contains(id),
+        Selection::Link(i) => d.links.contains(i),
+        _ => false,
+    };
+    all.iter().filter(mine).cloned().collect()
 }
 
 /// "1 single point of failure", "2 single points of failure".
@@ -96,7 +98,9 @@ fn single_point(f: &Failure, view: &View, on_view: &Callback<View>) -> Html {
 #[function_component(FailuresPanel)]
 pub fn failures_panel(props: &FailuresProps) -> Html {
     let p = &props.progress;
-    let here = of_selection(&props.plan, &props.selection);
+    // The plan's domains once per plan version, not again for each selection.
+    let all = use_memo(props.plan.clone(), |plan| domains(plan));
+    let here = among(&all, &props.selection);
     let selected = match &props.selection {
         Selection::Node(id) => Some(format!("Selected: {id}.")),
         Selection::Link(i) => props
