@@ -144,6 +144,7 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
         const wide = await q.evaluate(() => document.scrollingElement.scrollWidth);
         assert(wide <= 390, `the page is ${wide} px wide`);
       }
+      await q.locator('#failure-bar').scrollIntoViewIfNeeded();
       await q.screenshot({ path: `${shots}/${shot}` });
       // An instance of the ExpressRoute gateway fails over to the other: nothing moves to a backup.
       await q.click('#diagram [data-node="hub"]');

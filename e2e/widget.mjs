@@ -28,7 +28,7 @@ const shots = path.resolve(args[1] || path.join(root, 'target', 'screenshots'));
 mkdirSync(shots, { recursive: true });
 
 const CSP = STRICT_CSP;
-const SIZE_BUDGET = 282_000; // bytes, gzip -9, of what a view-mode page transfers (250 KB, then 262 KB, then 278 KB, until the engine grew: README)
+const SIZE_BUDGET = 284_000; // bytes, gzip -9, of what a view-mode page transfers (250 KB, then 262 KB, then 278 KB, then 282 KB, until the engine grew: README)
 const TIME_BUDGET = 500; // ms from navigation to every widget's matrix on the demo page
 const TRANSFER = ['widget/reachplan-widget_bg.wasm', 'widget/reachplan-widget.js', 'widget/reach-plan.js', 'widget/widget.css'];
 const EDIT = ['widget/reachplan-widget-edit_bg.wasm', 'widget/reachplan-widget-edit.js'];
