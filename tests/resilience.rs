@@ -20,7 +20,10 @@ use reachplan::engine::resilience::{
 use reachplan::engine::{read_plan, Network, Plan};
 
 mod support;
+use proptest::prelude::*;
+use support::config::config;
 use support::golden::{compare, orphans};
+use support::plans::plans;
 
 const DIR: &str = "tests/data/resilience";
 
@@ -171,6 +174,18 @@ fn the_shortcut_agrees_with_the_naive_sweep() {
     for (name, plan) in plans {
         let network = Network::new(&plan);
         assert_eq!(sweep(&network, true), sweep(&network, false), "{name}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Random valid plans (small, so that the naive sweep is quick): the fast sweep gives the
+    /// naive sweep's answer, failure by failure.
+    #[test]
+    fn the_fast_sweep_agrees_with_the_naive_sweep_on_random_plans(plan in plans(12, 20)) {
+        let network = Network::new(&plan);
+        prop_assert_eq!(sweep(&network, true), sweep(&network, false));
     }
 }
 

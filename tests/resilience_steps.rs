@@ -9,7 +9,7 @@ use std::path::Path;
 use reachplan::engine::model::Survives;
 use reachplan::engine::resilience::failover::Ways;
 use reachplan::engine::resilience::survive::{judge, Survival};
-use reachplan::engine::resilience::{domains, failure, rank, sweep};
+use reachplan::engine::resilience::{domains, failure, rank, sweep, Healthy};
 use reachplan::engine::{read_plan, Network, Plan};
 
 fn plans() -> Vec<(String, Plan)> {
@@ -29,13 +29,13 @@ fn plans() -> Vec<(String, Plan)> {
 fn one_failure_at_a_time_gives_the_sweeps_answer() {
     for (name, plan) in plans() {
         let network = Network::new(&plan);
-        let base = network.verdicts();
-        let ways = Ways::of(&network, &base);
+        let healthy = Healthy::of(&network);
+        let ways = Ways::of(&network, &healthy.base);
         let whole = sweep(&network, false);
         let mut single_points = Vec::new();
         let mut survived = Vec::new();
         for domain in domains(&plan) {
-            let f = failure(&network, &base, ways.as_ref(), domain);
+            let f = failure(&network, &healthy, ways.as_ref(), domain);
             if f.pairs_lost > 0 {
                 single_points.push(f);
             } else {

@@ -21,6 +21,10 @@
 //! regions Austria East and Chile Central, and peering locations Brussels, Brussels2, Vienna and
 //! Vienna2.
 
+mod lookup;
+
+pub use lookup::{peering_location, region};
+
 /// A geopolitical area as ExpressRoute defines it for Standard circuits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Geo {
@@ -377,36 +381,6 @@ fn key(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-}
-
-/// Whether `input` names `name`, ignoring case, spaces, hyphens and other punctuation.
-fn same(input: &str, name: &str) -> bool {
-    key(input).eq(key(name))
-}
-
-/// Finds a region by programmatic name ("westeurope") or display name ("West Europe"), ignoring case, spaces and hyphens.
-pub fn region(name: &str) -> Option<&'static Region> {
-    REGIONS
-        .iter()
-        .find(|r| same(name, r.name) || same(name, r.display))
-}
-
-/// Finds a peering location by name, ignoring case, spaces and hyphens ("amsterdam2" finds "Amsterdam2").
-///
-/// Other punctuation is ignored too, and a trailing parenthesis may be left out: "Newport" finds
-/// "Newport(Wales)", "Queretaro" finds "Queretaro (Mexico)".
-pub fn peering_location(name: &str) -> Option<&'static PeeringLocation> {
-    PEERING_LOCATIONS
-        .iter()
-        .find(|l| same(name, l.name))
-        .or_else(|| {
-            PEERING_LOCATIONS
-                .iter()
-                .find(|l| match l.name.split_once('(') {
-                    Some((short, _)) => same(name, short),
-                    None => false,
-                })
-        })
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use super::super::analysis::Pair;
 use super::super::capacity::{num, Row};
 use super::super::model::Expect;
 use super::super::rules::Finding;
+pub use super::super::text::md::escape_markdown;
+use super::super::text::md::{blocked_table, cells, section, table};
 use super::super::words::{clean, counted, path_text};
 use super::spof::{SinglePoint, MAX_SWEPT};
 use super::{Diff, IntentChange, RowChange};
@@ -227,52 +229,6 @@ fn point_text(p: &SinglePoint) -> String {
     )
 }
 
-/// Text as Markdown that shows as written: markup characters escaped (a link needs `[`, an
-/// issue reference `#`), `<`, `>`, `&` and `@` as entities (no tag, no mention), line breaks
-/// and other control characters as spaces (see [`clean`]).
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            // A mention would notify someone.
-            '@' => out.push_str("&#64;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A table of cells that are Markdown already (escaped, or code spans of ids).
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    if rows.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
-    for r in rows {
-        let _ = writeln!(out, "| {} |", r.join(" | "));
-    }
-    out.push('\n');
-}
-
-/// Escaped cells.
-fn cells<const N: usize>(texts: [String; N]) -> Vec<String> {
-    texts.iter().map(|t| escape_markdown(t)).collect()
-}
-
-fn section(out: &mut String, title: &str, count: usize) {
-    if count > 0 {
-        let _ = writeln!(out, "#### {title} ({count})\n");
-    }
-}
-
 /// The `diff` report as a pull-request comment (GitHub-flavoured Markdown tables).
 pub fn markdown(d: &Diff) -> String {
     let verdict = if d.regressed {
@@ -293,20 +249,7 @@ pub fn markdown(d: &Diff) -> String {
     ids(&mut out, "Endpoints added", &d.endpoints_added);
     ids(&mut out, "Endpoints removed", &d.endpoints_removed);
     section(&mut out, "Pairs lost", d.pairs_lost.len());
-    let rows: Vec<Vec<String>> = d
-        .pairs_lost
-        .iter()
-        .map(|p| {
-            cells([
-                p.from.clone(),
-                p.to.clone(),
-                p.rule.map(|r| r.to_string()).unwrap_or_default(),
-                p.reason.clone().unwrap_or_default(),
-                p.fix.clone().unwrap_or_default(),
-            ])
-        })
-        .collect();
-    table(&mut out, &["From", "To", "Rule", "Why", "Fix"], &rows);
+    blocked_table(&mut out, d.pairs_lost.iter());
     section(&mut out, "Pairs gained", d.pairs_gained.len());
     let rows: Vec<Vec<String>> = d
         .pairs_gained

@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use super::super::prepared::Network;
 use super::domains::{apply_all, Cut};
-use super::tally::{lost_between, Tally};
-use super::{refused_of, users_of, Resilience};
+use super::tally::{lost_between, Healthy};
+use super::Resilience;
 
 /// The most endpoints `--depth 2` takes.
 pub const MAX_ENDPOINTS: usize = 100;
@@ -69,16 +69,12 @@ pub fn doubles(network: &Network, r: &Resilience) -> Result<Vec<Double>, String>
         ));
     }
     let plan = network.plan();
-    let base = network.verdicts();
-    let users = users_of(plan, &base);
-    let findings = network.summary().findings;
-    let refused = refused_of(&findings);
-    let ctx = Tally::new(plan, &users, &refused);
+    let healthy = Healthy::of(network);
     let mut out = Vec::new();
     for (i, a) in domains.iter().enumerate() {
         for b in &domains[i + 1..] {
             let failed = Network::of(Arc::new(apply_all(plan, &[&a.cut, &b.cut])));
-            let tally = lost_between(&base, &failed.verdicts(), &ctx);
+            let tally = lost_between(&healthy, plan, &failed.verdicts());
             if tally.pairs == 0 {
                 continue;
             }

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::super::model::{LinkKind, Node, Plan};
+use super::super::model::{LinkKind, Node, NodeKind, Plan};
+use super::domains::Cut;
 
 /// The plan's links by the id of each of their ends, and its nodes by id.
 pub(super) struct Ends<'a> {
@@ -70,6 +71,33 @@ impl<'a> Ends<'a> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The endpoint a failure of these links leaves with no link at all, when every link of
+    /// that endpoint is among them: a site, user group or other cloud, which forwards nothing
+    /// for others (the `no-on-premises-transit` assumption), or a VNet, which forwards for
+    /// others only between two of its links. Such a failure loses that endpoint's pairs and
+    /// nothing else, but a VNet's way to the internet and Microsoft's services, which is its
+    /// own outbound access. O(links of the two ends).
+    pub(super) fn isolated(&self, cut: &Cut) -> Option<&'a Node> {
+        let Cut::Links(links) = cut else {
+            return None;
+        };
+        let first = self.plan.links.get(*links.first()?)?;
+        let node = [first.from.as_str(), first.to.as_str()]
+            .into_iter()
+            .filter_map(|end| self.node(end))
+            .find(|n| {
+                let own = self.at(&n.id);
+                links.iter().all(|i| own.contains(i)) && own.iter().all(|i| links.contains(i))
+            })?;
+        let kinds = [
+            NodeKind::Site,
+            NodeKind::Users,
+            NodeKind::Cloud,
+            NodeKind::Vnet,
+        ];
+        kinds.contains(&node.kind).then_some(node)
     }
 }
 

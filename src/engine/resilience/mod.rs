@@ -16,11 +16,11 @@
 //! Complexity: one fast matrix per failure domain (see [`matrix`](super::matrix)), except for
 //! the connections of a site, user group or other cloud that has no other link: such an
 //! endpoint forwards nothing (the `no-on-premises-transit` assumption), so the failure loses
-//! exactly its own reachable pairs, read from the plan's matrix. Comparing two matrices costs
-//! O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads otherwise. A gateway
-//! instance's failure costs no matrix. Failovers add one explaining search of the plan and,
+//! exactly its own reachable pairs, read from the plan's matrix in O(N). Comparing two
+//! matrices costs O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads
+//! otherwise. A gateway instance's failure costs no matrix. Failovers add one explaining search of the plan and,
 //! per failure, a pass over the ways that crossed it (plans of at most
-//! [`failover::MAX_EXPLAINED`] endpoints).
+//! [`failover::MAX_EXPLAINED`] endpoints). The healthy network is read once ([`Healthy`]).
 
 mod backup;
 pub mod depth;
@@ -43,14 +43,14 @@ use serde::Serialize;
 
 use super::catalogue::Rule;
 use super::edit::Edit;
-use super::matrix::Matrix;
-use super::model::{Node, NodeKind, Plan};
+use super::model::{NodeKind, Plan};
 use super::prepared::Network;
-use super::rules::Severity;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
+use ends::Ends;
 use failover::{failovers, Failover, Ways};
-use tally::{compare, own_pairs, Tally};
+pub use tally::Healthy;
+use tally::{compare, own_pairs};
 
 /// How many lost pairs a failure lists (all are counted).
 pub const MAX_LISTED: usize = 100;
@@ -143,11 +143,8 @@ pub fn resilience_of(network: &Network) -> Resilience {
 /// [`resilience_of`] does when it is true. Both give the same answer.
 pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let plan = network.plan();
-    let base = network.verdicts();
-    let users = users_of(plan, &base);
-    let findings = network.summary().findings;
-    let refused = refused_of(&findings);
-    let ctx = Tally::new(plan, &users, &refused);
+    let healthy = Healthy::of(network);
+    let base = &healthy.base;
     let words = base.row(0).len();
     let mut outside = vec![0u64; words];
     for n in plan.nodes.iter() {
@@ -158,18 +155,19 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
         }
     }
     let none = vec![0u64; words];
-    let ways = Ways::of(network, &base);
+    let ways = Ways::of(network, base);
+    let ends = Ends::of(plan);
     let mut single_points = Vec::new();
     let mut survived = Vec::new();
     let mut survived_after_failover = Vec::new();
     for domain in domains(plan) {
-        let leaf = isolated(plan, &domain.cut).filter(|_| shortcut);
+        let leaf = ends.isolated(&domain.cut).filter(|_| shortcut);
         let mut failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
             _ if domain.cut == Cut::Nothing && shortcut => {
-                let mut f = Tally::new(plan, &users, &refused).failure(domain);
+                let mut f = healthy.tally(plan).failure(domain);
                 f.failovers = ways
                     .as_ref()
-                    .map(|w| failovers(plan, w, &base, &f.domain, None))
+                    .map(|w| failovers(plan, w, base, &f.domain, None))
                     .unwrap_or_default();
                 f
             }
@@ -179,17 +177,9 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
                 } else {
                     &none
                 };
-                own_pairs(&base, e, kept, &ctx, domain)
+                own_pairs(&healthy, plan, e, kept, domain)
             }
-            None => {
-                let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
-                let m = failed.verdicts();
-                let mut f = compare(&base, &m, &ctx, domain);
-                if let Some(w) = &ways {
-                    f.failovers = failovers(plan, w, &base, &f.domain, Some((&failed, &m)));
-                }
-                f
-            }
+            None => failure(network, &healthy, ways.as_ref(), domain),
         };
         if failure.pairs_lost > 0 {
             single_points.push(failure);
@@ -226,20 +216,22 @@ pub fn rank(single_points: &mut [Failure]) {
 }
 
 /// One failure of the sweep on its own, judged by a fast matrix of the failed plan against
-/// `base`, the network's own [`Network::verdicts`], with its failovers when `ways`
-/// ([`Ways::of`]) are given: what the browser runs one failure at a time so that the page stays
-/// responsive. The same answer as the failure's entry in [`sweep`] without its shortcut.
-pub fn failure(network: &Network, base: &Matrix, ways: Option<&Ways>, domain: Domain) -> Failure {
+/// `healthy` ([`Healthy::of`] the network, read once for all its failures), with its failovers
+/// when `ways` ([`Ways::of`]) are given: what the browser runs one failure at a time so that
+/// the page stays responsive. The same answer as the failure's entry in [`sweep`] without its
+/// shortcut.
+pub fn failure(
+    network: &Network,
+    healthy: &Healthy,
+    ways: Option<&Ways>,
+    domain: Domain,
+) -> Failure {
     let plan = network.plan();
-    let users = users_of(plan, base);
-    let findings = network.summary().findings;
-    let refused = refused_of(&findings);
-    let ctx = Tally::new(plan, &users, &refused);
     let failed = Network::of(Arc::new(apply(plan, &domain.cut)));
     let m = failed.verdicts();
-    let mut f = compare(base, &m, &ctx, domain);
+    let mut f = compare(healthy, plan, &m, domain);
     if let Some(w) = ways {
-        f.failovers = failovers(plan, w, base, &f.domain, Some((&failed, &m)));
+        f.failovers = failovers(plan, w, &healthy.base, &f.domain, Some((&failed, &m)));
     }
     f
 }
@@ -249,62 +241,4 @@ impl Failure {
     pub fn id(&self) -> &str {
         &self.domain.id
     }
-}
-
-/// The nodes of the findings Azure would refuse to deploy: they carry nothing, so no remedy adds
-/// to them.
-pub(super) fn refused_of(findings: &[super::rules::Finding]) -> Vec<&str> {
-    findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .flat_map(|f| f.nodes.iter().map(String::as_str))
-        .collect()
-}
-
-/// The users of each endpoint of the matrix (a user group's `count`, 0 for the others).
-pub(super) fn users_of(plan: &Plan, m: &Matrix) -> Vec<u64> {
-    let mut users = vec![0; m.endpoints.len()];
-    for n in plan.nodes.iter().filter(|n| n.kind == NodeKind::Users) {
-        if let Some(i) = m.index(&n.id) {
-            users[i] = u64::from(n.count.unwrap_or(0));
-        }
-    }
-    users
-}
-
-/// The endpoint a failure of these links leaves with no link at all, when every link of that
-/// endpoint is among them: a site, user group or other cloud, which forwards nothing for others
-/// (the `no-on-premises-transit` assumption), or a VNet, which forwards for others only between
-/// two of its links. Such a failure loses that endpoint's pairs and nothing else, but a VNet's
-/// way to the internet and Microsoft's services, which is its own outbound access.
-fn isolated<'p>(plan: &'p Plan, cut: &Cut) -> Option<&'p Node> {
-    let Cut::Links(links) = cut else {
-        return None;
-    };
-    let first = plan.links.get(*links.first()?)?;
-    let ends = [first.from.as_str(), first.to.as_str()];
-    let node = ends
-        .into_iter()
-        .filter_map(|end| plan.node(end))
-        .find(|n| {
-            let end = n.id.as_str();
-            let touches = |i: usize| {
-                plan.links
-                    .get(i)
-                    .is_some_and(|l| l.from == end || l.to == end)
-            };
-            links.iter().all(|&i| touches(i))
-                && plan
-                    .links
-                    .iter()
-                    .enumerate()
-                    .all(|(i, l)| (l.from != end && l.to != end) || links.contains(&i))
-        })?;
-    let kinds = [
-        NodeKind::Site,
-        NodeKind::Users,
-        NodeKind::Cloud,
-        NodeKind::Vnet,
-    ];
-    kinds.contains(&node.kind).then_some(node)
 }

@@ -1,14 +1,70 @@
-//! Counts of what one failure loses, pair by pair: the lost pairs, the users cut, the weight,
+//! What every failure of a plan is counted against ([`Healthy`]: the plan's matrix with
+//! nothing failed, the users behind each endpoint, the nodes Azure would refuse), and the
+//! counts of what one failure loses, pair by pair: the lost pairs, the users cut, the weight,
 //! and the remedy checked to remove it.
 
 use super::super::matrix::Matrix;
-use super::super::model::Plan;
+use super::super::model::{NodeKind, Plan};
+use super::super::prepared::Network;
+use super::super::rules::Severity;
 use super::{failover, fix, remedy, Domain, Failure, MAX_LISTED};
+
+/// The plan with nothing failed, read once for all its failures: what the sweep, one failure
+/// at a time (the browser) and pairs of failures count against.
+pub struct Healthy {
+    /// The plan's matrix with nothing failed ([`Network::verdicts`]).
+    pub base: Matrix,
+    /// The users of each endpoint of `base` (a user group's `count`, 0 for the others).
+    users: Vec<u64>,
+    /// The nodes of the findings Azure would refuse to deploy: they carry nothing, so no
+    /// remedy adds to them.
+    refused: Vec<String>,
+}
+
+impl Healthy {
+    /// Reads a prepared network once: its summary (the matrix and the findings).
+    pub fn of(network: &Network) -> Healthy {
+        let summary = network.summary();
+        let base = summary.matrix;
+        let mut users = vec![0; base.endpoints.len()];
+        for n in network.plan().nodes.iter() {
+            if n.kind == NodeKind::Users {
+                if let Some(i) = base.index(&n.id) {
+                    users[i] = u64::from(n.count.unwrap_or(0));
+                }
+            }
+        }
+        let refused = summary
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .flat_map(|f| f.nodes.iter().cloned())
+            .collect();
+        Healthy {
+            base,
+            users,
+            refused,
+        }
+    }
+
+    /// An empty tally of one failure of `plan` (the plan this was read from).
+    pub(super) fn tally<'h>(&'h self, plan: &'h Plan) -> Tally<'h> {
+        Tally {
+            plan,
+            refused: self.refused.iter().map(String::as_str).collect(),
+            users: &self.users,
+            cut: vec![false; self.users.len()],
+            pairs: 0,
+            weight: 0,
+            lost: Vec::new(),
+        }
+    }
+}
 
 /// Counts of what a failure loses, accumulated pair by pair.
 pub(super) struct Tally<'u> {
     plan: &'u Plan,
-    refused: &'u [&'u str],
+    refused: Vec<&'u str>,
     users: &'u [u64],
     cut: Vec<bool>,
     pub(super) pairs: usize,
@@ -17,15 +73,18 @@ pub(super) struct Tally<'u> {
 }
 
 impl<'u> Tally<'u> {
-    pub(super) fn new(plan: &'u Plan, users: &'u [u64], refused: &'u [&'u str]) -> Tally<'u> {
-        Tally {
-            plan,
-            refused,
-            users,
-            cut: vec![false; users.len()],
-            pairs: 0,
-            weight: 0,
-            lost: Vec::new(),
+    /// Row `i` of the plan's matrix loses the one pair `(i, j)`.
+    fn pair(&mut self, m: &Matrix, i: usize, j: usize) {
+        self.pairs += 1;
+        let (ui, uj) = (self.users[i], self.users.get(j).copied().unwrap_or(0));
+        self.weight += 1 + ui + uj;
+        self.cut[i] |= ui > 0;
+        if uj > 0 {
+            self.cut[j] = true;
+        }
+        if self.lost.len() < MAX_LISTED {
+            self.lost
+                .push([m.endpoints[i].clone(), m.endpoints[j].clone()]);
         }
     }
 
@@ -71,7 +130,7 @@ impl<'u> Tally<'u> {
         let link = domain.links.first().and_then(|&l| self.plan.links.get(l));
         let (remedy, rule) = remedy::remedy(domain.kind, link.map(|l| l.kind));
         let edit = if self.pairs > 0 && self.users.len() <= failover::MAX_EXPLAINED {
-            fix::checked(self.plan, &domain, self.refused)
+            fix::checked(self.plan, &domain, &self.refused)
         } else {
             None
         };
@@ -91,40 +150,40 @@ impl<'u> Tally<'u> {
 }
 
 /// The failure of the only links of endpoint `e`: every pair it reaches is lost but those in
-/// `kept` (the internet and Microsoft's services, for a VNet), nothing else.
+/// `kept` (the internet and Microsoft's services, for a VNet), nothing else. O(N) for N
+/// endpoints.
 pub(super) fn own_pairs(
-    base: &Matrix,
+    healthy: &Healthy,
+    plan: &Plan,
     e: usize,
     kept: &[u64],
-    ctx: &Tally,
     domain: Domain,
 ) -> Failure {
-    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
-    let words = base.row(0).len();
+    let base = &healthy.base;
+    let mut tally = healthy.tally(plan);
     for i in 0..base.endpoints.len() {
-        let lost: Vec<u64> = if i == e {
-            base.row(i).iter().zip(kept).map(|(r, k)| r & !k).collect()
+        if i == e {
+            let lost: Vec<u64> = base.row(i).iter().zip(kept).map(|(r, k)| r & !k).collect();
+            tally.row(base, i, &lost);
         } else {
-            let mut only = vec![0; words];
             let keep = kept.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1);
             if base.reachable(i, e) && !keep {
-                only[e / 64] = 1 << (e % 64);
+                tally.pair(base, i, e);
             }
-            only
-        };
-        tally.row(base, i, &lost);
+        }
     }
     tally.failure(domain)
 }
 
 /// The pairs of endpoints of both matrices reachable in `base` and not in `failed`.
-pub(super) fn compare(base: &Matrix, failed: &Matrix, ctx: &Tally, domain: Domain) -> Failure {
-    lost_between(base, failed, ctx).failure(domain)
+pub(super) fn compare(healthy: &Healthy, plan: &Plan, failed: &Matrix, domain: Domain) -> Failure {
+    lost_between(healthy, plan, failed).failure(domain)
 }
 
 /// The counts of [`compare`], without a remedy.
-pub(super) fn lost_between<'u>(base: &Matrix, failed: &Matrix, ctx: &Tally<'u>) -> Tally<'u> {
-    let mut tally = Tally::new(ctx.plan, ctx.users, ctx.refused);
+pub(super) fn lost_between<'u>(healthy: &'u Healthy, plan: &'u Plan, failed: &Matrix) -> Tally<'u> {
+    let base = &healthy.base;
+    let mut tally = healthy.tally(plan);
     if base.endpoints == failed.endpoints {
         for i in 0..base.endpoints.len() {
             let lost: Vec<u64> = base

@@ -7,11 +7,11 @@
 
 use std::fmt::Write;
 
-use super::super::diff::render::escape_markdown;
 use super::super::model::{Expect, Plan};
 use super::super::pair::Pair;
 use super::super::rules::Severity;
 use super::super::words::{counted, finding_counts};
+use super::md::{blocked_table, cells, escape_markdown, section, table};
 use super::Rest;
 
 /// How many unreachable pairs the comment lists (all are counted).
@@ -76,19 +76,7 @@ pub fn markdown(plan: &Plan, rest: &Rest, pairs: impl Iterator<Item = Pair>) -> 
         .collect();
     table(&mut out, &["Severity", "Rule", "Code", "Message"], &rows);
     section(&mut out, "Unreachable pairs", unreachable);
-    let rows: Vec<Vec<String>> = blocked
-        .iter()
-        .map(|p| {
-            cells([
-                p.from.clone(),
-                p.to.clone(),
-                p.rule.map(|r| r.to_string()).unwrap_or_default(),
-                p.reason.clone().unwrap_or_default(),
-                p.fix.clone().unwrap_or_default(),
-            ])
-        })
-        .collect();
-    table(&mut out, &["From", "To", "Rule", "Why", "Fix"], &rows);
+    blocked_table(&mut out, blocked.iter());
     if unreachable > blocked.len() {
         let _ = writeln!(
             out,
@@ -155,28 +143,4 @@ fn intents(out: &mut String, rest: &Rest) {
         &["", "From", "To", "Expects", "Survives", "Why"],
         &rows,
     );
-}
-
-fn section(out: &mut String, title: &str, count: usize) {
-    if count > 0 {
-        let _ = writeln!(out, "#### {title} ({count})\n");
-    }
-}
-
-/// Escaped cells.
-fn cells<const N: usize>(texts: [String; N]) -> Vec<String> {
-    texts.iter().map(|t| escape_markdown(t)).collect()
-}
-
-/// A table of cells that are Markdown already.
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    if rows.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
-    for r in rows {
-        let _ = writeln!(out, "| {} |", r.join(" | "));
-    }
-    out.push('\n');
 }

@@ -10,6 +10,7 @@ mod explain;
 mod grouped;
 mod hubs;
 mod markdown;
+pub(crate) mod md;
 mod pair;
 
 pub use check::{check, check_grouped, check_with, summary, Rest};

@@ -12,10 +12,9 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::engine::matrix::Matrix;
 use crate::engine::resilience::failover::Ways;
 use crate::engine::resilience::survive::Survival;
-use crate::engine::resilience::{domains, failure, rank, Domain, Failure};
+use crate::engine::resilience::{domains, failure, rank, Domain, Failure, Healthy};
 use crate::engine::IntentResult;
 use crate::ui::answers::FULL_UP_TO;
 use crate::ui::network::Prepared;
@@ -45,7 +44,7 @@ pub struct Progress {
 
 struct Job {
     network: Prepared,
-    base: Matrix,
+    healthy: Healthy,
     todo: VecDeque<Domain>,
     total: usize,
     found: Vec<Failure>,
@@ -126,14 +125,14 @@ fn begin(
 ) {
     let todo: VecDeque<Domain> = domains(network.plan()).into();
     let survival = Survival::new(&network, &intents);
-    let base = network.verdicts();
+    let healthy = Healthy::of(&network);
     // Failovers are judged for the plans the app explains in full (their ways cost an answer
     // per pair).
-    let ways = (base.endpoints.len() <= FULL_UP_TO)
-        .then(|| Ways::of(&network, &base))
+    let ways = (healthy.base.endpoints.len() <= FULL_UP_TO)
+        .then(|| Ways::of(&network, &healthy.base))
         .flatten();
     let job = Job {
-        base,
+        healthy,
         total: todo.len(),
         todo,
         found: Vec::new(),
@@ -175,7 +174,7 @@ fn tick(runner: Rc<RefCell<Runner>>, progress: UseStateHandle<Progress>, generat
             if let Some(s) = &job.survival {
                 s.judge_under(&job.network, &domain, &mut job.intents);
             }
-            let f = failure(&job.network, &job.base, job.ways.as_ref(), domain);
+            let f = failure(&job.network, &job.healthy, job.ways.as_ref(), domain);
             if f.pairs_lost > 0 {
                 job.found.push(f);
             }
