@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the documentation widget's budgets and fails when one is exceeded:
 #   size  what a page transfers for the widget in view mode (WebAssembly, JavaScript glue,
-#         loader and stylesheet), gzip -9: at most 284 KB;
+#         loader and stylesheet), gzip -9: at most 276 KB;
 #   time  from navigation to the first matrix on screen on the demo page (www/docs/), served on
 #         localhost with the strict Content-Security-Policy: median of five fresh loads, at
 #         most 500 ms.

@@ -7,7 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use reachplan::engine::diff::{diff, render, Diff};
+use reachplan::engine::diff::{diff, render, Diff, MAX_LISTED};
+use reachplan::engine::generate::generate;
 use reachplan::engine::{read_plan, Network};
 
 mod support;
@@ -131,6 +132,53 @@ fn markdown_cannot_be_forged_by_plan_text() {
         shown,
         "a\\|b &lt;img src=x&gt; \\[x\\](http://e) &#64;team \\#1 \\`c\\` \\*d\\*"
     );
+}
+
+/// Two generated plans of different seeds differ in thousands of pairs: every one is counted
+/// (the counts are those of a pair-by-pair comparison of the two matrices), the first
+/// [`MAX_LISTED`] of each kind are listed in `from`, `to` order, and the text says how many
+/// more there are.
+#[test]
+fn very_different_plans_count_every_changed_pair_and_list_the_first() {
+    let (before, after) = (generate(150, 1), generate(150, 2));
+    let (b, a) = (Network::new(&before), Network::new(&after));
+    let d = diff(&b, &a);
+    let (mb, ma) = (b.verdicts(), a.verdicts());
+    let (mut gained, mut lost) = (Vec::new(), Vec::new());
+    for (i, from) in ma.endpoints.iter().enumerate() {
+        for (j, to) in ma.endpoints.iter().enumerate() {
+            let (Some(bi), Some(bj)) = (mb.index(from), mb.index(to)) else {
+                continue;
+            };
+            match (mb.reachable(bi, bj), ma.reachable(i, j)) {
+                (false, true) => gained.push((from.clone(), to.clone())),
+                (true, false) => lost.push((from.clone(), to.clone())),
+                _ => {}
+            }
+        }
+    }
+    assert!(gained.len() > MAX_LISTED && lost.len() > MAX_LISTED);
+    assert_eq!(d.pairs_gained_count, gained.len());
+    assert_eq!(d.pairs_lost_count, lost.len());
+    let ids = |list: &[reachplan::engine::Pair]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|p| (p.from.clone(), p.to.clone()))
+            .collect()
+    };
+    assert_eq!(ids(&d.pairs_gained), gained[..MAX_LISTED].to_vec());
+    assert_eq!(ids(&d.pairs_lost), lost[..MAX_LISTED].to_vec());
+    assert!(d.regressed);
+    let text = render::text(&d);
+    let more = format!(
+        "… and {} more (the first {MAX_LISTED} are listed)",
+        lost.len() - MAX_LISTED
+    );
+    assert!(text.contains(&more), "{text}");
+    assert!(text.starts_with(&format!(
+        "{} pairs lost, {} gained",
+        lost.len(),
+        gained.len()
+    )));
 }
 
 fn cli(args: &[&str]) -> (i32, String, String) {

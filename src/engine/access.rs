@@ -50,10 +50,8 @@ fn extend(first: &[&str], first_via: &[&str], rest: Option<&Pair>) -> (Vec<Strin
 /// Limited access for every ordered pair that has some, keyed by (from, to) ids. The most
 /// capable grant wins: a desktop before RDP/SSH before HTTPS.
 pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String), Grant> {
-    let lookup: Lookup = pairs
-        .iter()
-        .map(|p| ((p.from.as_str(), p.to.as_str()), p))
-        .collect();
+    let lookup: Lookup =
+        super::order::map(pairs.iter().map(|p| ((p.from.as_str(), p.to.as_str()), p)));
     let reachable = |a: usize, b: usize| {
         lookup
             .get(&(net.id(a), net.id(b)))
@@ -72,9 +70,10 @@ pub fn grants<'a>(net: &'a Net, pairs: &'a [Pair]) -> BTreeMap<(String, String),
             }
         },
     );
-    out.into_iter()
-        .map(|((a, b), grant)| ((net.id(a).to_string(), net.id(b).to_string()), grant))
-        .collect()
+    super::order::map(
+        out.into_iter()
+            .map(|((a, b), grant)| ((net.id(a).to_string(), net.id(b).to_string()), grant)),
+    )
 }
 
 /// Limited access by (from, to) endpoint indexes of a matrix: a map of small keys and values,
@@ -305,7 +304,7 @@ pub fn m365_paths(net: &Net, pairs: &[Pair]) -> Vec<Finding> {
         };
         let mut nodes: Vec<String> = vec![id.clone()];
         nodes.extend(gateways.iter().map(|g| g.to_string()));
-        nodes.sort();
+        super::order::sort(&mut nodes);
         out.push(Finding {
             severity,
             code,

@@ -215,7 +215,7 @@ pub(crate) fn sorted_endpoints(net: &Net) -> Vec<usize> {
     let mut endpoints: Vec<usize> = (0..net.plan.nodes.len())
         .filter(|&n| net.node(n).kind.is_endpoint())
         .collect();
-    endpoints.sort_by(|&x, &y| net.id(x).cmp(net.id(y)));
+    super::order::sort_by(&mut endpoints, |&x, &y| net.id(x).cmp(net.id(y)));
     endpoints
 }
 
@@ -372,7 +372,7 @@ pub(crate) fn judge(
 
 /// Findings in their order (errors first), each once.
 pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
-    findings.sort_by(|x, y| {
+    super::order::sort_by(findings, |x, y| {
         (x.severity, x.code, &x.nodes, &x.links, &x.message)
             .cmp(&(y.severity, y.code, &y.nodes, &y.links, &y.message))
     });

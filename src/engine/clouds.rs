@@ -95,7 +95,7 @@ pub fn nearest(input: &str) -> Vec<&'static str> {
         .map(|n| (distance(&k, n), n))
         .filter(|&(d, _)| d <= limit)
         .collect();
-    scored.sort();
+    super::order::sort(&mut scored);
     scored.into_iter().take(3).map(|(_, n)| n).collect()
 }
 

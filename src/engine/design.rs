@@ -15,9 +15,9 @@ fn finding(
     mut nodes: Vec<String>,
     mut links: Vec<usize>,
 ) -> Finding {
-    nodes.sort();
+    super::order::sort(&mut nodes);
     nodes.dedup();
-    links.sort_unstable();
+    super::order::sort_unstable(&mut links);
     links.dedup();
     Finding {
         severity,
@@ -122,7 +122,7 @@ fn gateway(net: &Net, g: usize, out: &mut Vec<Finding>) {
         .collect();
     // R3.7: several tunnels to one site need BGP.
     let mut sites: Vec<usize> = s2s.iter().map(|c| c.other(g)).collect();
-    sites.sort_unstable();
+    super::order::sort_unstable(&mut sites);
     for pair in sites.windows(2) {
         if pair[0] != pair[1] {
             continue;

@@ -199,7 +199,7 @@ impl<'n> Explained<'n> {
                 bits |= assumed(net, overlaps, self.way(i, j), self.way(j, i), a, b);
             }
         }
-        let used: BTreeSet<AssumptionId> = self.searcher.assumptions(bits).collect();
+        let used: BTreeSet<AssumptionId> = super::order::set(self.searcher.assumptions(bits));
         used.into_iter().map(AssumptionId::describe).collect()
     }
 

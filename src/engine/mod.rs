@@ -26,6 +26,7 @@ pub mod matrix;
 pub mod model;
 mod naive;
 pub mod network;
+pub(crate) mod order;
 pub mod overview;
 mod pair;
 pub mod path_at;

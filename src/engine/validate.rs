@@ -130,7 +130,9 @@ fn range(p: IpNet) -> (u8, u128, u128) {
 pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
     let component = net.components();
     let mut list = addresses(net);
-    list.sort_by_key(|&(p, n, o)| (range(p), n, o));
+    super::order::sort_by(&mut list, |&(p, n, o), &(q, m, r)| {
+        (range(p), n, o).cmp(&(range(q), m, r))
+    });
     let mut found: BTreeMap<(usize, usize), (IpNet, IpNet)> = BTreeMap::new();
     let mut active: Vec<(IpNet, usize, usize)> = Vec::new();
     for &(p, n, origin) in &list {
@@ -173,7 +175,7 @@ pub fn overlaps(net: &mut Net) -> BTreeMap<(usize, usize), String> {
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
+    super::order::sort(&mut v);
     v
 }
 
@@ -195,7 +197,7 @@ pub fn limits(net: &mut Net) {
                 .map(|&(c, _)| c)
                 .filter(|&c| net.conns[c].kind == ConnKind::Link(kind))
                 .collect();
-            list.sort_unstable();
+            super::order::sort_unstable(&mut list);
             list
         };
         if node.kind == NodeKind::VwanHub {

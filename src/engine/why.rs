@@ -58,11 +58,12 @@ pub(super) fn p2s_peer_of_peer(
 
 /// The virtual WANs a node is attached to through one of its links.
 fn wans_of(net: &Net, n: usize) -> BTreeSet<usize> {
-    net.adj[n]
-        .iter()
-        .filter(|&&(c, _)| net.conns[c].refused.is_none())
-        .filter_map(|&(_, h)| net.hubs[h].wan)
-        .collect()
+    super::order::set(
+        net.adj[n]
+            .iter()
+            .filter(|&&(c, _)| net.conns[c].refused.is_none())
+            .filter_map(|&(_, h)| net.hubs[h].wan),
+    )
 }
 
 pub(super) fn not_connected(net: &Net, a: usize, b: usize, pair: &mut Pair) {

@@ -129,7 +129,7 @@ impl Answers {
                         _ => None,
                     })
                     .collect();
-                kinds.sort();
+                crate::engine::order::sort(&mut kinds);
                 kinds.dedup();
                 kinds
             }

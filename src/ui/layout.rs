@@ -39,20 +39,20 @@ pub fn is_hub(plan: &Plan, node: &Node) -> bool {
     {
         return true;
     }
-    let peers: BTreeSet<&str> = plan
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Peering)
-        .filter_map(|l| {
-            if l.from == node.id {
-                Some(l.to.as_str())
-            } else if l.to == node.id {
-                Some(l.from.as_str())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let peers: BTreeSet<&str> = crate::engine::order::set(
+        plan.links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Peering)
+            .filter_map(|l| {
+                if l.from == node.id {
+                    Some(l.to.as_str())
+                } else if l.to == node.id {
+                    Some(l.from.as_str())
+                } else {
+                    None
+                }
+            }),
+    );
     peers.len() >= 2
         && plan
             .links

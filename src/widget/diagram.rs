@@ -18,6 +18,7 @@ use crate::ui::components::shapes::{self, link_stroke, node_color, Stroke, MESH}
 use crate::ui::layout::{self, NODE_H, NODE_W};
 use crate::ui::ops::link_name;
 use crate::ui::path::Highlight;
+use crate::ui::reveal::scroll_for_both;
 use crate::ui::state::{Action, Selection};
 
 /// The diagram's inputs.
@@ -216,6 +217,34 @@ fn legend(plan: &Plan) -> Html {
     }
 }
 
+/// Brings a selected path into view in a narrow widget: the diagram's box scrolls sideways to
+/// the path's `middle` (a fraction of the diagram's width), and, with `page`, the page scrolls
+/// to show the diagram and the explanation under it together.
+fn reveal(canvas: &web_sys::Element, middle: Option<f64>, page: bool) {
+    let (width, shown) = (canvas.scroll_width(), canvas.client_width());
+    if let Some(m) = middle.filter(|_| width > shown) {
+        canvas.set_scroll_left((m * f64::from(width)) as i32 - shown / 2);
+    }
+    let side = canvas
+        .parent_element()
+        .and_then(|d| d.parent_element())
+        .and_then(|body| body.query_selector(".rp-side").ok().flatten());
+    let window = gloo::utils::window();
+    let height = window.inner_height().ok().and_then(|v| v.as_f64());
+    if let (true, Some(side), Some(height)) = (page, side, height) {
+        let (c, s) = (
+            canvas.get_bounding_client_rect(),
+            side.get_bounding_client_rect(),
+        );
+        // Stacked (the explanation under the diagram, not beside it).
+        if s.top() >= c.bottom() {
+            if let Some(by) = scroll_for_both(c.top(), s.top(), height) {
+                window.scroll_by_with_x_and_y(0.0, by);
+            }
+        }
+    }
+}
+
 /// The diagram component.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
@@ -287,6 +316,25 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 if extra > 0 {
                     el.set_scroll_left(extra / 2);
                 }
+            }
+        });
+    }
+    // A selected path is brought into view (not when the widget opens with its focused pair:
+    // the page is the reader's).
+    let middle = props.highlight.as_ref().and_then(|h| {
+        let xs = h.nodes.iter().filter_map(|id| at.get(id)).map(|p| p.x);
+        let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(x), hi.max(x))
+        });
+        (lo <= hi).then_some(((lo + hi) / 2.0 - vx) / vw)
+    });
+    {
+        let scroller = scroller.clone();
+        let opened = use_mut_ref(|| false);
+        use_effect_with(props.highlight.clone(), move |h| {
+            let page = std::mem::replace(&mut *opened.borrow_mut(), true);
+            if let (Some(_), Some(el)) = (h, scroller.cast::<web_sys::Element>()) {
+                reveal(&el, middle, page);
             }
         });
     }

@@ -10,7 +10,8 @@
 //! Codemap: [`model`] is the widget's reducer (the app's [`crate::ui::state::State`] plus the
 //! article's plan to reset to); [`bridge`] is what the handle and the view share; [`view`] lays
 //! out the [`diagram`] (drawn still, to stay small), the app's matrix and explanation, and
-//! [`tweak`], the panel that switches a link's flags or removes a node; [`edit`] brings the
+//! [`tweak`], the panel that switches a link's flags or removes a node; [`since`] marks the
+//! matrix cells gained and lost since Reset; [`edit`] brings the
 //! app's canvas, palette, inspectors and findings into the edit build only.
 //!
 //! Invariants: the widget never writes the host page's URL, history, storage or styles (no
@@ -21,5 +22,6 @@ pub mod bridge;
 pub mod diagram;
 pub mod edit;
 pub mod model;
+pub mod since;
 pub mod tweak;
 pub mod view;

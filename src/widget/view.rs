@@ -13,15 +13,17 @@ use super::bridge::BridgeRef;
 use super::diagram::{Diagram, DiagramProps};
 use super::edit;
 use super::model::{Mode, Model, Msg};
+use super::since;
 use super::tweak::Tweak;
 use crate::engine::words::counted;
-use crate::engine::{Analysis, Plan, Severity};
+use crate::engine::{analyze, Analysis, Plan, Severity};
 use crate::ui::answers::Answers;
 use crate::ui::components::explain::Explain;
 use crate::ui::components::matrix::Matrix;
 use crate::ui::network::use_network;
 use crate::ui::state::{Action, Selection};
 use crate::ui::story::use_story;
+use crate::ui::views::marks::{Mark, Marks};
 
 /// The widget's inputs (set once by [`super::api::mount`]).
 #[derive(Properties, PartialEq)]
@@ -74,6 +76,26 @@ pub fn widget(props: &WidgetProps) -> Html {
     // returns that analysis).
     let answers = Answers::Full(analysis.clone());
     let modified = model.modified();
+    // What changed since Reset: while the plan differs from the page's, the engine compares
+    // the page's plan's analysis with this one. Keyed by the plans (not by the analyses, whose
+    // comparison would cost the widget's build a deep equality of every answer).
+    let marks: Rc<Marks> = {
+        let now = analysis.clone();
+        use_memo(
+            (model.original.clone(), plan.clone()),
+            move |(original, plan)| {
+                if **plan == **original {
+                    Marks::default()
+                } else {
+                    since::marks(&analyze(original), &now)
+                }
+            },
+        )
+    };
+    let (gained, lost) = (
+        since::count(&marks, Mark::Gained),
+        since::count(&marks, Mark::Lost),
+    );
 
     // Connect to the page's handle, and say when the first matrix is on screen.
     {
@@ -216,7 +238,13 @@ pub fn widget(props: &WidgetProps) -> Html {
                     { diagram }
                 </section>
                 <section class="rp-matrix" aria-label="Who reaches whom">
-                    <Matrix plan={plan.clone()} answers={answers.clone()} selection={selection.clone()} on_action={on_action.clone()} />
+                    <Matrix plan={plan.clone()} answers={answers.clone()} selection={selection.clone()} on_action={on_action.clone()} marks={marks} />
+                    if gained + lost > 0 {
+                        <p class="rp-since" aria-live="polite">
+                            <span class="k gained">{ format!("+ {} gained since Reset", counted(gained, "pair")) }</span>
+                            <span class="k lost">{ format!("− {} lost since Reset", counted(lost, "pair")) }</span>
+                        </p>
+                    }
                     if errors > 0 && edit.is_none() {
                         <p class="rp-errors">{ format!("{}: see the red marks on the diagram.", counted(errors, "design error")) }</p>
                     }

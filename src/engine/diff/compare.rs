@@ -2,14 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::analysis::{IntentResult, Pair};
+use super::super::analysis::{Analysis, IntentResult, Pair};
 use super::super::capacity::{ElementKind, Measure, Row};
 use super::super::catalogue::Code;
 use super::super::matrix::Matrix;
 use super::super::model::{Access, Expect, Plan};
 use super::super::prepared::Network;
 use super::super::rules::{Finding, Severity};
-use super::{IntentChange, RowChange, MAX_EXPLAINED};
+use super::{IntentChange, RowChange, MAX_EXPLAINED, MAX_LISTED};
 
 /// The ids of the second list only and of the first list only (both sorted).
 pub fn endpoints(before: &[String], after: &[String]) -> (Vec<String>, Vec<String>) {
@@ -24,11 +24,65 @@ pub fn endpoints(before: &[String], after: &[String]) -> (Vec<String>, Vec<Strin
 /// Ordered pairs of endpoint ids.
 pub type Ids = Vec<(String, String)>;
 
+/// The pairs that changed: counted, and the first [`MAX_LISTED`] of each kind listed.
+pub struct Changed {
+    /// The first pairs reachable only after, sorted by `from` then `to`.
+    pub gained: Ids,
+    /// The first pairs reachable only before, sorted by `from` then `to`.
+    pub lost: Ids,
+    /// How many pairs are reachable only after.
+    pub gained_count: usize,
+    /// How many pairs are reachable only before.
+    pub lost_count: usize,
+}
+
+impl Changed {
+    /// Row `from` gains the bits of `gained` and loses those of `lost` (by `columns`: the
+    /// endpoint id of each bit).
+    fn row(&mut self, from: &str, gained: &[u64], lost: &[u64], ids: &[&String]) {
+        for (bits, list, count) in [
+            (gained, &mut self.gained, &mut self.gained_count),
+            (lost, &mut self.lost, &mut self.lost_count),
+        ] {
+            for (w, &word) in bits.iter().enumerate() {
+                *count += word.count_ones() as usize;
+                let mut rest = word;
+                while rest != 0 && list.len() < MAX_LISTED {
+                    let k = w * 64 + rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    if let Some(to) = ids.get(k) {
+                        list.push((from.to_string(), to.to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The pairs of endpoints of both plans reachable only after (gained) and only before (lost),
-/// sorted by `from` then `to`.
-pub fn pairs(before: &Matrix, after: &Matrix) -> (Ids, Ids) {
-    let (mut gained, mut lost) = (Vec::new(), Vec::new());
-    let same = before.endpoints == after.endpoints;
+/// in `from` then `to` order. Complexity: O(N² / 64) words when both plans have the same
+/// endpoints, O(N²) bit reads otherwise (the rows are laid out again over the endpoints of
+/// both), plus the pairs listed.
+pub fn pairs(before: &Matrix, after: &Matrix) -> Changed {
+    let mut changed = Changed {
+        gained: Vec::new(),
+        lost: Vec::new(),
+        gained_count: 0,
+        lost_count: 0,
+    };
+    if before.endpoints == after.endpoints {
+        let ids: Vec<&String> = after.endpoints.iter().collect();
+        for (i, from) in after.endpoints.iter().enumerate() {
+            let (b, a) = (before.row(i), after.row(i));
+            if b == a {
+                continue;
+            }
+            let gained: Vec<u64> = b.iter().zip(a).map(|(b, a)| a & !b).collect();
+            let lost: Vec<u64> = b.iter().zip(a).map(|(b, a)| b & !a).collect();
+            changed.row(from, &gained, &lost, &ids);
+        }
+        return changed;
+    }
     // Endpoints of both plans, as (id, index before, index after), in id order.
     let common: Vec<(&String, usize, usize)> = after
         .endpoints
@@ -36,17 +90,44 @@ pub fn pairs(before: &Matrix, after: &Matrix) -> (Ids, Ids) {
         .enumerate()
         .filter_map(|(ia, id)| before.index(id).map(|ib| (id, ib, ia)))
         .collect();
-    for &(from, fb, fa) in &common {
-        if same && before.row(fb) == after.row(fa) {
-            continue;
-        }
-        for &(to, tb, ta) in &common {
-            match (before.reachable(fb, tb), after.reachable(fa, ta)) {
-                (false, true) => gained.push((from.clone(), to.clone())),
-                (true, false) => lost.push((from.clone(), to.clone())),
-                _ => {}
+    let ids: Vec<&String> = common.iter().map(|c| c.0).collect();
+    let words = common.len().div_ceil(64);
+    let lay_out = |row: &[u64], at: &dyn Fn(&(&String, usize, usize)) -> usize| {
+        let mut out = vec![0u64; words];
+        for (k, c) in common.iter().enumerate() {
+            let j = at(c);
+            if row.get(j / 64).is_some_and(|w| w >> (j % 64) & 1 == 1) {
+                out[k / 64] |= 1 << (k % 64);
             }
         }
+        out
+    };
+    for &(from, fb, fa) in &common {
+        let b = lay_out(before.row(fb), &|c| c.1);
+        let a = lay_out(after.row(fa), &|c| c.2);
+        let gained: Vec<u64> = b.iter().zip(&a).map(|(b, a)| a & !b).collect();
+        let lost: Vec<u64> = b.iter().zip(&a).map(|(b, a)| b & !a).collect();
+        changed.row(from, &gained, &lost, &ids);
+    }
+    changed
+}
+
+/// The pairs of endpoints of both analyses reachable only in the second (gained) and only in
+/// the first (lost), sorted by `from` then `to`: [`pairs`] for two explained analyses (a small
+/// plan's, as the documentation widget has them), without a fast matrix. O(P log N) for P pairs
+/// and N endpoints.
+pub fn answered(before: &Analysis, after: &Analysis) -> (Ids, Ids) {
+    let (mut gained, mut lost) = (Vec::new(), Vec::new());
+    for pair in &after.pairs {
+        let Some(was) = before.pair(&pair.from, &pair.to) else {
+            continue;
+        };
+        let list = match (was.reachable, pair.reachable) {
+            (false, true) => &mut gained,
+            (true, false) => &mut lost,
+            _ => continue,
+        };
+        list.push((pair.from.clone(), pair.to.clone()));
     }
     (gained, lost)
 }

@@ -19,12 +19,15 @@
 //!
 //! Complexity: two summaries and two capacity answers (see [`Network::summary`] and
 //! [`Network::capacity`]), O(N² / 64) to compare the matrices when both plans have the same
-//! endpoints (O(N²) otherwise), and the explained answers of at most [`MAX_EXPLAINED`] changed
-//! pairs.
+//! endpoints (O(N²) bit reads otherwise), and the explained answers of at most
+//! [`MAX_EXPLAINED`] changed pairs; at most [`MAX_LISTED`] lost and gained pairs are listed,
+//! all are counted.
 
 mod compare;
 pub mod render;
 pub mod spof;
+
+pub use compare::{answered, Ids};
 
 use serde::Serialize;
 
@@ -39,6 +42,11 @@ use super::rules::Finding;
 /// stays fast.
 pub const MAX_EXPLAINED: usize = 500;
 
+/// How many lost pairs, and how many gained pairs, are listed (all are counted): two very
+/// different 10,000-endpoint plans differ in tens of millions of pairs, which no reader reads
+/// and no budget writes.
+pub const MAX_LISTED: usize = 1_000;
+
 /// The difference between two designs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diff {
@@ -51,11 +59,16 @@ pub struct Diff {
     pub endpoints_added: Vec<String>,
     /// Endpoint ids of the first plan only, sorted.
     pub endpoints_removed: Vec<String>,
-    /// Pairs reachable after and not before, as the second plan answers them (with the path
-    /// that now opens), sorted by `from` then `to`.
+    /// How many ordered pairs of endpoints of both plans are reachable after and not before.
+    pub pairs_gained_count: usize,
+    /// How many ordered pairs of endpoints of both plans are reachable before and not after.
+    pub pairs_lost_count: usize,
+    /// The first [`MAX_LISTED`] pairs reachable after and not before, as the second plan
+    /// answers them (with the path that now opens), sorted by `from` then `to`.
     pub pairs_gained: Vec<Pair>,
-    /// Pairs reachable before and not after, as the second plan answers them (with the rule
-    /// that now blocks, the reason and the fix), sorted by `from` then `to`.
+    /// The first [`MAX_LISTED`] pairs reachable before and not after, as the second plan
+    /// answers them (with the rule that now blocks, the reason and the fix), sorted by `from`
+    /// then `to`.
     pub pairs_lost: Vec<Pair>,
     /// Findings of the second plan only.
     pub findings_added: Vec<Finding>,
@@ -158,7 +171,8 @@ pub struct RowChange {
 /// ```
 pub fn diff(before: &Network, after: &Network) -> Diff {
     let (b, a) = (before.summary(), after.summary());
-    let (gained, lost) = compare::pairs(&b.matrix, &a.matrix);
+    let changed = compare::pairs(&b.matrix, &a.matrix);
+    let (gained, lost) = (changed.gained, changed.lost);
     let explain = |wanted: &[(String, String)]| compare::explained(after, &a.matrix, wanted);
     let pairs_gained = explain(&gained);
     let pairs_lost = explain(&lost);
@@ -167,7 +181,7 @@ pub fn diff(before: &Network, after: &Network) -> Diff {
     let capacity_changed = compare::capacity(before, after);
     let (endpoints_added, endpoints_removed) =
         compare::endpoints(&b.matrix.endpoints, &a.matrix.endpoints);
-    let regressed = !pairs_lost.is_empty() || intents_changed.iter().any(IntentChange::lost);
+    let regressed = changed.lost_count > 0 || intents_changed.iter().any(IntentChange::lost);
     let spofs = spof::compare(before, after);
     let single_points_compared = spofs.is_some();
     let (single_points_added, single_points_removed) = spofs.unwrap_or_default();
@@ -176,6 +190,8 @@ pub fn diff(before: &Network, after: &Network) -> Diff {
         regressed,
         endpoints_added,
         endpoints_removed,
+        pairs_gained_count: changed.gained_count,
+        pairs_lost_count: changed.lost_count,
         pairs_gained,
         pairs_lost,
         findings_added,

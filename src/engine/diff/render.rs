@@ -27,8 +27,8 @@ pub fn headline(d: &Diff) -> String {
     let mut parts = vec![
         format!(
             "{} lost, {} gained",
-            counted(d.pairs_lost.len(), "pair"),
-            d.pairs_gained.len()
+            counted(d.pairs_lost_count, "pair"),
+            d.pairs_gained_count
         ),
         format!(
             "findings: {} added, {} removed",
@@ -139,6 +139,18 @@ fn why_lost(p: &Pair) -> String {
     }
 }
 
+/// The line under a list of pairs cut at [`MAX_LISTED`](super::MAX_LISTED): how many more
+/// there are.
+fn more(out: &mut String, count: usize, listed: usize, indent: &str) {
+    if count > listed {
+        let _ = writeln!(
+            out,
+            "{indent}… and {} more (the first {listed} are listed)",
+            count - listed
+        );
+    }
+}
+
 /// The `diff` report for a terminal.
 pub fn text(d: &Diff) -> String {
     let mut out = format!("{}\n", headline(d));
@@ -160,6 +172,7 @@ pub fn text(d: &Diff) -> String {
                 let _ = writeln!(out, "      fix: {}", clean(fix));
             }
         }
+        more(&mut out, d.pairs_lost_count, d.pairs_lost.len(), "  ");
     }
     if !d.pairs_gained.is_empty() {
         let _ = writeln!(out, "\nGained (reachable after, not before)");
@@ -172,6 +185,7 @@ pub fn text(d: &Diff) -> String {
                 path_text(&p.path, &p.via)
             );
         }
+        more(&mut out, d.pairs_gained_count, d.pairs_gained.len(), "  ");
     }
     let findings = |out: &mut String, title: &str, list: &[Finding]| {
         if !list.is_empty() {
@@ -248,9 +262,10 @@ pub fn markdown(d: &Diff) -> String {
     };
     ids(&mut out, "Endpoints added", &d.endpoints_added);
     ids(&mut out, "Endpoints removed", &d.endpoints_removed);
-    section(&mut out, "Pairs lost", d.pairs_lost.len());
+    section(&mut out, "Pairs lost", d.pairs_lost_count);
     blocked_table(&mut out, d.pairs_lost.iter());
-    section(&mut out, "Pairs gained", d.pairs_gained.len());
+    more(&mut out, d.pairs_lost_count, d.pairs_lost.len(), "");
+    section(&mut out, "Pairs gained", d.pairs_gained_count);
     let rows: Vec<Vec<String>> = d
         .pairs_gained
         .iter()
@@ -266,6 +281,7 @@ pub fn markdown(d: &Diff) -> String {
         })
         .collect();
     table(&mut out, &["From", "To", "Path"], &rows);
+    more(&mut out, d.pairs_gained_count, d.pairs_gained.len(), "");
     let finding_rows = |list: &[Finding]| -> Vec<Vec<String>> {
         list.iter()
             .map(|f| {

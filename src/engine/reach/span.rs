@@ -77,7 +77,7 @@ impl Span {
                     .filter(|&&(c, m)| region[m] != NONE && carries(net, c))
                     .map(|&(_, m)| region[m])
                     .collect();
-                touched.sort_unstable();
+                crate::engine::order::sort_unstable(&mut touched);
                 touched.dedup();
                 touched
             })

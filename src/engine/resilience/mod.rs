@@ -20,11 +20,13 @@
 //! matrices costs O(N² / 64) words when the failure keeps every endpoint, O(N²) bit reads
 //! otherwise. A gateway instance's failure costs no matrix. Failovers add one explaining search of the plan and,
 //! per failure, a pass over the ways that crossed it (plans of at most
-//! [`failover::MAX_EXPLAINED`] endpoints). The healthy network is read once ([`Healthy`]).
+//! [`failover::MAX_EXPLAINED`] endpoints). The healthy network is read once ([`Healthy`]);
+//! natively the failures are judged on up to four threads (see `each`).
 
 mod backup;
 pub mod depth;
 pub mod domains;
+mod each;
 mod ends;
 pub mod failover;
 pub mod fix;
@@ -47,6 +49,7 @@ use super::model::{NodeKind, Plan};
 use super::prepared::Network;
 use domains::{apply, Cut};
 pub use domains::{domains, Domain, DomainKind};
+use each::each;
 use ends::Ends;
 use failover::{failovers, Failover, Ways};
 pub use tally::Healthy;
@@ -160,9 +163,9 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
     let mut single_points = Vec::new();
     let mut survived = Vec::new();
     let mut survived_after_failover = Vec::new();
-    for domain in domains(plan) {
+    let judge = |domain: Domain| {
         let leaf = ends.isolated(&domain.cut).filter(|_| shortcut);
-        let mut failure = match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
+        match leaf.and_then(|n| Some((n.kind, base.index(&n.id)?))) {
             _ if domain.cut == Cut::Nothing && shortcut => {
                 let mut f = healthy.tally(plan).failure(domain);
                 f.failovers = ways
@@ -180,7 +183,9 @@ pub fn sweep(network: &Network, shortcut: bool) -> Resilience {
                 own_pairs(&healthy, plan, e, kept, domain)
             }
             None => failure(network, &healthy, ways.as_ref(), domain),
-        };
+        }
+    };
+    for mut failure in each(domains(plan), judge) {
         if failure.pairs_lost > 0 {
             single_points.push(failure);
         } else {

@@ -85,7 +85,7 @@ impl Net {
             }
         }
         let mut circuits: Vec<_> = vnet_links.into_iter().collect();
-        circuits.sort();
+        crate::engine::order::sort(&mut circuits);
         for (c, list) in circuits {
             let node = self.node(c);
             if node.kind != NodeKind::Expressroute {

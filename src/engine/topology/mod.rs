@@ -260,10 +260,10 @@ impl Net {
         links: &[usize],
     ) {
         let mut node_ids: Vec<String> = nodes.iter().map(|&n| self.id(n).to_string()).collect();
-        node_ids.sort();
+        super::order::sort(&mut node_ids);
         node_ids.dedup();
         let mut links = links.to_vec();
-        links.sort_unstable();
+        super::order::sort_unstable(&mut links);
         links.dedup();
         self.findings.push(Finding {
             severity,
@@ -346,7 +346,7 @@ impl Net {
                     (c, self.conns[c].other(n.index()))
                 })
                 .collect();
-            list.sort_unstable();
+            super::order::sort_unstable(&mut list);
             self.adj[n.index()] = list;
         }
     }

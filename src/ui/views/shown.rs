@@ -138,12 +138,18 @@ fn compared(plan: &Rc<Plan>, network: &Prepared, baseline: &Baseline) -> Shown {
     let before = Prepared::of(&baseline.plan);
     let d = diff(&before, network);
     let mut marks = Marks::default();
-    for p in &d.pairs_gained {
+    let cut =
+        d.pairs_gained_count > d.pairs_gained.len() || d.pairs_lost_count > d.pairs_lost.len();
+    if cut {
+        // The diff lists the first pairs only: every cell from the two matrices.
+        cells(&before.verdicts(), &network.verdicts(), &mut marks);
+    }
+    for p in d.pairs_gained.iter().filter(|_| !cut) {
         marks
             .cells
             .insert((p.from.clone(), p.to.clone()), Mark::Gained);
     }
-    for p in &d.pairs_lost {
+    for p in d.pairs_lost.iter().filter(|_| !cut) {
         marks
             .cells
             .insert((p.from.clone(), p.to.clone()), Mark::Lost);
