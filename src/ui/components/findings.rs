@@ -2,6 +2,7 @@
 //! path of each user group's Microsoft 365 traffic (split tunnel or through the VPN) has its own
 //! list, with a one-click split tunnel where the traffic crosses the VPN gateway.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -77,14 +78,14 @@ fn item(props: &FindingsProps, f: &Finding) -> Html {
 }
 
 /// One user group's Microsoft 365 path: where it goes, in a headline, then the finding.
-fn m365_item(props: &FindingsProps, f: &Finding) -> Html {
+fn m365_item(props: &FindingsProps, groups: &HashSet<&str>, f: &Finding) -> Html {
     let split = f.code == Code::M365SplitTunnel;
     // No internet egress behind the VPN gateway (R3.19): the traffic is dropped, not carried.
     let dropped = f.code == Code::M365NoEgress;
     let users = f
         .nodes
         .iter()
-        .find(|id| props.plan.node(id).map(|n| n.kind) == Some(NodeKind::Users))
+        .find(|id| groups.contains(id.as_str()))
         .cloned();
     let who = users.clone().unwrap_or_default();
     let headline = if split {
@@ -134,6 +135,14 @@ pub fn findings(props: &FindingsProps) -> Html {
     let a = &props.answers;
     let (m365, other): (Vec<&Finding>, Vec<&Finding>) =
         a.findings().iter().partition(|f| is_m365(f));
+    // The user groups' ids, read once (a plan may have thousands of groups and findings).
+    let groups: HashSet<&str> = if m365.is_empty() {
+        HashSet::new()
+    } else {
+        let plan = &props.plan;
+        let users = plan.nodes.iter().filter(|n| n.kind == NodeKind::Users);
+        users.map(|n| n.id.as_str()).collect()
+    };
     let listed = a.assumptions().unwrap_or_default();
     let assumptions = listed
         .iter()
@@ -158,7 +167,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             if !m365.is_empty() {
                 <h3 id="m365-title">{"Microsoft 365 traffic of remote users"}</h3>
                 <ul class="m365-list" aria-labelledby="m365-title">
-                    { for m365.iter().map(|f| m365_item(props, f)) }
+                    { for m365.iter().map(|f| m365_item(props, &groups, f)) }
                 </ul>
             }
             if !listed.is_empty() {

@@ -98,8 +98,16 @@ fn single_point(f: &Failure, view: &View, on_view: &Callback<View>) -> Html {
 #[function_component(FailuresPanel)]
 pub fn failures_panel(props: &FailuresProps) -> Html {
     let p = &props.progress;
-    // The plan's domains once per plan version, not again for each selection.
-    let all = use_memo(props.plan.clone(), |plan| domains(plan));
+    // The plan's domains once per plan version, not again for each selection, and only while
+    // a node or a link is selected (an edit of a large plan with a pair selected skips them).
+    let asked = matches!(props.selection, Selection::Node(_) | Selection::Link(_));
+    let all = use_memo((props.plan.clone(), asked), |(plan, asked)| {
+        if *asked {
+            domains(plan)
+        } else {
+            Vec::new()
+        }
+    });
     let here = among(&all, &props.selection);
     let selected = match &props.selection {
         Selection::Node(id) => Some(format!("Selected: {id}.")),
