@@ -120,6 +120,44 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
     await page.locator('.intents-panel').screenshot({ path: `${shots}/survives-1280x800.png` });
   });
 
+  await test('failures: a failed circuit whose VPN backup is too small says so above the work area; another failure moves nothing', async () => {
+    const file = path.join(root, 'tests/data/resilience/er-backup-too-small.json');
+    for (const [p, shot] of [[page, 'failures-capacity-1280x800.png'], [null, 'failures-capacity-390x844.png']]) {
+      let context = null;
+      let q = p;
+      if (!q) {
+        context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+        q = await context.newPage();
+        watch(q, 'capacity under failure, phone');
+        await q.goto(base);
+        await q.waitForSelector('table.matrix');
+      }
+      await q.setInputFiles('#import-file', file);
+      await q.waitForSelector('#diagram [data-node="er-ams"]');
+      await q.click('#diagram [data-node="er-ams"]');
+      await q.click('.failures .fail-here [data-domain="circuit:er-ams"]');
+      await q.waitForSelector('#failure-capacity');
+      const said = await q.textContent('#failure-capacity');
+      assert(said.includes('1000 Mbps move to the VPN gateway of hub') && said.includes('650 Mbps aggregate'), `the backup and its limit: ${said}`);
+      assert(said.includes('it does NOT carry them'), `and that it does not carry them: ${said}`);
+      assert(await q.isVisible('#failure-capacity li.over'), 'marked over its limit');
+      if (context) {
+        const wide = await q.evaluate(() => document.scrollingElement.scrollWidth);
+        assert(wide <= 390, `the page is ${wide} px wide`);
+      }
+      await q.locator('#failure-bar').scrollIntoViewIfNeeded();
+      await q.screenshot({ path: `${shots}/${shot}` });
+      // An instance of the ExpressRoute gateway fails over to the other: nothing moves to a backup.
+      await q.click('#diagram [data-node="hub"]');
+      await q.click('.failures .fail-here [data-domain="er_gateway:hub"]');
+      await q.waitForFunction(() => document.querySelector('#failure-bar')?.textContent.includes('ExpressRoute gateway of hub'));
+      assert(!(await q.isVisible('#failure-capacity')), 'no capacity sentence when nothing moves');
+      await q.click('#restore');
+      await q.waitForSelector('#failure-bar', { state: 'detached' });
+      if (context) await context.close();
+    }
+  });
+
   await test('compare: with a pasted share link and with the plan as loaded, gained and lost cells, added nodes, the list; the plan is unchanged', async () => {
     await loadTemplate(page, 'users-to-azure');
     await page.focus('#diagram [data-kind="peering"]');

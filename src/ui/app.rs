@@ -170,7 +170,7 @@ pub fn app() -> Html {
         progress,
         on_sweep,
         on_cancel,
-    } = use_views(plan.clone(), real_network);
+    } = use_views(plan.clone(), real_network.clone());
     let network = shown.network.clone();
     let view_plan = shown.plan.clone();
 
@@ -338,7 +338,8 @@ pub fn app() -> Html {
                 <NoticeBar notice={notice.clone()} on_action={on_action.clone()} />
             }
             if let Some(failure) = &shown.failure {
-                <FailureBar failure={failure.clone()} {lost} on_view={on_view.clone()} />
+                <FailureBar failure={failure.clone()} {lost} on_view={on_view.clone()}
+                    network={real_network.clone()} surge={state.settled} />
             }
             <main class="work">
                 <section class="panel diagram-panel" aria-label="Diagram">

@@ -22,9 +22,9 @@ use serde::Serialize;
 use super::super::capacity::{Capacity, ElementKind, Measure, Row};
 use super::super::model::Plan;
 use super::super::prepared::Network;
-use super::domains::Cut;
+use super::domains::{Cut, Domain};
 use super::failover::MAX_EXPLAINED;
-use super::{DomainKind, Failure, Resilience};
+use super::{DomainKind, Resilience};
 
 /// One element whose demand a failure raises.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,7 +54,7 @@ pub struct Load {
     pub source: &'static str,
 }
 
-/// Fills in [`Failure::capacity`] for the failures of `r` (the resilience of `network`) at a
+/// Fills in [`Failure::capacity`](super::Failure::capacity) for the failures of `r` (the resilience of `network`) at a
 /// surge multiple, on plans with flows or users of at most
 /// [`MAX_EXPLAINED`](super::failover::MAX_EXPLAINED) endpoints; returns whether it did.
 pub fn under_failure(network: &Network, r: &mut Resilience, surge: f64) -> bool {
@@ -69,18 +69,32 @@ pub fn under_failure(network: &Network, r: &mut Resilience, surge: f64) -> bool 
         .iter_mut()
         .chain(r.survived_after_failover.iter_mut())
     {
-        f.capacity = loads(plan, &base, f, surge);
+        f.capacity = loads(plan, &base, &f.domain, surge);
     }
     r.surge = Some(surge);
     true
 }
 
-/// What one failure moves, by element.
-fn loads(plan: &Plan, base: &Capacity, f: &Failure, surge: f64) -> Vec<Load> {
-    if f.domain.cut == Cut::Nothing {
-        return instance(plan, base, f);
+/// What the failure of `domain` (one of the plan's) moves onto a backup at a surge multiple,
+/// by element: the same answer as [`under_failure`] gives that failure, for one failure at a
+/// time (the browser's Failures view); empty on plans without flows or users or of more than
+/// [`MAX_EXPLAINED`](super::failover::MAX_EXPLAINED) endpoints.
+pub fn of_domain(network: &Network, domain: &Domain, surge: f64) -> Vec<Load> {
+    let plan = network.plan();
+    let loaded = !plan.flows.is_empty() || plan.nodes.iter().any(|n| n.count.unwrap_or(0) > 0);
+    let endpoints = plan.nodes.iter().filter(|n| n.kind.is_endpoint()).count();
+    if !loaded || endpoints > MAX_EXPLAINED {
+        return Vec::new();
     }
-    let failed = Network::new(&f.domain.failed(plan)).capacity(surge);
+    loads(plan, &network.capacity(surge), domain, surge)
+}
+
+/// What one failure moves, by element.
+fn loads(plan: &Plan, base: &Capacity, domain: &Domain, surge: f64) -> Vec<Load> {
+    if domain.cut == Cut::Nothing {
+        return instance(plan, base, domain);
+    }
+    let failed = Network::new(&domain.failed(plan)).capacity(surge);
     failed
         .rows
         .iter()
@@ -98,9 +112,9 @@ fn loads(plan: &Plan, base: &Capacity, f: &Failure, surge: f64) -> Vec<Load> {
 
 /// An instance of an active-active VPN gateway: the other carries its throughput, within half
 /// the SKU's figure (see the module).
-fn instance(plan: &Plan, base: &Capacity, f: &Failure) -> Vec<Load> {
-    let active_active = f.domain.kind == DomainKind::VpnGateway
-        && f.domain.nodes.iter().any(|id| {
+fn instance(plan: &Plan, base: &Capacity, domain: &Domain) -> Vec<Load> {
+    let active_active = domain.kind == DomainKind::VpnGateway
+        && domain.nodes.iter().any(|id| {
             plan.node(id)
                 .and_then(|n| n.vpn_gateway.as_ref())
                 .is_some_and(|g| g.active_active == Some(true))
@@ -114,7 +128,7 @@ fn instance(plan: &Plan, base: &Capacity, f: &Failure) -> Vec<Load> {
             r.kind == ElementKind::VpnGateway
                 && r.measure == Measure::Throughput
                 && r.demand > 0.0
-                && f.domain.nodes.contains(&r.element)
+                && domain.nodes.contains(&r.element)
         })
         .map(|r| {
             let mut l = load(r, r.demand / 2.0, r.capacity / 2.0);

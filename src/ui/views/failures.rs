@@ -2,7 +2,8 @@
 //! or the selected link) to see the plan in that state, and the single points of failure of
 //! the whole plan, found by the sweep a few failures per task (see [`sweep`](super::sweep)),
 //! each with the remote users it cuts, the change that removes it, and "Fail it" to see it.
-//! [`FailureBar`] says above the work area which failure is shown, with Restore.
+//! [`FailureBar`] says above the work area which failure is shown, with Restore, and when the
+//! failure moves traffic onto a backup, whether the backup carries it ([`moved`]).
 
 use std::rc::Rc;
 
@@ -10,10 +11,12 @@ use yew::prelude::*;
 
 use super::sweep::Progress;
 use super::View;
-use crate::engine::resilience::{domains, Domain, DomainKind, Failure};
+use crate::engine::resilience::{domains, load, Domain, DomainKind, Failure};
 use crate::engine::words::counted;
-use crate::engine::Plan;
+use crate::engine::{Network, Plan};
+use crate::ui::network::Prepared;
 use crate::ui::state::Selection;
+use crate::ui::surge;
 
 /// The Failures panel's inputs.
 #[derive(Properties, PartialEq)]
@@ -196,6 +199,21 @@ pub struct FailureBarProps {
     pub lost: usize,
     /// Where a new view goes.
     pub on_view: Callback<View>,
+    /// The plan's own network (nothing failed).
+    pub network: Prepared,
+    /// The surge the capacity findings answer for.
+    pub surge: f64,
+}
+
+/// Capacity under failure: for each element the failure moves traffic onto (a backup VPN
+/// gateway, the other circuit, the other instance), the engine's sentence ("1000 Mbps move to
+/// the VPN gateway of hub (…): 1000 of 650 throughput (Mbps), 153.8 %, it does NOT carry
+/// them") and whether the element carries it; empty when the failure moves nothing.
+pub fn moved(network: &Network, failure: &Domain, surge: f64) -> Vec<(String, bool)> {
+    load::of_domain(network, failure, surge)
+        .iter()
+        .map(|l| (load::sentence(l), l.carries))
+        .collect()
 }
 
 /// Above the work area while a failure is shown: which, what it costs, and Restore.
@@ -205,6 +223,11 @@ pub fn failure_bar(props: &FailureBarProps) -> Html {
         let on_view = props.on_view.clone();
         Callback::from(move |_: MouseEvent| on_view.emit(View::Plan))
     };
+    let moved = use_memo(
+        (props.network.clone(), props.failure.clone(), props.surge),
+        |(n, f, surge)| moved(n, f, *surge),
+    );
+    let at = format!("At {}× surge, ", surge::times(props.surge));
     html! {
         <div class="view-bar failed" role="status" id="failure-bar">
             <span class="view-text">
@@ -212,6 +235,13 @@ pub fn failure_bar(props: &FailureBarProps) -> Html {
                 { format!(" is down; {} lost (marked on the matrix). The plan itself is unchanged.", counted(props.lost, "pair")) }
             </span>
             <button type="button" id="restore" onclick={restore}>{"Restore"}</button>
+            if !moved.is_empty() {
+                <ul class="moved" id="failure-capacity" aria-label="Capacity under failure">
+                    { for moved.iter().map(|(sentence, carries)| html! {
+                        <li class={if *carries { "carries" } else { "over" }}>{ format!("{at}{sentence}.") }</li>
+                    }) }
+                </ul>
+            }
         </div>
     }
 }

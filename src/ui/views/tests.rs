@@ -8,10 +8,11 @@
 use std::rc::Rc;
 
 use super::compare::linked;
-use super::failures::of_selection;
+use super::failures::{self, of_selection};
 use super::marks::Mark;
 use super::shown::shown;
 use super::{Baseline, View};
+use crate::engine::resilience::domains;
 use crate::engine::{read_plan, share, Plan};
 use crate::ui::network::Prepared;
 use crate::ui::path::{Highlight, Segment};
@@ -114,4 +115,25 @@ fn a_pasted_link_is_read_whole_or_by_its_fragment() {
     assert_eq!(linked(&fragment).unwrap(), plan());
     assert!(linked("").unwrap_err().contains("Paste"));
     assert!(linked("https://example.com/#p1.@@@").is_err());
+}
+
+#[test]
+fn a_failure_that_moves_traffic_to_a_backup_says_whether_it_carries_it() {
+    let plan = read_plan(include_str!(
+        "../../../tests/data/resilience/er-backup-too-small.json"
+    ))
+    .unwrap();
+    let network = Prepared::of(&plan);
+    let domain = |id: &str| domains(&plan).into_iter().find(|d| d.id == id).unwrap();
+    // The circuit fails: its 1000 Mbps move to the coexisting VPN gateway, which carries 650.
+    let moved = failures::moved(&network, &domain("circuit:er-ams"), 1.0);
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(
+        moved[0].0,
+        "1000 Mbps move to the VPN gateway of hub (VpnGw1AZ (Generation 1), 650 Mbps \
+         aggregate): 1000 of 650 throughput (Mbps), 153.8 %, it does NOT carry them"
+    );
+    assert!(!moved[0].1);
+    // The tunnel carries nothing while the circuit is up: its failure moves nothing.
+    assert!(failures::moved(&network, &domain("connection:2"), 1.0).is_empty());
 }
