@@ -78,6 +78,26 @@ export async function viewTests({ browser, base, page, test, assert, watch, load
     await page.waitForSelector('#failure-bar', { state: 'detached' });
   });
 
+  await test('failures: "Apply this change" removes a single point of failure from the plan, and Undo brings it back', async () => {
+    await loadTemplate(page, 'users-to-azure-and-onprem');
+    // The single S2S tunnel from the head office: its remedy is a mechanical edit.
+    const tunnel = '.spofs li.spof[data-domain="connection:1"]';
+    await page.waitForSelector(`${tunnel} .apply-remedy`);
+    const before = JSON.parse(await exported());
+    const tunnels = (plan) => plan.links.filter((l) => l.kind === 's2s' && l.from === 'hq' && l.to === 'hub').length;
+    assert(tunnels(before) === 1, 'one tunnel from the head office to start with');
+    await page.click(`${tunnel} .apply-remedy`);
+    // The sweep runs again on the edited plan, and the tunnel is no longer a single point.
+    await page.waitForFunction(() => /failed in turn/.test(document.querySelector('.sweep-status')?.textContent || '')
+      && !document.querySelector('.spofs li.spof[data-domain="connection:1"]'));
+    const after = JSON.parse(await exported());
+    assert(tunnels(after) === 2, `the exported plan has a second tunnel: ${JSON.stringify(after.links)}`);
+    assert(after.nodes.length === before.nodes.length && after.links.length === before.links.length + 1, 'nothing of the plan is lost');
+    await page.click('#undo');
+    await page.waitForSelector(`${tunnel} .apply-remedy`);
+    assert(JSON.stringify(JSON.parse(await exported())) === JSON.stringify(before), 'Undo restores the plan as it was');
+  });
+
   await test('failures: the sweep of a large plan shows progress, keeps the page responsive and can be cancelled', async () => {
     await importGenerated(page, 300, 11);
     await page.click('#sweep-start');

@@ -359,7 +359,7 @@ pub fn app() -> Html {
                 <section class="panel failures-panel" aria-labelledby="failures-title">
                     <h2 id="failures-title">{"Failures: what if one element breaks?"}</h2>
                     <FailuresPanel plan={plan.clone()} selection={state.selection.clone()} view={view.clone()}
-                        on_view={on_view.clone()} {progress} {on_sweep} {on_cancel} />
+                        on_view={on_view.clone()} {progress} {on_sweep} {on_cancel} on_action={on_action.clone()} />
                 </section>
                 <section class="panel compare-panel" aria-labelledby="compare-title">
                     <h2 id="compare-title">{"Compare with another design"}</h2>

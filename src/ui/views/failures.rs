@@ -15,7 +15,7 @@ use crate::engine::resilience::{domains, load, Domain, DomainKind, Failure};
 use crate::engine::words::counted;
 use crate::engine::{Network, Plan};
 use crate::ui::network::Prepared;
-use crate::ui::state::Selection;
+use crate::ui::state::{Action, Selection};
 use crate::ui::surge;
 
 /// The Failures panel's inputs.
@@ -35,6 +35,8 @@ pub struct FailuresProps {
     pub on_sweep: Callback<()>,
     /// Stops the sweep.
     pub on_cancel: Callback<()>,
+    /// Where an edit of the plan goes (a remedy applied).
+    pub on_action: Callback<Action>,
 }
 
 /// The failure domains of the selection: a node's gateways, firewall, circuit, hub, site
@@ -76,7 +78,8 @@ fn fail_button(domain: &Domain, on_view: &Callback<View>, shown: bool) -> Html {
     }
 }
 
-fn single_point(f: &Failure, view: &View, on_view: &Callback<View>) -> Html {
+fn single_point(f: &Failure, props: &FailuresProps) -> Html {
+    let (view, on_view) = (&props.view, &props.on_view);
     let shown = matches!(view, View::Failed(id) if *id == f.domain.id);
     let users = if f.users_cut > 0 {
         format!(", {} cut", counted(f.users_cut as usize, "remote user"))
@@ -90,7 +93,26 @@ fn single_point(f: &Failure, view: &View, on_view: &Callback<View>) -> Html {
             <span class="cut">{ format!("{} lost{users}", counted(f.pairs_lost, "pair")) }</span>
             { fail_button(&f.domain, on_view, shown) }
             <span class="remedy">{ format!("To remove it: {}{rule}", f.remedy) }</span>
+            { apply_button(f, &props.on_action) }
         </li>
+    }
+}
+
+/// "Apply this change" where the change that removes the failure is a mechanical edit of the
+/// plan: the plan is edited (Undo restores it) and the sweep runs again on it.
+fn apply_button(f: &Failure, on_action: &Callback<Action>) -> Html {
+    let Some(edit) = f.edit.clone() else {
+        return Html::default();
+    };
+    let onclick = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(edit.clone())))
+    };
+    html! {
+        <button type="button" class="small apply-remedy" data-domain={f.domain.id.clone()}
+            aria-label={format!("Apply the change that removes {}", f.domain.what)} {onclick}>
+            {"Apply this change"}
+        </button>
     }
 }
 
@@ -182,9 +204,9 @@ pub fn failures_panel(props: &FailuresProps) -> Html {
             </div>
             if !p.single_points.is_empty() {
                 <ul class="spofs">
-                    { for p.single_points.iter().map(|f| single_point(f, &props.view, &props.on_view)) }
+                    { for p.single_points.iter().map(|f| single_point(f, props)) }
                 </ul>
-                <p class="hint">{"The change that removes each is a sentence for now, not yet an edit of the plan that one click applies."}</p>
+                <p class="hint">{"\u{201c}Apply this change\u{201d} edits the plan (Undo restores it) and the sweep runs again; a change without the button needs choices the plan does not make (addresses, a provider, a device), so it is yours to draw."}</p>
             }
         </div>
     }
