@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Plan;
+use crate::engine::{Assumption, Plan};
 use crate::import::{import, merge, ImportOptions};
 
 /// An import into the open plan.
@@ -55,6 +55,20 @@ pub struct ExportRequest {
     pub assumptions: Vec<(String, String)>,
     /// What to write.
     pub format: Format,
+}
+
+impl ExportRequest {
+    /// The export of `plan` in `format`, with its analysis' assumptions for the header.
+    pub fn new(plan: &Plan, assumptions: &[Assumption], format: Format) -> ExportRequest {
+        ExportRequest {
+            plan: plan.clone(),
+            assumptions: assumptions
+                .iter()
+                .map(|a| (a.code.to_string(), a.message.to_string()))
+                .collect(),
+            format,
+        }
+    }
 }
 
 /// Imports the files of an [`ImportRequest`] (JSON) into its open plan; the [`ImportReply`]
@@ -197,14 +211,7 @@ mod tests {
             (Format::Bicep, crate::export::bicep(&plan, &assumptions)),
             (Format::Arm, crate::export::arm(&plan, &assumptions)),
         ] {
-            let request = ExportRequest {
-                plan: plan.clone(),
-                assumptions: assumptions
-                    .iter()
-                    .map(|a| (a.code.to_string(), a.message.to_string()))
-                    .collect(),
-                format,
-            };
+            let request = ExportRequest::new(&plan, &assumptions, format);
             let got = export(&serde_json::to_string(&request).unwrap()).unwrap();
             assert_eq!(got, expected, "{format:?}");
         }

@@ -71,14 +71,7 @@ pub async fn export(
     assumptions: &[Assumption],
     format: Format,
 ) -> Result<String, String> {
-    let request = ExportRequest {
-        plan: plan.clone(),
-        assumptions: assumptions
-            .iter()
-            .map(|a| (a.code.to_string(), a.message.to_string()))
-            .collect(),
-        format,
-    };
+    let request = ExportRequest::new(plan, assumptions, format);
     let request = serde_json::to_string(&request).map_err(|e| e.to_string())?;
     load().await?;
     let text = export_text(request).await.map_err(|e| said(&e))?;
